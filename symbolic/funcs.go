@@ -1,0 +1,98 @@
+package symbolic
+
+// FuncKind classifies builtin functions by how they treat shapes.
+type FuncKind uint8
+
+const (
+	// Elementwise functions map a scalar to a scalar and apply entry by
+	// entry to vectors and matrices (exp, log, σ, …).
+	Elementwise FuncKind = iota + 1
+	// Reduction functions map a vector or matrix to a scalar (sum, tr,
+	// det, logdet, logsumexp, norm1, norm2).
+	Reduction
+	// Structural functions change shape in their own way (diag, inv,
+	// softmax, vector, matrix, eye).
+	Structural
+)
+
+// FuncInfo describes a builtin function.
+type FuncInfo struct {
+	// Name is the canonical name, the one in Expr.Name and the one the
+	// text printer writes.
+	Name string
+	Kind FuncKind
+	// ASCII is the ASCII printer's spelling; LaTeX the LaTeX printer's
+	// (\exp, \operatorname{tr}, …).
+	ASCII, LaTeX string
+	// Aliases are further spellings the parser accepts (ln for log,
+	// sigmoid for σ, trace for tr, …), without a leading backslash: the
+	// parser strips \, \operatorname{…} and \mathrm{…} first.
+	Aliases []string
+}
+
+// Funcs lists the builtin functions by canonical name.
+var Funcs = map[string]FuncInfo{}
+
+// FuncByName maps every accepted spelling (canonical name, ASCII spelling
+// and aliases) to the canonical name.
+var FuncByName = map[string]string{}
+
+func init() {
+	add := func(kind FuncKind, name, ascii, latex string, aliases ...string) {
+		Funcs[name] = FuncInfo{Name: name, Kind: kind, ASCII: ascii, LaTeX: latex, Aliases: aliases}
+		FuncByName[name] = name
+		FuncByName[ascii] = name
+		for _, a := range aliases {
+			FuncByName[a] = name
+		}
+	}
+	for _, n := range []string{"exp", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan"} {
+		add(Elementwise, n, n, `\`+n)
+	}
+	FuncByName["ln"] = "log"
+	FuncByName["asin"], FuncByName["acos"], FuncByName["atan"] = "arcsin", "arccos", "arctan"
+	add(Elementwise, "sqrt", "sqrt", `\sqrt`)
+	add(Elementwise, "abs", "abs", `\operatorname{abs}`)
+	add(Elementwise, "sign", "sign", `\operatorname{sign}`, "sgn")
+	add(Elementwise, "relu", "relu", `\operatorname{relu}`, "ReLU")
+	// step is relu's derivative: 1 where the argument is positive, else 0.
+	add(Elementwise, "step", "step", `\operatorname{step}`, "heaviside")
+	add(Elementwise, "softplus", "softplus", `\operatorname{softplus}`)
+	add(Elementwise, "σ", "sigma", `\sigma`, "sigmoid")
+
+	add(Reduction, "sum", "sum", `\operatorname{sum}`)
+	add(Reduction, "tr", "tr", `\operatorname{tr}`, "trace", "Tr")
+	add(Reduction, "det", "det", `\det`)
+	add(Reduction, "logdet", "logdet", `\operatorname{logdet}`)
+	add(Reduction, "logsumexp", "logsumexp", `\operatorname{logsumexp}`, "lse", "LSE")
+
+	add(Structural, "diag", "diag", `\operatorname{diag}`)
+	add(Structural, "softmax", "softmax", `\operatorname{softmax}`)
+	add(Structural, "vector", "vector", `\operatorname{vector}`)
+	add(Structural, "matrix", "matrix", `\operatorname{matrix}`)
+}
+
+// Greek maps the ASCII and LaTeX names of Greek letters (without the
+// backslash) to the letter. σ, sigma and \sigma are one name.
+var Greek = map[string]string{
+	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+	"zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ",
+	"lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ",
+	"tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+	"Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+	"Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+
+// GreekName maps a Greek letter back to its ASCII/LaTeX name ("σ" →
+// "sigma"), for the ASCII and LaTeX printers.
+var GreekName = map[string]string{}
+
+func init() {
+	for name, letter := range Greek {
+		if prev, ok := GreekName[letter]; !ok || len(name) < len(prev) {
+			GreekName[letter] = name
+		}
+	}
+	// ϕ (U+03D5) is another φ.
+	Greek["ϕ"] = "φ"
+}
