@@ -27,7 +27,7 @@ type OpInfo struct {
 	RightAssoc bool
 	// Unary is set for prefix operators (negation); Postfix for
 	// transpose and inverse.
-	Unary, Postfix bool
+	Unary, Postfix     bool
 	Text, ASCII, LaTeX string
 	Spellings          []string
 }

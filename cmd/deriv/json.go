@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+
+	"deriv/numeric"
+	"deriv/symbolic"
+)
+
+// JSON documents of SPEC §6. Field order follows the spec.
+
+type exprJSON struct {
+	Text  string `json:"text"`
+	ASCII string `json:"ascii,omitempty"`
+	LaTeX string `json:"latex"`
+}
+
+type symbolJSON struct {
+	Shape      []string `json:"shape"`
+	Function   string   `json:"function,omitempty"`
+	Family     string   `json:"family,omitempty"`
+	Definition string   `json:"definition,omitempty"`
+	Inferred   bool     `json:"inferred,omitempty"`
+}
+
+// MarshalJSON omits "shape" for functions, where it means nothing.
+func (s symbolJSON) MarshalJSON() ([]byte, error) {
+	type plain symbolJSON
+	if s.Function != "" {
+		return json.Marshal(struct {
+			Function string `json:"function"`
+		}{s.Function})
+	}
+	if s.Shape == nil {
+		s.Shape = []string{}
+	}
+	return json.Marshal(plain(s))
+}
+
+type bindingJSON struct {
+	Name  string `json:"name"`
+	Text  string `json:"text"`
+	LaTeX string `json:"latex"`
+}
+
+type reportJSON struct {
+	Verdict        string       `json:"verdict"`
+	Points         int          `json:"points"`
+	MaxRelError    jsonFloat    `json:"max_rel_error"`
+	Diagnosis      string       `json:"diagnosis,omitempty"`
+	Counterexample *counterJSON `json:"counterexample,omitempty"`
+}
+
+type counterJSON struct {
+	Values   map[string]any `json:"values"`
+	Expected any            `json:"expected"`
+	Claimed  any            `json:"claimed"`
+}
+
+type derivativeJSON struct {
+	Wrt   string        `json:"wrt"`
+	Shape []string      `json:"shape"`
+	Text  string        `json:"text"`
+	ASCII string        `json:"ascii"`
+	LaTeX string        `json:"latex"`
+	Where []bindingJSON `json:"where"`
+	Value any           `json:"value,omitempty"`
+	Check *reportJSON   `json:"check,omitempty"`
+}
+
+type gradJSON struct {
+	Of          string                `json:"of"`
+	Function    exprJSON              `json:"function"`
+	Symbols     map[string]symbolJSON `json:"symbols"`
+	Derivatives []derivativeJSON      `json:"derivatives"`
+}
+
+// jsonFloat writes non-finite numbers as strings, which JSON cannot hold.
+type jsonFloat float64
+
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return json.Marshal(fmt.Sprint(v))
+	}
+	return json.Marshal(v)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func printAll(e *symbolic.Expr) exprJSON {
+	return exprJSON{Text: symbolic.Print(e, symbolic.Text), ASCII: symbolic.Print(e, symbolic.ASCII), LaTeX: symbolic.Print(e, symbolic.LaTeX)}
+}
+
+func shapeJSON(s symbolic.Shape) []string {
+	d := s.Dims()
+	if d == nil {
+		return []string{}
+	}
+	return d
+}
+
+// symbolsJSON describes every name of the program.
+func symbolsJSON(p *symbolic.Program) map[string]symbolJSON {
+	out := map[string]symbolJSON{}
+	for _, k := range p.Order {
+		s := p.Symbols[k]
+		if s == nil {
+			continue
+		}
+		j := symbolJSON{Shape: shapeJSON(s.Shape), Inferred: !s.Declared && s.Kind == symbolic.SymVar}
+		switch s.Kind {
+		case symbolic.SymFunc:
+			j.Function = functionSig(s)
+		case symbolic.SymFamily:
+			j.Family = s.Index + " = 1.." + string(s.Count)
+		case symbolic.SymIndex:
+			j.Family = "1.." + string(s.Count)
+		case symbolic.SymDef:
+			if s.Def != nil && s.Def.Body != nil {
+				j.Definition = symbolic.Print(s.Def.Body, symbolic.Text)
+			}
+		}
+		out[k] = j
+	}
+	return out
+}
+
+// functionSig writes a function's signature: "R → R", "R^d → R^d".
+func functionSig(s *symbolic.Symbol) string {
+	dom := "R"
+	if len(s.Domain) == 1 {
+		dom = symbolic.PrintShape(s.Domain[0], symbolic.ASCII)
+	} else if len(s.Domain) > 1 {
+		dom = ""
+		for i, d := range s.Domain {
+			if i > 0 {
+				dom += " × "
+			}
+			dom += symbolic.PrintShape(d, symbolic.ASCII)
+		}
+	}
+	return dom + " → " + symbolic.PrintShape(s.Range, symbolic.ASCII)
+}
+
+func reportToJSON(r *numeric.Report) *reportJSON {
+	if r == nil {
+		return nil
+	}
+	j := &reportJSON{Verdict: r.Verdict, Points: r.Points, MaxRelError: jsonFloat(r.MaxRelError), Diagnosis: r.Diagnosis}
+	if c := r.Counterexample; c != nil {
+		j.Counterexample = &counterJSON{Values: c.Values, Expected: c.Expected, Claimed: c.Claimed}
+	}
+	return j
+}
+
+func derivJSON(p *symbolic.Program, rs []derived) gradJSON {
+	g := gradJSON{Of: ofNameKey(p), Symbols: symbolsJSON(p), Derivatives: []derivativeJSON{}}
+	if p.Result != nil && p.Result.Body != nil {
+		g.Function = printAll(p.Result.Body)
+	}
+	for _, r := range rs {
+		all := printAll(r.d.Expr)
+		dj := derivativeJSON{
+			Wrt: r.d.Wrt.Key(), Shape: shapeJSON(r.d.Shape),
+			Text: all.Text, ASCII: all.ASCII, LaTeX: all.LaTeX,
+			Where: []bindingJSON{}, Value: r.value, Check: reportToJSON(r.report),
+		}
+		if len(r.d.Wrt.Sub) > 0 {
+			dj.Wrt = symbolic.Print(r.d.Wrt, symbolic.Text)
+		}
+		for _, w := range r.d.Where {
+			dj.Where = append(dj.Where, bindingJSON{Name: w.Name, Text: symbolic.Print(w.Expr, symbolic.Text), LaTeX: symbolic.Print(w.Expr, symbolic.LaTeX)})
+		}
+		g.Derivatives = append(g.Derivatives, dj)
+	}
+	return g
+}
+
+// formatValue writes a JSON-ready value compactly for text output.
+func formatValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}

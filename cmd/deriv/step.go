@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+
+	"deriv/parser"
+	"deriv/symbolic"
+)
+
+// stepCmd writes one gradient-descent update in the iterates' names
+// (SPEC §5; worksheet 2d and 2f).
+type stepCmd struct {
+	programFlags
+	styleFlags
+	Wrt  string `help:"The variables to update, comma-separated." required:"" placeholder:"V[,V…]"`
+	Rate string `help:"The step size." default:"η" placeholder:"η"`
+}
+
+func (c *stepCmd) Run(e *env) error {
+	p, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	targets, err := parseTargets(p, "--wrt", c.Wrt)
+	if err != nil {
+		return err
+	}
+	rate, err := parser.ParseExpr(p, c.Rate)
+	if err != nil {
+		return inputErr(relabel(err, "--rate"))
+	}
+	rules, err := symbolic.Step(p, targets, rate, symbolic.GradOptions{Inline: true})
+	if err != nil {
+		return inputErr(err)
+	}
+	st := c.style()
+	type ruleJSON struct {
+		Wrt   string `json:"wrt"`
+		Text  string `json:"text"`
+		ASCII string `json:"ascii"`
+		LaTeX string `json:"latex"`
+	}
+	var out []ruleJSON
+	for i, r := range rules {
+		line := func(s symbolic.Style) string {
+			return symbolic.Print(r.Next, s) + " = " + symbolic.Print(r.Update, s)
+		}
+		if c.JSON {
+			out = append(out, ruleJSON{Wrt: symbolic.Print(targets[i], symbolic.Text), Text: line(symbolic.Text), ASCII: line(symbolic.ASCII), LaTeX: line(symbolic.LaTeX)})
+			continue
+		}
+		fmt.Fprintln(e.stdout, line(st))
+	}
+	if c.JSON {
+		return writeJSON(e.stdout, map[string]any{"of": ofNameKey(p), "updates": out})
+	}
+	return nil
+}

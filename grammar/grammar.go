@@ -1,0 +1,196 @@
+package grammar
+
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Program is a whole input: statements separated by newlines or ";".
+type Program struct {
+	Stmts []*Stmt `parser:"( Semi | Newline )* ( @@ ( ( Semi | Newline )+ @@? )* )?"`
+}
+
+// Stmt is one statement. Alternatives are tried in order: a declaration,
+// then a definition, then a bare expression.
+type Stmt struct {
+	Pos  lexer.Position
+	Decl *Decl `parser:"  @@"`
+	Def  *Def  `parser:"| @@"`
+	Expr *Seq  `parser:"| @@"`
+}
+
+// Decl declares names: `x, b ∈ R^d`, `w_i ∈ R^d, b_i ∈ R for i = 1..n`,
+// `φ: R → R`, `i ∈ {1, …, n}`. Parts share the optional Range, which makes
+// the parts whose names are subscripted by its index families.
+type Decl struct {
+	Pos   lexer.Position
+	Parts []*DeclPart `parser:"@@ ( ',' @@ )*"`
+	Range *Range      `parser:"( ','? @@ )?"`
+}
+
+// DeclPart is `targets ∈ space` (also "in", "\in" or ":").
+type DeclPart struct {
+	Pos     lexer.Position
+	Targets []*Target `parser:"@@ ( ',' @@ )*"`
+	In      string    `parser:"@( '∈' | 'in' | '\\\\in' | ':' )"`
+	Space   *Space    `parser:"@@"`
+}
+
+// Range is an index range: `for i = 1..n`, `i = 1, …, n`, `i ∈ {1, …, n}`.
+type Range struct {
+	Pos   lexer.Position
+	For   bool      `parser:"@'for'?"`
+	Index *Target   `parser:"@@ ( '=' | '∈' | '\\\\in' | 'in' )"`
+	Set   *Interval `parser:"( '{' @@ '}' | '\\\\{' @@ '\\\\}' | @@ )"`
+}
+
+// Interval is `lo..hi` or `lo, …, hi`.
+type Interval struct {
+	Pos lexer.Position
+	Lo  *Dim `parser:"@@ ( '..' | ',' ( '…' | '...' | '\\\\dots' | '\\\\ldots' | '\\\\cdots' ) ',' )"`
+	Hi  *Dim `parser:"@@"`
+}
+
+// Space is a set a name ranges over: the reals with dimensions, a function
+// space (R^d → R^d), or an index set {1, …, n}.
+type Space struct {
+	Pos   lexer.Position
+	Set   *Interval `parser:"  ( '{' @@ '}' | '\\\\{' @@ '\\\\}' )"`
+	Reals *Reals    `parser:"| @@"`
+}
+
+// Reals is R, R^d, R^{m×n} or R^(m x n), optionally mapping to another
+// Reals (a function space). R may be written R, ℝ, \mathbb{R}, \R, \Reals.
+type Reals struct {
+	Pos  lexer.Position
+	R    string `parser:"@( 'R' | 'ℝ' | '\\\\R' | '\\\\Reals' | '\\\\mathbb' ( '{' 'R' '}' | 'R' ) | '\\\\mathbf' '{' 'R' '}' )"`
+	Dims *Dims  `parser:"( '^' @@ )?"`
+	To   *Reals `parser:"( ( '→' | '->' | '⟶' | '\\\\to' | '\\\\rightarrow' | '\\\\longrightarrow' ) @@ )?"`
+}
+
+// Dims are the exponent of R: `d`, `3`, `{d×d}`, `(n x d)`, `{d^{(1)}}`.
+type Dims struct {
+	Pos  lexer.Position
+	List []*Dim `parser:"(  '{' @@ ( ( '×' | 'x' | '\\\\times' | ',' | '*' ) @@ )* '}'"`
+	Alt  []*Dim `parser:" | '(' @@ ( ( '×' | 'x' | '\\\\times' | ',' | '*' ) @@ )* ')'"`
+	One  *Dim   `parser:" | @@ )"`
+}
+
+// Dim is one dimension: a number or a (possibly labelled) name.
+type Dim struct {
+	Pos  lexer.Position
+	Num  string  `parser:"  @Number"`
+	Name *Target `parser:"| @@"`
+}
+
+// Target is a name as written on the left of a declaration or definition:
+// `W`, `W1`, `w_i`, `W^{(1)}`, `x_j^{(l-1)}`, `\mathbf{x}`, `\sigma`.
+type Target struct {
+	Pos   lexer.Position
+	Name  *Name      `parser:"@@"`
+	Sub   *Subscript `parser:"@@?"`
+	Label *Label     `parser:"@@?"`
+	Sub2  *Subscript `parser:"@@?"`
+}
+
+// Name is an identifier, a LaTeX command (a Greek letter), or either
+// wrapped in a font command (\mathbf{x}, \boldsymbol{x}, \vec{x}).
+type Name struct {
+	Pos  lexer.Position
+	Font string `parser:"(   @( '\\\\mathbf' | '\\\\boldsymbol' | '\\\\bm' | '\\\\vec' | '\\\\mathrm' | '\\\\mathit' | '\\\\operatorname' ) '{' @( Ident | Cmd ) '}'"`
+	Text string `parser:"  | @( Ident | Cmd ) )"`
+}
+
+// Subscript is `_i`, `_1`, `_{ij}`, `_{i,j}` or Unicode subscripts (₁, ᵢ).
+type Subscript struct {
+	Pos     lexer.Position
+	Unicode string     `parser:"  @Subscript"`
+	Items   []*SubItem `parser:"| '_' ( '{' @@ ( ','? @@ )* '}' | @@ )"`
+}
+
+// SubItem is one subscript: a number or a name.
+type SubItem struct {
+	Pos  lexer.Position
+	Num  string `parser:"  @Number"`
+	Name *Name  `parser:"| @@"`
+}
+
+// Label is a layer label: `^(1)`, `^{(1)}`, `^{(l-1)}`, or Unicode `⁽¹⁾`.
+type Label struct {
+	Pos     lexer.Position
+	Unicode string   `parser:"  @Super"`
+	Parts   []string `parser:"| '^' ( '{' '(' @( Ident | Number | '+' | '-' | '−' )+ ')' '}' | '(' @( Ident | Number | '+' | '-' | '−' )+ ')' )"`
+}
+
+// Def is a definition `target = body` or `target(params) = body`.
+type Def struct {
+	Pos    lexer.Position
+	Target *Target   `parser:"@@"`
+	Params []*Target `parser:"( '(' ( @@ ( ',' @@ )* )? ')' )?"`
+	Eq     string    `parser:"@( '=' | ':=' | '≔' )"`
+	Body   *Seq      `parser:"@@"`
+}
+
+// Seq is the flat contents of an expression: tokens and bracketed groups,
+// left for the parser's precedence climbing.
+type Seq struct {
+	Pos    lexer.Position
+	EndPos lexer.Position
+	Items  []*Item `parser:"@@+"`
+}
+
+// Item is one token of an expression, or a bracketed group. Exactly one
+// field besides Pos is set; Kind returns which.
+type Item struct {
+	Pos    lexer.Position
+	Group  *Group `parser:"  @@"`
+	Ident  string `parser:"| @Ident"`
+	Number string `parser:"| @Number"`
+	Cmd    string `parser:"| @Cmd"`
+	Super  string `parser:"| @Super"`
+	Sub    string `parser:"| @Subscript"`
+	Punct  string `parser:"| @( Punct | Other )"`
+}
+
+// Group is a bracketed sequence: ( … ), [ … ], { … } or \{ … \}. Body is
+// nil for an empty group.
+type Group struct {
+	Pos    lexer.Position
+	EndPos lexer.Position
+	Open   string `parser:"@Open"`
+	Body   *Seq   `parser:"@@?"`
+	Close  string `parser:"@Close"`
+}
+
+// Parser is the participle parser for Program. A built parser is safe for
+// concurrent use.
+var Parser = participle.MustBuild[Program](
+	participle.Lexer(Lexer),
+	participle.UseLookahead(participle.MaxLookahead),
+)
+
+// sliceLexer replays a token slice (see ParseTokens).
+type sliceLexer struct {
+	toks []lexer.Token
+	i    int
+}
+
+func (s *sliceLexer) Next() (lexer.Token, error) {
+	if s.i >= len(s.toks) {
+		return lexer.EOFToken(lexer.Position{}), nil
+	}
+	t := s.toks[s.i]
+	s.i++
+	return t, nil
+}
+
+// ParseTokens parses tokens from Tokenize (possibly filtered by the caller;
+// the last must be EOF) into a Program. Errors are participle errors with
+// the offending token's position.
+func ParseTokens(toks []lexer.Token) (*Program, error) {
+	peek, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	return Parser.ParseFromLexer(peek)
+}

@@ -1,0 +1,96 @@
+// Package grammar holds deriv's concrete syntax: the participle lexer for the
+// three spellings of the language (ASCII, Unicode maths, LaTeX) and the
+// grammar structs, with positions, that the parser package lowers to the AST.
+//
+// The grammar is deliberately shallow for expressions: it matches brackets
+// and yields each bracketed group's contents as a flat sequence of items
+// (tokens and nested groups). Operator precedence, juxtaposition, calls,
+// norms and sums are resolved by the parser package's precedence climbing,
+// which reads symbolic.OpTable. Statements — declarations, definitions and
+// bare expressions — are structured here.
+package grammar
+
+import "github.com/alecthomas/participle/v2/lexer"
+
+// Lexer tokenises deriv source. Token types, in the order they are tried:
+//
+//	Comment    # or % to the end of the line
+//	Newline    a line break (a statement separator outside brackets)
+//	Space      blanks, including Unicode spaces
+//	Number     3, 0.5, 1e-3 (no sign; "1..n" lexes as 1, "..", n)
+//	Open/Close ( [ { \{ and ) ] } \}
+//	Cmd        a LaTeX command: \frac, \sigma, \|, \,
+//	Ident      a letter followed by letters and digits (Unicode letters,
+//	           Greek among them; modifier letters such as ᵀ are not letters here)
+//	Super      Unicode superscripts: ᵀ ⁻¹ ² ⁽¹⁾
+//	Subscript  Unicode subscripts: ₂ ᵢ
+//	Semi       ;
+//	Punct      operators and punctuation, longest first
+//	Other      any other single character (reported as unexpected)
+var Lexer = lexer.MustSimple([]lexer.SimpleRule{
+	{Name: "Comment", Pattern: `[#%][^\n]*`},
+	{Name: "Newline", Pattern: `\r?\n`},
+	{Name: "Space", Pattern: `[ \t\r\f\v\x{00A0}\x{2000}-\x{200B}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`},
+	{Name: "Number", Pattern: `[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`},
+	{Name: "Open", Pattern: `[(\[{]|\\\{`},
+	{Name: "Close", Pattern: `[)\]}]|\\\}`},
+	{Name: "Cmd", Pattern: `\\([a-zA-Z]+|[^a-zA-Z\s]?)`},
+	{Name: "Ident", Pattern: `[\p{Lu}\p{Ll}\p{Lt}\p{Lo}][\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{Nd}]*`},
+	{Name: "Super", Pattern: `[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀᵗˡᵏ]+`},
+	{Name: "Subscript", Pattern: `[₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢⱼₖₗₙₘₜ]+`},
+	{Name: "Semi", Pattern: `;`},
+	{Name: "Punct", Pattern: `\*\*|\.\*|\./|\.\^|\.\.\.|\.\.|->|:=|\|\||[…→⟶↦∈×·⋅⊙⊘∘−–+\-*/^_'′,=:|‖∂∇∑½𝟙≔]`},
+	{Name: "Other", Pattern: `.`},
+})
+
+// Token types of Lexer, for the parser's tests of an item's kind.
+var (
+	TokNewline = Lexer.Symbols()["Newline"]
+	TokSemi    = Lexer.Symbols()["Semi"]
+	TokOpen    = Lexer.Symbols()["Open"]
+	TokClose   = Lexer.Symbols()["Close"]
+	TokCmd     = Lexer.Symbols()["Cmd"]
+	TokOther   = Lexer.Symbols()["Other"]
+	tokComment = Lexer.Symbols()["Comment"]
+	tokSpace   = Lexer.Symbols()["Space"]
+)
+
+// sizers are LaTeX commands that only size or space what follows
+// (\left( is "(", \bigl| is "|"); Tokenize drops them.
+var sizers = map[string]bool{
+	`\left`: true, `\right`: true, `\middle`: true,
+	`\big`: true, `\Big`: true, `\bigg`: true, `\Bigg`: true,
+	`\bigl`: true, `\bigr`: true, `\Bigl`: true, `\Bigr`: true,
+	`\biggl`: true, `\biggr`: true, `\Biggl`: true, `\Biggr`: true,
+	`\,`: true, `\;`: true, `\:`: true, `\!`: true, `\ `: true, `\quad`: true, `\qquad`: true,
+	`\displaystyle`: true, `\textstyle`: true, `\limits`: true, `\nolimits`: true,
+	`\\`: true, `\`: true,
+}
+
+// Tokenize lexes src into tokens, dropping blanks, comments and LaTeX sizing
+// and spacing commands (\left, \bigl, \,). Newlines are kept; the parser
+// drops those inside brackets. The last token is EOF. The error, if any, is
+// a participle lexer error with the offending position.
+func Tokenize(src string) ([]lexer.Token, error) {
+	lx, err := Lexer.LexString("", src)
+	if err != nil {
+		return nil, err
+	}
+	var out []lexer.Token
+	for {
+		t, err := lx.Next()
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case t.Type == tokComment || t.Type == tokSpace:
+			continue
+		case t.Type == TokCmd && sizers[t.Value]:
+			continue
+		}
+		out = append(out, t)
+		if t.EOF() {
+			return out, nil
+		}
+	}
+}

@@ -1,0 +1,364 @@
+package numeric
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// compileCall compiles a function application: a defined function (its
+// body inlined with the parameters bound to the arguments), a declared
+// abstract function (its stand-in from Env.Funcs) or a builtin.
+func (c *compiler) compileCall(e *symbolic.Expr) (node, error) {
+	key := e.Key()
+	if sym := c.p.Symbols[key]; sym != nil {
+		switch {
+		case sym.Kind == symbolic.SymDef && sym.Def != nil && len(sym.Def.Params) > 0:
+			return c.compileDefCall(e, sym.Def)
+		case sym.Kind == symbolic.SymFunc:
+			return c.compileAbstract(e, sym)
+		}
+	}
+	if f, ok := scalarFuncs[e.Name]; ok {
+		return c.compileElementwise(e, f.f, f)
+	}
+	switch e.Name {
+	case "sum", "tr", "det", "logdet", "logsumexp", "diag", "softmax", "inv":
+		as, err := c.args(e, 1)
+		if err != nil {
+			return nil, err
+		}
+		return structural(e, as[0]), nil
+	case "vector", "matrix":
+		as, err := c.args(e, 1)
+		if err != nil {
+			return nil, err
+		}
+		shape := e.Shape
+		pos := e.Pos
+		a := as[0]
+		return func(s *state) (*mat.Dense, error) {
+			v, err := a(s)
+			if err != nil {
+				return nil, err
+			}
+			if !isScalar(v) {
+				return nil, symbolic.Errorf(pos, "%s(c) takes a scalar", e.Name)
+			}
+			r, cols, ok := s.env.ShapeSize(shape)
+			if !ok {
+				return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
+			}
+			m := mat.NewDense(r, cols, nil)
+			fill(m, v.At(0, 0))
+			return m, nil
+		}, nil
+	}
+	return nil, symbolic.Errorf(e.Pos, "unknown function %s", key)
+}
+
+// compileElementwise compiles an elementwise function f (with domain
+// check and kink flag from info) applied to e's single argument.
+func (c *compiler) compileElementwise(e *symbolic.Expr, f func(float64) float64, info scalarFunc) (node, error) {
+	as, err := c.args(e, 1)
+	if err != nil {
+		return nil, err
+	}
+	a, pos := as[0], e.Pos
+	return func(s *state) (*mat.Dense, error) {
+		v, err := a(s)
+		if err != nil {
+			return nil, err
+		}
+		return applyScalar(s, v, f, info, pos)
+	}, nil
+}
+
+// applyScalar applies f entry by entry, checking info's domain and
+// flagging kinks.
+func applyScalar(s *state, v *mat.Dense, f func(float64) float64, info scalarFunc, pos symbolic.Pos) (*mat.Dense, error) {
+	r, cols := v.Dims()
+	out := mat.NewDense(r, cols, nil)
+	for i := range r {
+		src := v.RawRowView(i)[:cols]
+		dst := out.RawRowView(i)[:cols]
+		for j, t := range src {
+			if info.ok != nil && !info.ok(t) {
+				return nil, symbolic.Errorf(pos, "%s (%g)", info.msg, t)
+			}
+			if info.kink && math.Abs(t) < kinkTol {
+				s.kink = true
+			}
+			dst[j] = f(t)
+		}
+	}
+	return out, nil
+}
+
+// structural returns the node of a reduction or structural builtin.
+func structural(e *symbolic.Expr, a node) node {
+	name, pos := e.Name, e.Pos
+	return func(s *state) (*mat.Dense, error) {
+		v, err := a(s)
+		if err != nil {
+			return nil, err
+		}
+		r, c := v.Dims()
+		square := func() error {
+			if r != c {
+				return symbolic.Errorf(pos, "%s needs a square matrix, not %d×%d", name, r, c)
+			}
+			return nil
+		}
+		switch name {
+		case "sum":
+			return scalar(mat.Sum(v)), nil
+		case "tr":
+			if err := square(); err != nil {
+				return nil, err
+			}
+			return scalar(mat.Trace(v)), nil
+		case "det":
+			if err := square(); err != nil {
+				return nil, err
+			}
+			return scalar(mat.Det(v)), nil
+		case "logdet":
+			if err := square(); err != nil {
+				return nil, err
+			}
+			ld, sign := mat.LogDet(v)
+			if sign <= 0 || math.IsInf(ld, 0) {
+				return nil, symbolic.Errorf(pos, "logdet of a matrix whose determinant is not positive")
+			}
+			return scalar(ld), nil
+		case "logsumexp":
+			return scalar(logsumexp(v)), nil
+		case "softmax":
+			return softmax(v), nil
+		case "inv":
+			return inverse(v, pos)
+		default: // diag
+			return diag(v, pos)
+		}
+	}
+}
+
+func logsumexp(v *mat.Dense) float64 {
+	m := mat.Max(v)
+	var s float64
+	r, c := v.Dims()
+	for i := range r {
+		for _, t := range v.RawRowView(i)[:c] {
+			s += math.Exp(t - m)
+		}
+	}
+	return m + math.Log(s)
+}
+
+// softmax returns exp(v)/sum(exp(v)) over all entries, computed stably.
+func softmax(v *mat.Dense) *mat.Dense {
+	m := mat.Max(v)
+	var out mat.Dense
+	out.Apply(func(_, _ int, t float64) float64 { return math.Exp(t - m) }, v)
+	out.Scale(1/mat.Sum(&out), &out)
+	return &out
+}
+
+// diag maps a vector to the diagonal matrix and a square matrix to the
+// vector of its diagonal.
+func diag(v *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
+	r, c := v.Dims()
+	switch {
+	case c == 1 || r == 1:
+		n := max(r, c)
+		out := mat.NewDense(n, n, nil)
+		for i := range n {
+			if c == 1 {
+				out.Set(i, i, v.At(i, 0))
+			} else {
+				out.Set(i, i, v.At(0, i))
+			}
+		}
+		return out, nil
+	case r == c:
+		out := mat.NewDense(r, 1, nil)
+		for i := range r {
+			out.Set(i, 0, v.At(i, i))
+		}
+		return out, nil
+	}
+	return nil, symbolic.Errorf(pos, "diag needs a vector or a square matrix, not %d×%d", r, c)
+}
+
+func fill(m *mat.Dense, v float64) {
+	r, c := m.Dims()
+	for i := range r {
+		row := m.RawRowView(i)[:c]
+		for j := range row {
+			row[j] = v
+		}
+	}
+}
+
+// compileDefCall inlines the body of a defined function f(p₁, …) = body:
+// the arguments are evaluated into slots that the parameters read.
+func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, error) {
+	if len(e.Args) != len(def.Params) {
+		return nil, symbolic.Errorf(e.Pos, "%s takes %d arguments, not %d", def.Name, len(def.Params), len(e.Args))
+	}
+	if c.defStack[def.Name] {
+		return nil, symbolic.Errorf(e.Pos, "the definition of %s refers to itself", def.Name)
+	}
+	as, err := c.args(e, len(def.Params))
+	if err != nil {
+		return nil, err
+	}
+	slots := make([]int, len(as))
+	scope := map[string]int{}
+	for i, p := range def.Params {
+		slots[i] = c.slots
+		scope[p] = c.slots
+		c.slots++
+	}
+	c.defStack[def.Name] = true
+	saved := c.scope
+	c.scope = []map[string]int{scope}
+	body, err := c.compile(def.Body)
+	c.scope = saved
+	delete(c.defStack, def.Name)
+	if err != nil {
+		return nil, err
+	}
+	return func(s *state) (*mat.Dense, error) {
+		for i, a := range as {
+			v, err := a(s)
+			if err != nil {
+				return nil, err
+			}
+			s.slots[slots[i]] = v
+		}
+		return body(s)
+	}, nil
+}
+
+// compileNorm compiles ‖v‖ (Euclidean for vectors, Frobenius for
+// matrices, as gonum's mat.Norm(·, 2)), ‖v‖₁ (sum of absolute values for
+// vectors, the maximum absolute column sum for matrices) and ‖A‖_F.
+func (c *compiler) compileNorm(e *symbolic.Expr) (node, error) {
+	as, err := c.args(e, 1)
+	if err != nil {
+		return nil, err
+	}
+	a, kind, pos := as[0], e.Name, e.Pos
+	if kind == "" {
+		kind = "2"
+	}
+	if kind != "1" && kind != "2" && kind != "F" {
+		return nil, symbolic.Errorf(pos, "unknown norm %q", kind)
+	}
+	return func(s *state) (*mat.Dense, error) {
+		v, err := a(s)
+		if err != nil {
+			return nil, err
+		}
+		r, c := v.Dims()
+		if kind == "1" {
+			if r == 1 || c == 1 {
+				var t float64
+				for i := range r {
+					for _, x := range v.RawRowView(i)[:c] {
+						t += math.Abs(x)
+					}
+				}
+				return scalar(t), nil
+			}
+			return scalar(mat.Norm(v, 1)), nil
+		}
+		return scalar(mat.Norm(v, 2)), nil
+	}, nil
+}
+
+// compileConstShape compiles 𝟙 and I, whose sizes come from e.Shape.
+func (c *compiler) compileConstShape(e *symbolic.Expr) (node, error) {
+	shape, pos, eye := e.Shape, e.Pos, e.Op == symbolic.OpEye
+	return func(s *state) (*mat.Dense, error) {
+		r, cols, ok := s.env.ShapeSize(shape)
+		if !ok {
+			return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
+		}
+		m := mat.NewDense(r, cols, nil)
+		if eye {
+			if r != cols {
+				return nil, symbolic.Errorf(pos, "the identity must be square, not %d×%d", r, cols)
+			}
+			for i := range r {
+				m.Set(i, i, 1)
+			}
+		} else {
+			fill(m, 1)
+		}
+		return m, nil
+	}, nil
+}
+
+// compileSum compiles Σ_{i=lo}^{hi} body, binding the index in turn to
+// lo, …, hi. An empty range sums to the scalar 0.
+func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
+	as, err := c.args(e, 3)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, body := as[0], as[1], as[2]
+	name, pos := e.Name, e.Pos
+	return func(s *state) (*mat.Dense, error) {
+		a, err := indexValue(s, lo, e.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		b, err := indexValue(s, hi, e.Args[1])
+		if err != nil {
+			return nil, err
+		}
+		if b-a > 1<<24 {
+			return nil, symbolic.Errorf(pos, "the sum has too many terms (%d)", b-a+1)
+		}
+		old, had := s.index[name]
+		defer func() {
+			if had {
+				s.index[name] = old
+			} else {
+				delete(s.index, name)
+			}
+		}()
+		var acc *mat.Dense
+		for k := a; k <= b; k++ {
+			s.index[name] = k
+			v, err := body(s)
+			if err != nil {
+				return nil, err
+			}
+			if acc == nil {
+				acc = mat.DenseCopyOf(v)
+				continue
+			}
+			if ar, ac := acc.Dims(); !sameDims(acc, v) {
+				vr, vc := v.Dims()
+				return nil, symbolic.Errorf(pos, "the terms of the sum change shape (%d×%d, then %d×%d)", ar, ac, vr, vc)
+			}
+			acc.Add(acc, v)
+		}
+		if acc == nil {
+			return scalar(0), nil
+		}
+		return acc, nil
+	}, nil
+}
+
+func sameDims(a, b *mat.Dense) bool {
+	ar, ac := a.Dims()
+	br, bc := b.Dims()
+	return ar == br && ac == bc
+}

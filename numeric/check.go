@@ -1,0 +1,179 @@
+package numeric
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// directions is the number of random directions per point in a
+// random-direction check.
+const directions = 3
+
+// Check decides whether claim is the derivative of f with respect to wrt
+// in p, by comparing it with finite differences of f at opts.Points random
+// points (see Sample). f is a scalar (the claim is then the gradient, of
+// wrt's shape) or a vector of length m (the claim is the m×n Jacobian, wrt
+// a vector of length n or a scalar). wrt is a variable, a definition (an
+// intermediate: its value is substituted and perturbed), a family member
+// w_1, or w_i with a free index i (then every member, up to four of them,
+// is checked with i bound), or an entry W_{ij}.
+//
+// For variables of at most 1000 entries the derivative is computed entry
+// by entry (central differences with Richardson extrapolation); above,
+// the claim is compared along three random unit directions per point. The
+// verdict is "correct" when the relative error is at most opts.Tol at every
+// point, else "incorrect" with a counterexample (the worst point) and,
+// when one fits, a diagnosis. A claim of the wrong shape is incorrect.
+// Errors (*symbolic.Error): wrt is not a variable, f or claim cannot be
+// compiled, or no point where f is defined was found.
+func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
+	opts = opts.withDefaults()
+	if p == nil {
+		p = &symbolic.Program{}
+	}
+	t, err := resolveTarget(p, wrt)
+	if err != nil {
+		return nil, withSource(err, p)
+	}
+	fc, err := Compile(p, f)
+	if err != nil {
+		return nil, err
+	}
+	cc, err := Compile(p, claim)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
+	var obs []observation
+	worst := -1.0
+	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
+	for k := range opts.Points {
+		env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
+		if err != nil {
+			if env, err = Sample(p, []*symbolic.Expr{f}, sopts, k); err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range t.members(env) {
+			penv, pert, err := t.bind(env, fc, m)
+			if err != nil {
+				return nil, withSource(err, p)
+			}
+			o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m)
+			if err != nil {
+				return nil, withSource(err, p)
+			}
+			if fail != "" {
+				// Wrong shape or undefined claim: no numeric comparison.
+				rep.Verdict, rep.MaxRelError, rep.Diagnosis, rep.Counterexample = "incorrect", 1, fail, cex
+				return rep, nil
+			}
+			if len(pert.x0)*pert.m > DirectionalThreshold {
+				rep.Method = "random directions"
+			}
+			e := relErr(o.expected, o.claimed)
+			if e > worst {
+				worst = e
+				rep.Counterexample = cex
+			}
+			obs = append(obs, o)
+		}
+	}
+	rep.MaxRelError = math.Min(worst, math.MaxFloat64)
+	if worst > opts.Tol {
+		rep.Verdict = "incorrect"
+		rep.Diagnosis = diagnose(obs, opts.Tol)
+		return rep, nil
+	}
+	rep.Counterexample = nil
+	return rep, nil
+}
+
+// comparePoint computes the derivative and the claim at one point (and
+// family member m). It returns the observation and a counterexample, or a
+// failure message when the claim has the wrong shape or is undefined.
+func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, cc *Compiled, claim *symbolic.Expr, fShape symbolic.Shape, k, m int) (observation, *Counterexample, string, error) {
+	n := len(pert.x0)
+	// The derivative's size: the target's for a scalar function, m×n
+	// (Jacobian) for a vector one.
+	er, ec := n, 1
+	if base := env.Vals[t.key]; m == 0 && t.entry == nil {
+		er, ec = base.Dims()
+	}
+	wantShape := t.shape
+	if pert.m > 1 {
+		if ec != 1 {
+			return observation{}, nil, "", symbolic.Errorf(symbolic.NoPos, "the derivative of a vector with respect to the matrix %s has three axes; deriv checks gradients and Jacobians", t.key)
+		}
+		er, ec = pert.m, n
+		wantShape = symbolic.Matrix(fShape.Rows(), t.shape.Rows())
+	}
+	values := pointValues(p, env, t.index, m)
+	cv, err := cc.Eval(env)
+	if err != nil {
+		cex := &Counterexample{Values: values}
+		if se, ok := err.(*symbolic.Error); ok {
+			return observation{}, cex, "the claim is undefined at this point: " + se.Msg, nil
+		}
+		return observation{}, cex, "the claim is undefined at this point: " + err.Error(), nil
+	}
+	cr, ccol := cv.Dims()
+	if cr != er || ccol != ec {
+		return observation{}, &Counterexample{Values: values, Claimed: ValueJSON(cv, claim.Shape)},
+			shapeDiagnosis(claim.Shape, wantShape, cr, ccol, er, ec), nil
+	}
+	claimed := flatten([]*mat.Dense{cv})
+	var claimedT []float64
+	if cr == ccol && cr > 1 {
+		claimedT = transposeFlat(cv)
+	}
+	if n*pert.m <= DirectionalThreshold {
+		jac, err := jacobianFD(pert)
+		if err != nil {
+			return observation{}, nil, "", err
+		}
+		exp := mat.NewDense(er, ec, jac.RawMatrix().Data)
+		o := observation{expected: flatten([]*mat.Dense{exp}), claimed: claimed, claimedT: claimedT}
+		return o, &Counterexample{Values: values, Expected: ValueJSON(exp, wantShape), Claimed: ValueJSON(cv, wantShape)}, "", nil
+	}
+	// Random directions: compare J v with claim · v (for a scalar f,
+	// ⟨claim, v⟩).
+	rng := rand.New(rand.NewPCG(uint64(k)+1, uint64(m)+0x5eed))
+	var o observation
+	for range directions {
+		v := randomUnit(rng, n)
+		d, err := directionalFD(pert, v)
+		if err != nil {
+			return observation{}, nil, "", err
+		}
+		o.expected = append(o.expected, d...)
+		o.claimed = append(o.claimed, applyDir(claimed, er, ec, v, pert.m)...)
+		if claimedT != nil {
+			o.claimedT = append(o.claimedT, applyDir(claimedT, er, ec, v, pert.m)...)
+		}
+	}
+	return o, &Counterexample{Values: values, Expected: o.expected, Claimed: o.claimed}, "", nil
+}
+
+// applyDir returns the claim applied to the direction v: ⟨claim, v⟩ for a
+// gradient (fm = 1), the product J v for an fm×n Jacobian.
+func applyDir(claim []float64, r, c int, v []float64, fm int) []float64 {
+	if fm == 1 {
+		var s float64
+		for i, x := range claim {
+			s += x * v[i]
+		}
+		return []float64{s}
+	}
+	out := make([]float64, r)
+	for i := range r {
+		for j := range c {
+			out[i] += claim[i*c+j] * v[j]
+		}
+	}
+	return out
+}

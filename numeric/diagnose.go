@@ -1,0 +1,126 @@
+package numeric
+
+import (
+	"fmt"
+	"math"
+
+	"deriv/symbolic"
+)
+
+// observation is one comparison of a claim with the truth: flattened
+// expected and claimed values, and the claim's transpose when it is square
+// (else nil). In a random-direction check these are directional
+// derivatives.
+type observation struct {
+	expected, claimed, claimedT []float64
+}
+
+// diagnose names the classic mistake that explains every observation
+// within tol: a transposed claim, a wrong sign, a constant factor. It
+// returns "" when none fits.
+func diagnose(obs []observation, tol float64) string {
+	tol = math.Max(tol, 1e-6)
+	all := func(f func(o observation) float64) bool {
+		any := false
+		for _, o := range obs {
+			if f(o) > tol {
+				return false
+			}
+			any = true
+		}
+		return any
+	}
+	if all(func(o observation) float64 {
+		if o.claimedT == nil {
+			return math.Inf(1)
+		}
+		return relErr(o.expected, o.claimedT)
+	}) {
+		return "the claim is the transpose of the derivative"
+	}
+	if all(func(o observation) float64 {
+		if o.claimedT == nil {
+			return math.Inf(1)
+		}
+		return relErr(o.expected, scaled(-1, o.claimedT))
+	}) {
+		return "the claim is the negative of the transpose of the derivative (wrong sign and transposed)"
+	}
+	// A constant factor, the same at every point.
+	k, ok := 0.0, false
+	for i, o := range obs {
+		var ce, ee float64
+		for j := range o.expected {
+			ce += o.claimed[j] * o.expected[j]
+			ee += o.expected[j] * o.expected[j]
+		}
+		if ee == 0 {
+			return ""
+		}
+		ki := ce / ee
+		if relErr(scaled(ki, o.expected), o.claimed) > tol {
+			return ""
+		}
+		if i == 0 {
+			k, ok = ki, true
+		} else if math.Abs(ki-k) > tol*math.Max(1, math.Abs(k)) {
+			return ""
+		}
+	}
+	switch {
+	case !ok:
+		return ""
+	case math.Abs(k+1) < 1e-6:
+		return "wrong sign: the claim is the negative of the derivative"
+	case math.Abs(k) < 1e-9:
+		return "the claim is zero, but the derivative is not"
+	case math.Abs(k-1) < 1e-6:
+		return ""
+	}
+	return fmt.Sprintf("off by a constant factor: the claim is %s times the derivative", niceNumber(k))
+}
+
+// shapeDiagnosis describes a claim of the wrong shape.
+func shapeDiagnosis(claimShape, wantShape symbolic.Shape, cr, cc, er, ec int) string {
+	cs, ws := shapeName(claimShape, cr, cc), shapeName(wantShape, er, ec)
+	msg := fmt.Sprintf("the claim has shape %s but the derivative has shape %s", cs, ws)
+	if cr == ec && cc == er {
+		msg += " (transposed)"
+	}
+	return msg
+}
+
+// shapeName prefers the symbolic shape when it matches the numeric size.
+func shapeName(s symbolic.Shape, r, c int) string {
+	if s != nil || (r == 1 && c == 1) {
+		return s.String()
+	}
+	switch {
+	case c == 1:
+		return fmt.Sprintf("vector(%d)", r)
+	case r == 1:
+		return fmt.Sprintf("row vector(1×%d)", c)
+	}
+	return fmt.Sprintf("matrix(%d×%d)", r, c)
+}
+
+// niceNumber writes k briefly: 2, 0.5, -3, 1/3.
+func niceNumber(k float64) string {
+	if r := math.Round(k*1e4) / 1e4; math.Abs(k-r) < 1e-7*math.Max(1, math.Abs(k)) {
+		return fmt.Sprintf("%g", r)
+	}
+	for den := 2.0; den <= 12; den++ {
+		if num := math.Round(k * den); math.Abs(k*den-num) < 1e-6 {
+			return fmt.Sprintf("%g/%g", num, den)
+		}
+	}
+	return fmt.Sprintf("%.6g", k)
+}
+
+func scaled(k float64, v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = k * x
+	}
+	return out
+}

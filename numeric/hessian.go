@@ -1,0 +1,198 @@
+package numeric
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// CheckHessian decides whether claim (n×n) is the Hessian of the scalar f
+// with respect to wrt (a vector of length n, or a scalar), comparing it at
+// opts.Points random points with second differences
+// (f(x+hu+hv) − f(x+hu−hv) − f(x−hu+hv) + f(x−hu−hv))/4h² at h, h/2, h/4
+// with Richardson extrapolation: entry by entry (u, v unit vectors) for
+// n ≤ 20, else along three random pairs of unit directions. Verdicts,
+// diagnoses and errors are those of Check.
+func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
+	opts = opts.withDefaults()
+	if p == nil {
+		p = &symbolic.Program{}
+	}
+	t, err := resolveTarget(p, wrt)
+	if err != nil {
+		return nil, withSource(err, p)
+	}
+	fc, err := Compile(p, f)
+	if err != nil {
+		return nil, err
+	}
+	cc, err := Compile(p, claim)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
+	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
+	var obs []observation
+	worst := -1.0
+	for k := range opts.Points {
+		env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
+		if err != nil {
+			if env, err = Sample(p, []*symbolic.Expr{f}, sopts, k); err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range t.members(env) {
+			penv, pert, err := t.bind(env, fc, m)
+			if err != nil {
+				return nil, withSource(err, p)
+			}
+			if pert.m != 1 {
+				return nil, withSource(symbolic.Errorf(f.Pos, "the Hessian needs a scalar function"), p)
+			}
+			n := len(pert.x0)
+			values := pointValues(p, penv, t.index, m)
+			cv, err := cc.Eval(penv)
+			if err != nil {
+				rep.Verdict, rep.MaxRelError, rep.Diagnosis = "incorrect", 1, "the claim is undefined at this point: "+err.Error()
+				rep.Counterexample = &Counterexample{Values: values}
+				return rep, nil
+			}
+			if r, c := cv.Dims(); r != n || c != n {
+				want := symbolic.Matrix(t.shape.Rows(), t.shape.Rows())
+				rep.Verdict, rep.MaxRelError = "incorrect", 1
+				rep.Diagnosis = shapeDiagnosis(claim.Shape, want, r, c, n, n)
+				rep.Counterexample = &Counterexample{Values: values, Claimed: ValueJSON(cv, claim.Shape)}
+				return rep, nil
+			}
+			var us, vs [][]float64
+			if n <= 20 {
+				for i := range n {
+					for j := range n {
+						us, vs = append(us, unit(n, i)), append(vs, unit(n, j))
+					}
+				}
+			} else {
+				rep.Method = "random directions"
+				rng := rand.New(rand.NewPCG(uint64(k)+7, uint64(m)))
+				for range directions {
+					us, vs = append(us, randomUnit(rng, n)), append(vs, randomUnit(rng, n))
+				}
+			}
+			var o observation
+			for q := range us {
+				d, err := secondFD(pert, us[q], vs[q])
+				if err != nil {
+					return nil, withSource(err, p)
+				}
+				o.expected = append(o.expected, d)
+				o.claimed = append(o.claimed, bilinear(cv, us[q], vs[q]))
+				o.claimedT = append(o.claimedT, bilinear(cv, vs[q], us[q]))
+			}
+			if e := relErr(o.expected, o.claimed); e > worst {
+				worst = e
+				rep.Counterexample = &Counterexample{Values: values, Expected: o.expected, Claimed: o.claimed}
+				if n <= 20 {
+					rep.Counterexample.Expected = ValueJSON(mat.NewDense(n, n, o.expected), symbolic.Matrix(t.shape.Rows(), t.shape.Rows()))
+					rep.Counterexample.Claimed = ValueJSON(cv, claim.Shape)
+				}
+			}
+			obs = append(obs, o)
+		}
+	}
+	rep.MaxRelError = worst
+	if worst > opts.Tol {
+		rep.Verdict = "incorrect"
+		rep.Diagnosis = diagnose(obs, opts.Tol)
+		return rep, nil
+	}
+	rep.Counterexample = nil
+	return rep, nil
+}
+
+// secondFD is uᵀ H v by mixed central second differences with Richardson
+// extrapolation (steps 1e-2, 5e-3, 2.5e-3 times max(1, max|x|)).
+func secondFD(p perturbation, u, v []float64) (float64, error) {
+	scale := 1.0
+	for _, x := range p.x0 {
+		scale = math.Max(scale, math.Abs(x))
+	}
+	x := make([]float64, len(p.x0))
+	y := make([]float64, 1)
+	at := func(a, b float64) (float64, error) {
+		for j := range x {
+			x[j] = p.x0[j] + a*u[j] + b*v[j]
+		}
+		err := p.eval(y, x)
+		return y[0], err
+	}
+	var d [3]float64
+	h := fdStep * scale
+	for k := range d {
+		var s float64
+		for _, c := range [4][3]float64{{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}} {
+			f, err := at(c[0]*h, c[1]*h)
+			if err != nil {
+				return 0, err
+			}
+			s += c[2] * f
+		}
+		d[k] = s / (4 * h * h)
+		h /= 2
+	}
+	return extrapolate(d[0], d[1], d[2]), nil
+}
+
+func unit(n, i int) []float64 {
+	v := make([]float64, n)
+	v[i] = 1
+	return v
+}
+
+// bilinear returns uᵀ M v.
+func bilinear(m *mat.Dense, u, v []float64) float64 {
+	return mat.Inner(mat.NewVecDense(len(u), u), m, mat.NewVecDense(len(v), v))
+}
+
+// EvalTarget evaluates the compiled derivative c with respect to wrt at
+// the point at and returns it in JSON form (ValueJSON). For a family
+// member w_i with a free index i the derivative is evaluated for every
+// member, i = 1..count, and returned stacked as the count×d array of SPEC
+// §6 (an array of length count for a family of scalars).
+func EvalTarget(c *Compiled, at *Env, p *symbolic.Program, wrt *symbolic.Expr) (any, error) {
+	t, err := resolveTarget(p, wrt)
+	if err != nil {
+		return nil, withSource(err, p)
+	}
+	if t.index == "" {
+		v, err := c.Eval(at)
+		if err != nil {
+			return nil, err
+		}
+		return ValueJSON(v, c.expr.Shape), nil
+	}
+	n, ok := at.DimSize(t.sym.Count)
+	if !ok {
+		return nil, withSource(symbolic.Errorf(wrt.Pos, "the size of the family %s is unknown", t.key), p)
+	}
+	env := at.Clone()
+	var rows [][]float64
+	for i := 1; i <= n; i++ {
+		env.Index[t.index] = i
+		v, err := c.Eval(env)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, flatten([]*mat.Dense{v}))
+	}
+	if t.shape.IsScalar() {
+		col := make([]float64, n)
+		for i, r := range rows {
+			col[i] = r[0]
+		}
+		return col, nil
+	}
+	return rows, nil
+}

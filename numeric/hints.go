@@ -1,0 +1,86 @@
+package numeric
+
+import "deriv/symbolic"
+
+// valueKind says how Sample draws a variable's entries.
+type valueKind uint8
+
+const (
+	normal          valueKind = iota // N(0, 1)
+	positive                         // |N(0, 1)| + 0.5
+	bounded                          // uniform in (−0.9, 0.9)
+	wellConditioned                  // I + 0.3 N/√n
+)
+
+// hints maps variable keys to the kind of value they need.
+type hints map[string]valueKind
+
+// analyse finds the variables that feed log, sqrt or a fractional power
+// (positive), arcsin or arccos (bounded), inv, det or logdet (well
+// conditioned), looking through definitions. A stronger need wins:
+// wellConditioned over positive over bounded.
+func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
+	h := hints{}
+	seen := map[string]valueKind{}
+	var walk func(e *symbolic.Expr, ctx valueKind, depth int)
+	walk = func(e *symbolic.Expr, ctx valueKind, depth int) {
+		if e == nil || depth > maxDepth {
+			return
+		}
+		inner := ctx
+		switch e.Op {
+		case symbolic.OpVar:
+			key := e.Key()
+			sym := p.Symbols[key]
+			if sym == nil {
+				break
+			}
+			switch sym.Kind {
+			case symbolic.SymVar, symbolic.SymFamily:
+				if ctx > h[key] {
+					h[key] = ctx
+				}
+			case symbolic.SymDef:
+				if prev, ok := seen[key]; (!ok || ctx > prev) && sym.Def != nil {
+					seen[key] = ctx
+					walk(sym.Def.Body, ctx, depth+1)
+				}
+			}
+		case symbolic.OpCall, symbolic.OpPrime:
+			switch e.Name {
+			case "log", "sqrt":
+				inner = max(inner, positive)
+			case "arcsin", "arccos":
+				inner = max(inner, bounded)
+			case "det", "logdet", "inv":
+				inner = wellConditioned
+			}
+			if sym := p.Symbols[e.Key()]; sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil && !(seen[e.Key()] >= ctx && seen[e.Key()] != 0) {
+				seen[e.Key()] = ctx
+				walk(sym.Def.Body, ctx, depth+1)
+			}
+		case symbolic.OpInv:
+			inner = wellConditioned
+		case symbolic.OpPow, symbolic.OpHPow:
+			if len(e.Args) == 2 {
+				ex := e.Args[1]
+				if ex.Op != symbolic.OpNum || ex.Num != float64(int64(ex.Num)) {
+					walk(e.Args[0], max(inner, positive), depth+1)
+				} else if ex.Num < 0 && e.Op == symbolic.OpPow && !e.Args[0].Shape.IsScalar() {
+					walk(e.Args[0], wellConditioned, depth+1)
+				} else {
+					walk(e.Args[0], inner, depth+1)
+				}
+				walk(e.Args[1], ctx, depth+1)
+				return
+			}
+		}
+		for _, a := range e.Args {
+			walk(a, inner, depth+1)
+		}
+	}
+	for _, e := range exprs {
+		walk(e, normal, 0)
+	}
+	return h
+}

@@ -1,0 +1,313 @@
+package numeric
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// compileOp compiles the arithmetic operators: negation, sum, difference,
+// products, division, elementwise operators, power, transpose and inverse.
+func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
+	if e.Op == symbolic.OpMul {
+		return c.compileMul(e)
+	}
+	want := 2
+	switch e.Op {
+	case symbolic.OpNeg, symbolic.OpT, symbolic.OpInv:
+		want = 1
+	}
+	as, err := c.args(e, want)
+	if err != nil {
+		return nil, err
+	}
+	pos := e.Pos
+	if want == 1 {
+		a := as[0]
+		var f func(v *mat.Dense) (*mat.Dense, error)
+		switch e.Op {
+		case symbolic.OpNeg:
+			f = func(v *mat.Dense) (*mat.Dense, error) {
+				var r mat.Dense
+				r.Scale(-1, v)
+				return &r, nil
+			}
+		case symbolic.OpT:
+			f = func(v *mat.Dense) (*mat.Dense, error) {
+				var r mat.Dense
+				r.CloneFrom(v.T())
+				return &r, nil
+			}
+		default:
+			f = func(v *mat.Dense) (*mat.Dense, error) { return inverse(v, pos) }
+		}
+		return func(s *state) (*mat.Dense, error) {
+			v, err := a(s)
+			if err != nil {
+				return nil, err
+			}
+			return f(v)
+		}, nil
+	}
+	var f func(x, y *mat.Dense) (*mat.Dense, error)
+	switch e.Op {
+	case symbolic.OpAdd:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "+", addOp) }
+	case symbolic.OpSub:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "−", subOp) }
+	case symbolic.OpHad:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "⊙", hadOp) }
+	case symbolic.OpHDiv:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) {
+			r, err := elementwise2(x, y, pos, "⊘", hdivOp)
+			if err == nil && !allFinite(r) {
+				return nil, symbolic.Errorf(pos, "division by zero in ⊘")
+			}
+			return r, err
+		}
+	case symbolic.OpHPow:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) {
+			r, err := elementwise2(x, y, pos, ".^", powOp)
+			if err == nil && !allFinite(r) {
+				return nil, symbolic.Errorf(pos, "undefined power (a negative number to a fractional power, or 0 to a negative one)")
+			}
+			return r, err
+		}
+	case symbolic.OpDiv:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) {
+			if !isScalar(y) {
+				r, c := y.Dims()
+				return nil, symbolic.Errorf(pos, "the divisor must be a scalar, not %d×%d", r, c)
+			}
+			d := y.At(0, 0)
+			if d == 0 {
+				return nil, symbolic.Errorf(pos, "division by zero")
+			}
+			var r mat.Dense
+			r.Scale(1/d, x)
+			return &r, nil
+		}
+	case symbolic.OpPow:
+		f = func(x, y *mat.Dense) (*mat.Dense, error) { return power(x, y, pos) }
+	}
+	a, b := as[0], as[1]
+	return func(s *state) (*mat.Dense, error) {
+		x, err := a(s)
+		if err != nil {
+			return nil, err
+		}
+		y, err := b(s)
+		if err != nil {
+			return nil, err
+		}
+		return f(x, y)
+	}, nil
+}
+
+// operand compiles a factor of a product. A transposed factor is compiled
+// without its transpose, so that the product uses gonum's transposed view
+// (BLAS with a transpose flag) instead of copying the matrix.
+func (c *compiler) operand(e *symbolic.Expr) (node, bool, error) {
+	if e != nil && e.Op == symbolic.OpT && len(e.Args) == 1 {
+		n, err := c.compile(e.Args[0])
+		return n, true, err
+	}
+	n, err := c.compile(e)
+	return n, false, err
+}
+
+// compileMul compiles a product: scaling when either factor is 1×1, else
+// a matrix product (inner products give 1×1, outer products m×n).
+func (c *compiler) compileMul(e *symbolic.Expr) (node, error) {
+	if len(e.Args) != 2 {
+		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
+	}
+	a, ta, err := c.operand(e.Args[0])
+	if err != nil {
+		return nil, err
+	}
+	b, tb, err := c.operand(e.Args[1])
+	if err != nil {
+		return nil, err
+	}
+	pos := e.Pos
+	return func(s *state) (*mat.Dense, error) {
+		x, err := a(s)
+		if err != nil {
+			return nil, err
+		}
+		y, err := b(s)
+		if err != nil {
+			return nil, err
+		}
+		return multiply(x, ta, y, tb, pos)
+	}, nil
+}
+
+// multiply returns op(x) op(y), where op transposes when the flag is set.
+func multiply(x *mat.Dense, tx bool, y *mat.Dense, ty bool, pos symbolic.Pos) (*mat.Dense, error) {
+	var mx, my mat.Matrix = x, y
+	if tx {
+		mx = x.T()
+	}
+	if ty {
+		my = y.T()
+	}
+	var r mat.Dense
+	switch {
+	case isScalar(x):
+		r.Scale(x.At(0, 0), my)
+	case isScalar(y):
+		r.Scale(y.At(0, 0), mx)
+	default:
+		xr, xc := mx.Dims()
+		yr, yc := my.Dims()
+		if xc != yr {
+			return nil, symbolic.Errorf(pos, "cannot multiply %d×%d by %d×%d", xr, xc, yr, yc)
+		}
+		if xr == 1 && yc == 1 {
+			// Inner product: avoid the BLAS call overhead.
+			var s float64
+			for k := range xc {
+				s += mx.At(0, k) * my.At(k, 0)
+			}
+			return scalar(s), nil
+		}
+		r.Mul(mx, my)
+	}
+	return &r, nil
+}
+
+type binop uint8
+
+const (
+	addOp binop = iota
+	subOp
+	hadOp
+	hdivOp
+	powOp
+)
+
+// elementwise2 applies a binary entrywise operation; a 1×1 operand
+// broadcasts to the other's size.
+func elementwise2(x, y *mat.Dense, pos symbolic.Pos, sym string, op binop) (*mat.Dense, error) {
+	xr, xc := x.Dims()
+	yr, yc := y.Dims()
+	var r mat.Dense
+	if xr == yr && xc == yc {
+		switch op {
+		case addOp:
+			r.Add(x, y)
+		case subOp:
+			r.Sub(x, y)
+		case hadOp:
+			r.MulElem(x, y)
+		case hdivOp:
+			r.DivElem(x, y)
+		case powOp:
+			r.Apply(func(i, j int, v float64) float64 { return math.Pow(v, y.At(i, j)) }, x)
+		}
+		return &r, nil
+	}
+	switch {
+	case isScalar(y):
+		b := y.At(0, 0)
+		r.Apply(func(_, _ int, v float64) float64 { return apply(op, v, b) }, x)
+	case isScalar(x):
+		a := x.At(0, 0)
+		r.Apply(func(_, _ int, v float64) float64 { return apply(op, a, v) }, y)
+	default:
+		return nil, symbolic.Errorf(pos, "cannot combine %d×%d %s %d×%d", xr, xc, sym, yr, yc)
+	}
+	return &r, nil
+}
+
+func apply(op binop, a, b float64) float64 {
+	switch op {
+	case addOp:
+		return a + b
+	case subOp:
+		return a - b
+	case hadOp:
+		return a * b
+	case hdivOp:
+		return a / b
+	default:
+		return math.Pow(a, b)
+	}
+}
+
+// inverse returns v⁻¹, or an error when v is not square or is singular
+// (numerically: its condition number exceeds 1e14).
+func inverse(v *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
+	r, c := v.Dims()
+	if r != c {
+		return nil, symbolic.Errorf(pos, "cannot invert a %d×%d matrix: it is not square", r, c)
+	}
+	if r == 1 {
+		if v.At(0, 0) == 0 {
+			return nil, symbolic.Errorf(pos, "division by zero")
+		}
+		return scalar(1 / v.At(0, 0)), nil
+	}
+	var lu mat.LU
+	lu.Factorize(v)
+	if cond := lu.Cond(); math.IsInf(cond, 0) || math.IsNaN(cond) || cond > 1e14 {
+		return nil, symbolic.Errorf(pos, "the matrix is singular, so it has no inverse")
+	}
+	var inv mat.Dense
+	if err := inv.Inverse(v); err != nil {
+		return nil, symbolic.Errorf(pos, "the matrix is singular, so it has no inverse")
+	}
+	return &inv, nil
+}
+
+// power returns x^y: a scalar power, or a square matrix to an integer
+// power (negative powers invert first).
+func power(x, y *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
+	if !isScalar(y) {
+		return nil, symbolic.Errorf(pos, "the exponent must be a scalar")
+	}
+	p := y.At(0, 0)
+	if isScalar(x) {
+		v := math.Pow(x.At(0, 0), p)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, symbolic.Errorf(pos, "%g^%g is undefined", x.At(0, 0), p)
+		}
+		return scalar(v), nil
+	}
+	r, c := x.Dims()
+	if r != c {
+		return nil, symbolic.Errorf(pos, "only a square matrix has powers, not a %d×%d one", r, c)
+	}
+	if p != math.Trunc(p) || math.Abs(p) > 1<<20 {
+		return nil, symbolic.Errorf(pos, "a matrix power needs a whole exponent, not %g", p)
+	}
+	base := x
+	if p < 0 {
+		inv, err := inverse(x, pos)
+		if err != nil {
+			return nil, err
+		}
+		base, p = inv, -p
+	}
+	result := mat.NewDense(r, r, nil)
+	for i := range r {
+		result.Set(i, i, 1)
+	}
+	for n := int(p); n > 0; n >>= 1 {
+		if n&1 == 1 {
+			var t mat.Dense
+			t.Mul(result, base)
+			result = &t
+		}
+		if n > 1 {
+			var t mat.Dense
+			t.Mul(base, base)
+			base = &t
+		}
+	}
+	return result, nil
+}

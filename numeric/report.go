@@ -1,0 +1,125 @@
+package numeric
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// CheckOptions configures Check and Equivalent. Zero fields take their
+// defaults.
+type CheckOptions struct {
+	// Points is the number of random points (default 8).
+	Points int
+	// Tol is the largest relative error that passes (default 1e-6).
+	Tol float64
+	// Seed makes the points reproducible (default 0).
+	Seed int64
+	// Dims fixes the sizes of some dimension symbols (--dims).
+	Dims map[symbolic.Dim]int
+}
+
+func (o CheckOptions) withDefaults() CheckOptions {
+	if o.Points <= 0 {
+		o.Points = 8
+	}
+	if o.Tol <= 0 {
+		o.Tol = 1e-6
+	}
+	return o
+}
+
+// absZero is the absolute error below which two values count as equal.
+const absZero = 1e-10
+
+// Report is the verdict of Check or Equivalent (SPEC §6).
+type Report struct {
+	// Verdict is "correct" or "incorrect" for Check, "equivalent" or
+	// "different" for Equivalent.
+	Verdict string `json:"verdict"`
+	// Points is the number of random points compared.
+	Points int `json:"points"`
+	// MaxRelError is the largest relative error over the points (1 for a
+	// claim of the wrong shape).
+	MaxRelError float64 `json:"max_rel_error"`
+	// Method is "finite differences", "random directions" (Check, for
+	// variables of more than 1000 entries) or "values" (Equivalent).
+	Method string `json:"method,omitempty"`
+	// Diagnosis names the likely mistake; "" when the verdict is
+	// positive or no classic mistake fits.
+	Diagnosis string `json:"diagnosis,omitempty"`
+	// Counterexample is the worst point, when the verdict is negative.
+	Counterexample *Counterexample `json:"counterexample,omitempty"`
+}
+
+// Counterexample is a point where a claim fails, ready for JSON.
+type Counterexample struct {
+	// Values holds the variables' values by key (ValueJSON form) and the
+	// free index's value; nil when the point has more than 100000
+	// entries.
+	Values map[string]any `json:"values,omitempty"`
+	// Expected and Claimed are the derivative (or, for Equivalent, the
+	// first expression) and the claim there. In a random-direction check
+	// they are the directional derivatives along the random directions.
+	Expected any `json:"expected"`
+	Claimed  any `json:"claimed"`
+}
+
+// relErr is the relative error of claimed against expected (flattened):
+// ‖c − e‖₂/‖e‖₂, 0 when every entry differs by less than 1e-10, and 1
+// when e is zero but c is not.
+func relErr(expected, claimed []float64) float64 {
+	var diff, norm, maxAbs float64
+	for i := range expected {
+		d := claimed[i] - expected[i]
+		diff += d * d
+		norm += expected[i] * expected[i]
+		maxAbs = math.Max(maxAbs, math.Abs(d))
+	}
+	switch {
+	case math.IsNaN(diff) || math.IsInf(diff, 0):
+		return math.MaxFloat64
+	case maxAbs < absZero:
+		return 0
+	case norm == 0:
+		return 1
+	}
+	return math.Sqrt(diff / norm)
+}
+
+// pointValues returns the JSON-ready values of env's variables (families
+// as count×d), plus the free index, or nil when they are too large.
+func pointValues(p *symbolic.Program, env *Env, index string, member int) map[string]any {
+	total := 0
+	for _, v := range env.Vals {
+		r, c := v.Dims()
+		total += r * c
+	}
+	if total > 100000 {
+		return nil
+	}
+	out := map[string]any{}
+	for key, v := range env.Vals {
+		shape := symbolic.Shape(nil)
+		if sym := p.Symbols[key]; sym != nil {
+			shape = sym.Shape
+			if sym.Kind == symbolic.SymFamily {
+				shape = symbolic.Matrix(sym.Count, sym.Shape.Rows())
+			}
+		}
+		out[key] = ValueJSON(v, shape)
+	}
+	if index != "" {
+		out[index] = member
+	}
+	return out
+}
+
+// transposeFlat returns the entries of the transpose of v, flattened.
+func transposeFlat(v *mat.Dense) []float64 {
+	var t mat.Dense
+	t.CloneFrom(v.T())
+	return flatten([]*mat.Dense{&t})
+}

@@ -1,0 +1,218 @@
+package numeric
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// SampleOptions configures Sample.
+type SampleOptions struct {
+	// Seed makes the points reproducible: the same seed, program and
+	// expressions give the same points.
+	Seed int64
+	// Dims fixes the sizes of some dimension symbols (--dims d=1000);
+	// the others get distinct random sizes from 2 to 6.
+	Dims map[symbolic.Dim]int
+}
+
+// maxRedraws bounds the attempts Sample makes to find a point where every
+// expression is defined and away from kinks.
+const maxRedraws = 40
+
+// Sample returns the k-th random point (k = 0, 1, …) for the program p:
+// sizes for every dimension symbol (distinct, 2 to 6, unless opts.Dims
+// fixes them), a value for every variable and family (entries ~ N(0, 1);
+// |N(0, 1)| + 0.5 for variables under log, sqrt or a fractional power;
+// uniform in (−0.9, 0.9) under arcsin and arccos; I + 0.3 N/√n, which is
+// well conditioned with a positive determinant, for square matrices under
+// inv, det or logdet) and a smooth stand-in for every abstract function.
+// A point where one of exprs is undefined, or within 1e-3 of a kink of
+// relu, abs, sign or step, is redrawn; after 40 attempts Sample fails with
+// the last evaluation error. exprs may be empty.
+func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k int) (*Env, error) {
+	if p == nil {
+		p = &symbolic.Program{}
+	}
+	compiled := make([]*Compiled, len(exprs))
+	for i, e := range exprs {
+		c, err := Compile(p, e)
+		if err != nil {
+			return nil, err
+		}
+		compiled[i] = c
+	}
+	hints := analyse(p, exprs)
+	dims := collectDims(p, exprs)
+	var lastErr error
+	for attempt := range maxRedraws {
+		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
+		env, err := draw(p, dims, hints, opts, rng)
+		if err != nil {
+			return nil, err
+		}
+		ok := true
+		for _, c := range compiled {
+			_, kink, err := c.eval(env)
+			if err != nil {
+				lastErr, ok = err, false
+				break
+			}
+			if kink {
+				lastErr, ok = symbolic.Errorf(c.expr.Pos, "every point drawn lies near a kink (relu, abs, sign or step at 0)"), false
+				break
+			}
+		}
+		if ok {
+			return env, nil
+		}
+	}
+	return nil, lastErr
+}
+
+// draw draws one point.
+func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand) (*Env, error) {
+	env := NewEnv()
+	sizes := rng.Perm(max(5, len(dims)))
+	next := 0
+	for _, d := range dims {
+		if n, ok := opts.Dims[d]; ok {
+			env.Dims[d] = n
+			continue
+		}
+		env.Dims[d] = sizes[next] + 2
+		next++
+	}
+	for _, key := range symbolOrder(p) {
+		sym := p.Symbols[key]
+		switch sym.Kind {
+		case symbolic.SymVar:
+			r, c, ok := env.ShapeSize(sym.Shape)
+			if !ok {
+				return nil, symbolic.Errorf(sym.Pos, "the size of %s (%s) is unknown", key, sym.Shape)
+			}
+			env.Vals[key] = drawValue(rng, r, c, h[key])
+		case symbolic.SymFamily:
+			if sym.Shape.IsMatrix() {
+				return nil, symbolic.Errorf(sym.Pos, "cannot evaluate %s: families of matrices are not supported", key)
+			}
+			n, ok1 := env.DimSize(sym.Count)
+			d, ok2 := env.DimSize(sym.Shape.Rows())
+			if !ok1 || !ok2 {
+				return nil, symbolic.Errorf(sym.Pos, "the size of the family %s is unknown", key)
+			}
+			kind := h[key]
+			if kind == wellConditioned {
+				kind = normal
+			}
+			env.Vals[key] = drawValue(rng, n, d, kind)
+		case symbolic.SymFunc:
+			env.Funcs[key] = NewInstance(sym, uint64(opts.Seed))
+		}
+	}
+	return env, nil
+}
+
+// symbolOrder lists p's symbol keys in a deterministic order: p.Order,
+// then any others sorted.
+func symbolOrder(p *symbolic.Program) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, k := range p.Order {
+		if _, ok := p.Symbols[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	var rest []string
+	for k := range p.Symbols {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// drawValue draws an r×c value of the given kind.
+func drawValue(rng *rand.Rand, r, c int, kind valueKind) *mat.Dense {
+	m := mat.NewDense(r, c, nil)
+	for i := range r {
+		for j := range c {
+			var v float64
+			switch kind {
+			case positive:
+				v = math.Abs(rng.NormFloat64()) + 0.5
+			case bounded:
+				v = 1.8*rng.Float64() - 0.9
+			case wellConditioned:
+				v = 0.3 * rng.NormFloat64() / math.Sqrt(float64(r))
+				if i == j {
+					v++
+				}
+			default:
+				v = rng.NormFloat64()
+			}
+			m.Set(i, j, v)
+		}
+	}
+	if kind == wellConditioned && r != c {
+		// Only square matrices can be conditioned; fall back to N(0, 1).
+		return drawValue(rng, r, c, normal)
+	}
+	return m
+}
+
+// collectDims lists the dimension symbols of p's symbols and of the
+// shapes in exprs, and names used as sum bounds that are no symbol, sorted.
+func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
+	set := map[symbolic.Dim]bool{}
+	addShape := func(s symbolic.Shape) {
+		for _, d := range s.Syms() {
+			set[d] = true
+		}
+	}
+	for _, sym := range p.Symbols {
+		addShape(sym.Shape)
+		addShape(sym.Range)
+		for _, d := range sym.Domain {
+			addShape(d)
+		}
+		if sym.Count != "" && !sym.Count.IsLiteral() {
+			set[sym.Count] = true
+		}
+	}
+	var walk func(e *symbolic.Expr, depth int)
+	walk = func(e *symbolic.Expr, depth int) {
+		if e == nil || depth > maxDepth {
+			return
+		}
+		addShape(e.Shape)
+		if e.Op == symbolic.OpSum && len(e.Args) == 3 {
+			for _, b := range e.Args[:2] {
+				if b != nil && b.Op == symbolic.OpVar && p.Symbols[b.Key()] == nil {
+					set[symbolic.Dim(b.Key())] = true
+				}
+			}
+		}
+		for _, a := range e.Args {
+			walk(a, depth+1)
+		}
+	}
+	for _, e := range exprs {
+		walk(e, 0)
+	}
+	for _, d := range p.Defs {
+		walk(d.Body, 0)
+	}
+	out := make([]symbolic.Dim, 0, len(set))
+	for d := range set {
+		out = append(out, d)
+	}
+	slices.Sort(out)
+	return out
+}

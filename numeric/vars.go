@@ -1,0 +1,214 @@
+package numeric
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"deriv/symbolic"
+)
+
+// compileVar compiles a reference to a name: a function parameter being
+// inlined, a variable (whole, a family member w_i, or an entry W_{ij}), an
+// index, or a definition (inlined, and cached per evaluation unless it
+// depends on an index).
+func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
+	key := e.Key()
+	base, err := c.compileName(e, key)
+	if err != nil {
+		return nil, err
+	}
+	if len(e.Sub) == 0 {
+		return base, nil
+	}
+	subs := make([]node, len(e.Sub))
+	for i, s := range e.Sub {
+		if subs[i], err = c.compile(s); err != nil {
+			return nil, err
+		}
+	}
+	member := false
+	if sym := c.p.Symbols[key]; sym != nil && sym.Kind == symbolic.SymFamily {
+		member = true
+	}
+	if member && len(subs) != 1 {
+		return nil, symbolic.Errorf(e.Pos, "a member of the family %s takes one index, not %d", key, len(subs))
+	}
+	return func(s *state) (*mat.Dense, error) {
+		v, err := base(s)
+		if err != nil {
+			return nil, err
+		}
+		idx := make([]int, len(subs))
+		for i, sub := range subs {
+			if idx[i], err = indexValue(s, sub, e.Sub[i]); err != nil {
+				return nil, err
+			}
+		}
+		r, cols := v.Dims()
+		switch {
+		case member:
+			if idx[0] > r {
+				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], r, key)
+			}
+			row := v.RawRowView(idx[0] - 1)[:cols]
+			return mat.NewDense(cols, 1, append([]float64(nil), row...)), nil
+		case len(idx) == 1 && cols == 1:
+			if idx[0] > r {
+				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], r, key)
+			}
+			return scalar(v.At(idx[0]-1, 0)), nil
+		case len(idx) == 1 && r == 1:
+			if idx[0] > cols {
+				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], cols, key)
+			}
+			return scalar(v.At(0, idx[0]-1)), nil
+		case len(idx) == 2:
+			if idx[0] > r || idx[1] > cols {
+				return nil, symbolic.Errorf(e.Pos, "index (%d, %d) out of range %d×%d for %s", idx[0], idx[1], r, cols, key)
+			}
+			return scalar(v.At(idx[0]-1, idx[1]-1)), nil
+		}
+		return nil, symbolic.Errorf(e.Pos, "%d subscripts do not fit %s, a %d×%d value", len(idx), key, r, cols)
+	}, nil
+}
+
+// indexValue evaluates a subscript or a sum bound to a positive integer.
+func indexValue(s *state, n node, e *symbolic.Expr) (int, error) {
+	v, err := n(s)
+	if err != nil {
+		return 0, err
+	}
+	if !isScalar(v) {
+		return 0, symbolic.Errorf(e.Pos, "an index must be a number")
+	}
+	f := v.At(0, 0)
+	k := math.Round(f)
+	if math.Abs(f-k) > 1e-9 || k < 0 || k > 1<<31 {
+		return 0, symbolic.Errorf(e.Pos, "an index must be a whole number, not %g", f)
+	}
+	return int(k), nil
+}
+
+// compileName compiles the unsubscripted value of a name.
+func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
+	for i := len(c.scope) - 1; i >= 0; i-- {
+		if slot, ok := c.scope[i][key]; ok {
+			return func(s *state) (*mat.Dense, error) { return s.slots[slot], nil }, nil
+		}
+	}
+	sym := c.p.Symbols[key]
+	if sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil {
+		if len(sym.Def.Params) > 0 {
+			return nil, symbolic.Errorf(e.Pos, "%s is a function: give it arguments", key)
+		}
+		return c.compileDef(e, key, sym.Def)
+	}
+	if sym != nil && sym.Kind == symbolic.SymFunc {
+		return nil, symbolic.Errorf(e.Pos, "%s is a function: give it arguments", key)
+	}
+	pos := e.Pos
+	return func(s *state) (*mat.Dense, error) {
+		if v, ok := s.env.Vals[key]; ok {
+			return v, nil
+		}
+		if k, ok := s.index[key]; ok {
+			return scalar(float64(k)), nil
+		}
+		if n, ok := s.env.Dims[symbolic.Dim(key)]; ok {
+			return scalar(float64(n)), nil
+		}
+		if sym != nil && sym.Kind == symbolic.SymIndex {
+			return nil, symbolic.Errorf(pos, "the index %s has no value here", key)
+		}
+		return nil, symbolic.Errorf(pos, "no value for %s", key)
+	}, nil
+}
+
+// compileDef compiles a reference to the parameterless definition key. A
+// value for key in Env.Vals overrides the definition (to differentiate with
+// respect to an intermediate). A definition that mentions no index is
+// evaluated once per Eval and shared by all its references.
+func (c *compiler) compileDef(e *symbolic.Expr, key string, def *symbolic.Def) (node, error) {
+	body, ok := c.defs[key]
+	if !ok {
+		if c.defStack[key] {
+			return nil, symbolic.Errorf(e.Pos, "the definition of %s refers to itself", key)
+		}
+		c.defStack[key] = true
+		// Parameters of an enclosing inlined function are not visible
+		// in another definition's body.
+		saved := c.scope
+		c.scope = nil
+		b, err := c.compile(def.Body)
+		c.scope = saved
+		delete(c.defStack, key)
+		if err != nil {
+			return nil, err
+		}
+		if !mentionsIndex(c.p, def.Body, map[string]bool{}) {
+			slot := c.slots
+			c.slots++
+			inner := b
+			b = func(s *state) (*mat.Dense, error) {
+				if v := s.slots[slot]; v != nil {
+					return v, nil
+				}
+				v, err := inner(s)
+				if err == nil {
+					s.slots[slot] = v
+				}
+				return v, err
+			}
+		}
+		body = b
+		c.defs[key] = body
+	}
+	return func(s *state) (*mat.Dense, error) {
+		if v, ok := s.env.Vals[key]; ok {
+			return v, nil
+		}
+		return body(s)
+	}, nil
+}
+
+// mentionsIndex reports whether e (or a definition it uses) refers to an
+// index or subscripts a name with something other than a number, so that
+// its value may change with the index's value.
+func mentionsIndex(p *symbolic.Program, e *symbolic.Expr, seen map[string]bool) bool {
+	if e == nil {
+		return false
+	}
+	if e.Op == symbolic.OpVar {
+		key := e.Key()
+		sym := p.Symbols[key]
+		if sym == nil || sym.Kind == symbolic.SymIndex {
+			return true
+		}
+		if sym.Kind == symbolic.SymDef && sym.Def != nil && !seen[key] {
+			seen[key] = true
+			if mentionsIndex(p, sym.Def.Body, seen) {
+				return true
+			}
+		}
+	}
+	if e.Op == symbolic.OpCall {
+		if sym := p.Symbols[e.Key()]; sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil && !seen[e.Key()] {
+			seen[e.Key()] = true
+			if mentionsIndex(p, sym.Def.Body, seen) {
+				return true
+			}
+		}
+	}
+	for _, s := range e.Sub {
+		if mentionsIndex(p, s, seen) {
+			return true
+		}
+	}
+	for _, a := range e.Args {
+		if mentionsIndex(p, a, seen) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,102 @@
+package parser
+
+import (
+	"fmt"
+
+	"deriv/symbolic"
+)
+
+// One constructor per diagnostic, so that the wording lives in one place.
+// Every error is a *symbolic.Error at a byte offset; Parse attaches the
+// source and the file name.
+
+func errTooLarge(size, limit int) *symbolic.Error {
+	return symbolic.Errorf(symbolic.NoPos, "input is %d bytes; the limit is %d", size, limit)
+}
+
+func errTooDeep(pos symbolic.Pos, limit int) *symbolic.Error {
+	return symbolic.Errorf(pos, "expression nests too deeply: more than %d levels; the limit is %d", limit, limit)
+}
+
+func errBadChar(pos symbolic.Pos, ch string) *symbolic.Error {
+	return symbolic.Errorf(pos, "unexpected character %q", ch)
+}
+
+func errUnclosed(pos symbolic.Pos, open string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s opened here is never closed", open)
+}
+
+func errUnopened(pos symbolic.Pos, closer string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s closes nothing", closer)
+}
+
+func errMismatched(pos symbolic.Pos, closer, open string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s does not match the %s before it", closer, open)
+}
+
+func errUnexpected(pos symbolic.Pos, tok string) *symbolic.Error {
+	return symbolic.Errorf(pos, "unexpected %q", tok)
+}
+
+func errUnexpectedEnd(pos symbolic.Pos, want string) *symbolic.Error {
+	return symbolic.Errorf(pos, "unexpected end of input: expected %s", want)
+}
+
+func errExpected(pos symbolic.Pos, want, got string) *symbolic.Error {
+	if got == "" {
+		return symbolic.Errorf(pos, "unexpected end of input: expected %s", want)
+	}
+	return symbolic.Errorf(pos, "expected %s, found %q", want, got)
+}
+
+func errUnknownName(pos symbolic.Pos, name string) *symbolic.Error {
+	return symbolic.Errorf(pos, "unknown name %s", name)
+}
+
+func errBadDecl(pos symbolic.Pos, format string, args ...any) *symbolic.Error {
+	return symbolic.Errorf(pos, "bad declaration: %s", fmt.Sprintf(format, args...))
+}
+
+func errMisplacedSuper(pos symbolic.Pos, sup string) *symbolic.Error {
+	return symbolic.Errorf(pos, "misplaced superscript %q: a layer label follows a name, as in W^{(1)}", sup)
+}
+
+func errRedefined(pos symbolic.Pos, name, what string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s is already %s", name, what)
+}
+
+func errUsedBeforeDef(pos symbolic.Pos, name string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s is used before its definition", name)
+}
+
+func errArgCount(pos symbolic.Pos, fn string, want, got int) *symbolic.Error {
+	plural := "s"
+	if want == 1 {
+		plural = ""
+	}
+	return symbolic.Errorf(pos, "%s takes %d argument%s, found %d", fn, want, plural, got)
+}
+
+func errSumRange(pos symbolic.Pos, index string) *symbolic.Error {
+	return symbolic.Errorf(pos, "the range of %s is unknown: write Σ_{%s=1}^{n}", index, index)
+}
+
+func errBadRange(pos symbolic.Pos, lo string) *symbolic.Error {
+	return symbolic.Errorf(pos, "index ranges start at 1, found %s", lo)
+}
+
+func errMisplacedExpr(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "a bare expression must be the last statement")
+}
+
+func errNotExpr(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "expected an expression, found a declaration or definition")
+}
+
+func errEmpty(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "expected an expression, found nothing")
+}
+
+func errBadLet(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "a --let must be a definition such as 'Φ = id' or 'b = 0'")
+}

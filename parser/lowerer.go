@@ -1,0 +1,95 @@
+package parser
+
+import (
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"deriv/grammar"
+	"deriv/symbolic"
+)
+
+// lowerer lowers grammar statements and expressions into a Program.
+type lowerer struct {
+	prog *symbolic.Program
+	// readOnly is set for ParseExpr: unknown names are errors and no
+	// symbol is added.
+	readOnly bool
+	maxDepth int
+	depth    int
+	// bound lists the indices bound by enclosing sums, innermost last.
+	bound []string
+	// closers is the stack of bars (| or ‖) awaiting their closing bar.
+	closers []string
+}
+
+func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
+	if p.Symbols == nil {
+		p.Symbols = map[string]*symbolic.Symbol{}
+	}
+	return &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth}
+}
+
+// enter counts one level of nesting; every recursive step of the lowering
+// calls it, so no input can recurse past the depth limit.
+func (l *lowerer) enter(p symbolic.Pos) error {
+	l.depth++
+	if l.depth > l.maxDepth {
+		return errTooDeep(p, l.maxDepth)
+	}
+	return nil
+}
+
+func (l *lowerer) leave() { l.depth-- }
+
+// stmt lowers one statement; last marks the program's last statement.
+func (l *lowerer) stmt(st *grammar.Stmt, last bool) error {
+	switch {
+	case st.Decl != nil:
+		return l.decl(st.Decl)
+	case st.Def != nil:
+		d, err := l.def(st.Def)
+		if err != nil {
+			return err
+		}
+		return l.addDef(d, st.Def)
+	default:
+		if !last {
+			return errMisplacedExpr(posOf(st.Pos))
+		}
+		e, err := l.seq(st.Expr)
+		if err != nil {
+			return err
+		}
+		l.prog.Result = &symbolic.Def{Body: e, Pos: e.Pos}
+		return nil
+	}
+}
+
+// symbol returns the symbol of key, or nil.
+func (l *lowerer) symbol(key string) *symbolic.Symbol { return l.prog.Symbols[key] }
+
+// addSymbol records a new symbol in source order.
+func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
+	if _, ok := l.prog.Symbols[key]; !ok {
+		l.prog.Order = append(l.prog.Order, key)
+	}
+	l.prog.Symbols[key] = s
+}
+
+func posOf(p lexer.Position) symbolic.Pos { return symbolic.Pos(p.Offset) }
+
+// stmtTok is the first token position of a statement, for messages.
+func stmtTok(st *grammar.Stmt) lexer.Token { return lexer.Token{Pos: st.Pos} }
+
+// tokenAt returns the text of the token starting at byte offset off, or ""
+// at the end of input.
+func tokenAt(toks []lexer.Token, off int) string {
+	for _, t := range toks {
+		if t.Pos.Offset == off && !t.EOF() {
+			if t.Type == grammar.TokNewline {
+				return "newline"
+			}
+			return t.Value
+		}
+	}
+	return ""
+}

@@ -1,0 +1,256 @@
+package parser
+
+import (
+	"slices"
+	"strings"
+
+	"deriv/grammar"
+	"deriv/symbolic"
+)
+
+// resolveVar turns a written name into a variable reference. With
+// subscripts it is, in order: a declared name that includes them (W_1); a
+// member of a family (w_i); an entry of a vector or matrix (W_{ij}); an
+// entry of an undeclared variable when a subscript is an index; else an
+// undeclared name of its own (W_1). Undeclared names are recorded as
+// inferred variables, or rejected in read-only mode (ParseExpr).
+func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
+	v := &symbolic.Expr{Op: symbolic.OpVar, Name: np.base, Label: np.label, Pos: np.pos}
+	if len(np.subs) == 0 {
+		return v, l.use(v.Key(), np)
+	}
+	whole := np.base + "_" + strings.Join(np.subText, "")
+	if s := l.symbol(symbolic.VarKey(whole, np.label)); s != nil && s.Kind != symbolic.SymFamily {
+		v.Name = whole
+		return v, nil
+	}
+	subs, err := l.subExprs(np)
+	if err != nil {
+		return nil, err
+	}
+	if l.symbol(v.Key()) != nil || l.anyIndex(subs) {
+		v.Sub = subs
+		return v, l.use(v.Key(), np)
+	}
+	v.Name = whole
+	return v, l.use(v.Key(), np)
+}
+
+// use checks or records a reference to key.
+func (l *lowerer) use(key string, np nameParts) error {
+	if l.symbol(key) != nil || slices.Contains(l.bound, key) || l.isFamilyIndex(key) {
+		return nil
+	}
+	if l.readOnly {
+		return errUnknownName(np.pos, key)
+	}
+	l.addSymbol(key, &symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: np.pos})
+	return nil
+}
+
+// isFamilyIndex reports whether name is the index of a declared family.
+func (l *lowerer) isFamilyIndex(name string) bool {
+	for _, s := range l.prog.Symbols {
+		if s.Index == name {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIndex reports whether some subscript is an index: bound by a sum,
+// declared, or the index of a family.
+func (l *lowerer) anyIndex(subs []*symbolic.Expr) bool {
+	for _, s := range subs {
+		if s.Op == symbolic.OpVar && (slices.Contains(l.bound, s.Name) || l.isIndex(s.Name) || l.isFamilyIndex(s.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// subExprs lowers subscripts: an index name is an OpVar (not a variable
+// of the program), a whole number an OpNum, anything else an expression
+// (t+1).
+func (l *lowerer) subExprs(np nameParts) ([]*symbolic.Expr, error) {
+	out := make([]*symbolic.Expr, 0, len(np.subs))
+	for _, part := range np.subs {
+		if len(part) == 0 {
+			return nil, errUnexpected(np.pos, ",")
+		}
+		if len(part) == 1 {
+			it := part[0]
+			if v, ok := parseUint(it.Number); ok {
+				out = append(out, num(v, itemPos(it)))
+				continue
+			}
+			if it.Ident != "" || it.Cmd != "" {
+				name, ok := canonName(itemText(it))
+				if !ok {
+					return nil, errUnexpected(itemPos(it), itemText(it))
+				}
+				out = append(out, &symbolic.Expr{Op: symbolic.OpVar, Name: name, Pos: itemPos(it)})
+				continue
+			}
+		}
+		e, err := l.items(part, itemPos(part[len(part)-1]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// funcName says whether a written name is a function here, and which: a
+// declared or defined function of the program (possibly a family member,
+// g_1), or a builtin not shadowed by a program name.
+func (l *lowerer) funcName(np nameParts) (name string, builtin, ok bool) {
+	if s := l.symbol(symbolic.VarKey(np.base, np.label)); s != nil {
+		return np.base, false, s.Kind == symbolic.SymFunc || s.Kind == symbolic.SymDef && s.Def != nil && len(s.Def.Params) > 0
+	}
+	if len(np.subs) > 0 {
+		whole := np.base + "_" + strings.Join(np.subText, "")
+		if s := l.symbol(whole); s != nil {
+			return whole, false, s.Kind == symbolic.SymFunc
+		}
+	}
+	if len(np.subs) > 0 || np.label != "" {
+		return "", false, false
+	}
+	if fn, ok := builtinName(np.raw, np.base); ok {
+		return fn, true, true
+	}
+	return "", false, false
+}
+
+// extraBuiltins are function spellings with a meaning of their own.
+var extraBuiltins = map[string]string{
+	"inv": "inv", "norm": "norm2", "norm2": "norm2", "norm1": "norm1", "normF": "normF", "normfro": "normF",
+}
+
+// builtinName maps a builtin function's spelling to its canonical name.
+func builtinName(raw, canon string) (string, bool) {
+	raw = strings.TrimPrefix(raw, `\`)
+	if fn, ok := extraBuiltins[raw]; ok {
+		return fn, true
+	}
+	if fn, ok := symbolic.FuncByName[raw]; ok {
+		return fn, true
+	}
+	fn, ok := symbolic.FuncByName[canon]
+	return fn, ok
+}
+
+// maybeCall parses a call f(x, …) or a derivative call φ'(z) when the name
+// is a function and an argument list follows.
+func (l *lowerer) maybeCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+	prime := isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
+	if !prime && !isGroup(c.peek(), "(") {
+		if strings.HasPrefix(np.raw, `\`) && len(np.subs) == 0 && np.label == "" && l.symbol(np.base) == nil {
+			if fn, ok := builtinName(np.raw, np.base); ok && c.peek() != nil && l.startsOperand(c.peek()) {
+				// \log x, \exp x: a LaTeX function applied without brackets.
+				x, err := l.expr(c, symbolic.PrecPow)
+				if err != nil {
+					return nil, true, err
+				}
+				e, err := builtinNode(fn, np.pos, []*symbolic.Expr{x})
+				return e, true, err
+			}
+		}
+		return nil, false, nil
+	}
+	name, builtin, ok := l.funcName(np)
+	if !ok {
+		return nil, false, nil
+	}
+	if prime {
+		c.next()
+	}
+	args, err := l.args(c.next().Group)
+	if err != nil {
+		return nil, true, err
+	}
+	if prime {
+		if len(args) != 1 {
+			return nil, true, errArgCount(np.pos, name+"'", 1, len(args))
+		}
+		e := &symbolic.Expr{Op: symbolic.OpPrime, Name: name, Label: np.label, Args: args, Pos: np.pos}
+		if !builtin && name == np.base && len(np.subs) > 0 {
+			if e.Sub, err = l.subExprs(np); err != nil {
+				return nil, true, err
+			}
+		}
+		return e, true, nil
+	}
+	if builtin {
+		e, err := builtinNode(name, np.pos, args)
+		return e, true, err
+	}
+	e := &symbolic.Expr{Op: symbolic.OpCall, Name: name, Label: np.label, Args: args, Pos: np.pos}
+	if name == np.base && len(np.subs) > 0 {
+		if e.Sub, err = l.subExprs(np); err != nil {
+			return nil, true, err
+		}
+	}
+	return applyPost(e, np), true, nil
+}
+
+// args lowers a call's argument list.
+func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
+	items, end := groupItems(g)
+	if len(items) == 0 {
+		return nil, errUnexpected(end, ")")
+	}
+	parts := splitCommas(items)
+	out := make([]*symbolic.Expr, len(parts))
+	for i, part := range parts {
+		partEnd := end
+		if i+1 < len(parts) && len(parts[i+1]) > 0 {
+			partEnd = itemPos(parts[i+1][0]) - 1
+		}
+		if len(part) == 0 {
+			if i+1 < len(parts) {
+				return nil, errUnexpected(partEnd, ",")
+			}
+			return nil, errUnexpected(partEnd, ")")
+		}
+		e, err := l.items(part, partEnd)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
+// builtinCall parses a LaTeX function command (\exp, \log, \det) and its
+// argument.
+func (l *lowerer) builtinCall(c *cursor, fn, raw string, p symbolic.Pos) (*symbolic.Expr, error) {
+	np := nameParts{raw: raw, base: fn, pos: p}
+	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
+		return e, err
+	}
+	return nil, errExpected(c.here(), "an argument of "+raw, itemText(c.peek()))
+}
+
+// builtinNode builds the node of a builtin call: inv(X) is OpInv,
+// norm2(v) an OpNorm, vector(1) the all-ones vector, vector(c) c 𝟙.
+func builtinNode(fn string, p symbolic.Pos, args []*symbolic.Expr) (*symbolic.Expr, error) {
+	if len(args) != 1 {
+		return nil, errArgCount(p, fn, 1, len(args))
+	}
+	switch fn {
+	case "inv":
+		return unary(symbolic.OpInv, args[0], p), nil
+	case "norm2", "norm1", "normF":
+		return &symbolic.Expr{Op: symbolic.OpNorm, Name: fn[4:], Args: args, Pos: p}, nil
+	case "vector", "matrix":
+		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: p}
+		if a := args[0]; a.Op == symbolic.OpNum && a.Num == 1 && a.Name == "" {
+			return ones, nil
+		}
+		return &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{args[0], ones}, Pos: p}, nil
+	}
+	return call(fn, p, args...), nil
+}

@@ -1,0 +1,141 @@
+package parser
+
+import (
+	sym "deriv/symbolic"
+)
+
+// inferShapes assigns a Shape to every node of every definition and of the
+// result, and to every variable whose shape was not declared, by
+// unification (SPEC §2.3): constraints from use first, then the defaults —
+// the function is a scalar (tried first, dropped when it conflicts, so that
+// A*exp(x) is a vector function), uppercase Latin names are matrices,
+// open names in vector positions are vectors, the rest scalars. Dimensions
+// that nothing fixes get fresh single-letter names not used in the program
+// (n, m, k, p, q, …).
+//
+// Defined names get their body's shape; a definition with parameters also
+// gets Domain (its parameters' shapes) and Range, and Elementwise when it
+// maps one scalar to a scalar. Every variable of Kind SymVar ends with a
+// shape.
+//
+// The first shape conflict (children before parents, definitions in order)
+// is returned as a *symbolic.Error at the operator, naming both sides'
+// shapes (the caller attaches the source):
+//
+//	shape conflict at "+": vector(d) + matrix(d×d)
+func inferShapes(p *sym.Program) error {
+	if p == nil {
+		return nil
+	}
+	s, err := inferAttempt(p, true)
+	if err != nil {
+		s, err = inferAttempt(p, false)
+	}
+	if err != nil {
+		return err
+	}
+	s.commit()
+	return nil
+}
+
+// inferExprShapes assigns shapes to the nodes of e, an expression in p's
+// context (a claim, a --wrt target), after inferShapes has run on p. The
+// symbols keep their shapes; only e's own open parts (𝟙, I, vector(c)) are
+// inferred, with the same defaults. A conflict is a *symbolic.Error at a
+// position in e's own source (the caller attaches it).
+func inferExprShapes(p *sym.Program, e *sym.Expr) error {
+	if p == nil || e == nil {
+		return nil
+	}
+	s := newSolver(p, true)
+	s.gen(e, nil, true)
+	s.solve(nil, false)
+	s.nameDims()
+	if err := s.finish(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// inferAttempt runs inference once, with or without taking the function to
+// be scalar.
+func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
+	s := newSolver(p, false)
+	for _, d := range p.Defs {
+		if d != nil && d.Body != nil {
+			s.defVar(d)
+		}
+	}
+	var result *shapeVar
+	if p.Result != nil && p.Result.Body != nil {
+		result = s.defVar(p.Result)
+	}
+	for _, key := range s.keys() {
+		if sy := p.Symbols[key]; sy.Kind == sym.SymVar {
+			s.symVar(key, sy)
+		}
+	}
+	s.solve(result, assumeScalar)
+	s.nameDims()
+	if err := s.finish(); err != nil {
+		return s, err
+	}
+	if assumeScalar && result != nil && !p.Result.Body.Shape.IsScalar() {
+		return s, errShapeResult(p.Result.Pos, p.Result.Body.Shape)
+	}
+	return s, nil
+}
+
+// finish writes every recorded node's shape, children first: names,
+// 𝟙, I, vector(c) and calls of defined functions take the solved shape;
+// every other node is recomputed from its operands by the known-shape
+// rules (symbolic.ResultShapeIn), which report conflicts at the operator.
+// A conflict only the solver saw (inside an instantiated definition, or a
+// name used with two shapes) is reported after those.
+func (s *solver) finish() *sym.Error {
+	for _, n := range s.nodes {
+		n.e.Shape = resolve(n.t, unnamed)
+		if n.e.Op == sym.OpVar {
+			continue
+		}
+		sh, err := sym.ResultShapeIn(n.e, s.lookup)
+		if err != nil {
+			if se, ok := err.(*sym.Error); ok {
+				return se
+			}
+			return sym.Errorf(n.e.Pos, "%v", err)
+		}
+		n.e.Shape = sh
+	}
+	if len(s.fails) > 0 {
+		return s.fails[0]
+	}
+	return nil
+}
+
+// commit writes the inferred shapes of the program's symbols: variables
+// first, then definitions (whose Domain reads their parameters' shapes).
+func (s *solver) commit() {
+	for key, sy := range s.p.Symbols {
+		if t, ok := s.symTV[key]; ok && sy.Kind == sym.SymVar && !sy.Declared {
+			sy.Shape = resolve(t, unnamed)
+		}
+	}
+	for _, sy := range s.p.Symbols {
+		if sy.Kind != sym.SymDef || sy.Def == nil || sy.Def.Body == nil {
+			continue
+		}
+		sy.Shape = sy.Def.Body.Shape
+		if len(sy.Def.Params) == 0 {
+			continue
+		}
+		sy.Domain = make([]sym.Shape, len(sy.Def.Params))
+		for i, p := range sy.Def.Params {
+			if ps := s.p.Symbols[p]; ps != nil {
+				sy.Domain[i] = ps.Shape
+			}
+		}
+		sy.Range = sy.Shape
+		sy.Elementwise = len(sy.Domain) == 1 && sy.Domain[0].IsScalar() && sy.Range.IsScalar()
+	}
+}

@@ -1,0 +1,145 @@
+package parser
+
+import (
+	"deriv/symbolic"
+)
+
+// maxShapeDepth bounds the nesting that inference follows (it recurses on
+// the AST, and the parser's own limits may be raised).
+const maxShapeDepth = 10000
+
+// solver infers shapes for one attempt: it generates constraints from the
+// AST (shapes_gen.go), propagates them to a fixed point, applies the
+// defaults of SPEC §2.3 one at a time (shapes_defaults.go), then names the
+// dimensions left open.
+type solver struct {
+	vars
+	p *symbolic.Program
+	// fixed: every symbol keeps the shape it has (inferExprShapes).
+	fixed bool
+	symTV map[string]*shapeVar
+	defTV map[*symbolic.Def]*shapeVar
+	// active marks defined functions being instantiated (recursion guard).
+	active map[*symbolic.Def]bool
+	// nodes lists every node of the program (children before parents)
+	// with its shape variable.
+	nodes []nodeVar
+	// rules are the forced consequences, rerun until nothing changes;
+	// vecRules the "is a vector here" defaults, each reporting whether it
+	// acted.
+	rules    []func()
+	vecRules []func() bool
+	fails    []*symbolic.Error
+	dimNames map[symbolic.Dim]bool
+	failed   map[*symbolic.Expr]bool
+	depth    int
+}
+
+type nodeVar struct {
+	e *symbolic.Expr
+	t *shapeVar
+}
+
+func newSolver(p *symbolic.Program, fixed bool) *solver {
+	return &solver{
+		p:      p,
+		fixed:  fixed,
+		symTV:  map[string]*shapeVar{},
+		defTV:  map[*symbolic.Def]*shapeVar{},
+		active: map[*symbolic.Def]bool{},
+		failed: map[*symbolic.Expr]bool{},
+	}
+}
+
+// fail records a conflict found while solving, once per node.
+func (s *solver) fail(e *symbolic.Expr, err *symbolic.Error) {
+	if e != nil {
+		if s.failed[e] {
+			return
+		}
+		s.failed[e] = true
+	}
+	s.fails = append(s.fails, err)
+}
+
+// conflict records that e's operands (with the shape variables args) do not
+// fit, or that e's value does not fit r, its use: worded by the known-shape
+// rules where they see the conflict.
+func (s *solver) conflict(e *symbolic.Expr, r *shapeVar, args ...*shapeVar) {
+	if s.failed[e] {
+		return
+	}
+	tmp := *e
+	tmp.Args = make([]*symbolic.Expr, len(e.Args))
+	for i, a := range e.Args {
+		c := *a
+		if i < len(args) {
+			c.Shape = resolve(args[i], unnamed)
+		}
+		tmp.Args[i] = &c
+	}
+	got, err := symbolic.ResultShapeIn(&tmp, s.lookup)
+	if se, ok := err.(*symbolic.Error); ok && se != nil {
+		s.fail(e, se)
+		return
+	}
+	var used symbolic.Shape
+	if r != nil {
+		used = resolve(r, unnamed)
+	}
+	s.fail(e, errShapeUse(e.Pos, "this "+opWord(e), used, got))
+}
+
+// must records a conflict at e (whose value must be r, whose operands have
+// the shape variables args) when a unification failed.
+func (s *solver) must(e *symbolic.Expr, ok bool, r *shapeVar, args ...*shapeVar) {
+	if !ok {
+		s.conflict(e, r, args...)
+	}
+}
+
+// opWord names a node for messages: "product", "sum", "call of f", ….
+func opWord(e *symbolic.Expr) string {
+	switch e.Op {
+	case symbolic.OpVar:
+		return e.Key()
+	case symbolic.OpCall:
+		return e.Key() + "(…)"
+	case symbolic.OpMul:
+		return "product"
+	case symbolic.OpAdd, symbolic.OpSub:
+		return "sum"
+	}
+	return "expression"
+}
+
+// unnamed names an open dimension in messages.
+func unnamed(*dimVar) symbolic.Dim { return "?" }
+
+// lookup finds a symbol by key, for the known-shape rules.
+func (s *solver) lookup(key string) *symbolic.Symbol { return s.p.Symbols[key] }
+
+// rule adds a propagation rule that reads the shapes watch, and runs it
+// once; it reruns whenever one of them becomes known.
+func (s *solver) rule(watch []*shapeVar, f func()) {
+	id := len(s.rules)
+	s.rules = append(s.rules, f)
+	s.queued = append(s.queued, false)
+	for _, t := range watch {
+		r := t.root()
+		r.watch = append(r.watch, id)
+	}
+	f()
+}
+
+// propagate runs the queued rules until the queue is empty. A rule is
+// queued only when a shape it reads becomes known, which happens once per
+// shape variable, so this ends.
+func (s *solver) propagate() {
+	for len(s.queue) > 0 {
+		id := s.queue[0]
+		s.queue = s.queue[1:]
+		s.queued[id] = false
+		s.rules[id]()
+	}
+}

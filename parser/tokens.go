@@ -1,0 +1,67 @@
+package parser
+
+import (
+	"errors"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"deriv/grammar"
+	"deriv/symbolic"
+)
+
+// closerOf maps each opening bracket to its closing one.
+var closerOf = map[string]string{"(": ")", "[": "]", "{": "}", `\{`: `\}`}
+
+// tokenize lexes src and checks it before the grammar sees it: the size
+// limit, unknown characters, bracket matching and the nesting depth (all
+// without recursion, so a 5,000-deep input fails fast). Newlines inside
+// brackets are dropped, so a bracketed expression may span lines.
+func tokenize(src string, o *options) ([]lexer.Token, error) {
+	if len(src) > o.maxBytes {
+		return nil, errTooLarge(len(src), o.maxBytes)
+	}
+	toks, err := grammar.Tokenize(src)
+	if err != nil {
+		var perr interface{ Position() lexer.Position }
+		if errors.As(err, &perr) {
+			off := perr.Position().Offset
+			ch := ""
+			if off < len(src) {
+				ch = string([]rune(src[off:])[0])
+			}
+			return nil, errBadChar(symbolic.Pos(off), ch)
+		}
+		return nil, symbolic.Errorf(0, "%s", err.Error())
+	}
+	var open []lexer.Token
+	out := toks[:0]
+	for _, t := range toks {
+		switch {
+		case t.Type == grammar.TokOpen:
+			open = append(open, t)
+			if len(open) > o.maxDepth {
+				return nil, errTooDeep(pos(t), o.maxDepth)
+			}
+		case t.Type == grammar.TokClose:
+			if len(open) == 0 {
+				return nil, errUnopened(pos(t), t.Value)
+			}
+			top := open[len(open)-1]
+			if closerOf[top.Value] != t.Value {
+				return nil, errMismatched(pos(t), t.Value, top.Value)
+			}
+			open = open[:len(open)-1]
+		case t.Type == grammar.TokNewline && len(open) > 0:
+			continue
+		case (t.Type == grammar.TokSemi || t.EOF()) && len(open) > 0:
+			top := open[len(open)-1]
+			return nil, errUnclosed(pos(top), top.Value)
+		case t.Type == grammar.TokOther:
+			return nil, errBadChar(pos(t), t.Value)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func pos(t lexer.Token) symbolic.Pos { return symbolic.Pos(t.Pos.Offset) }

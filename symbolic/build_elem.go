@@ -1,0 +1,162 @@
+package symbolic
+
+import "math"
+
+// Div returns a/b for a scalar b: a/1 is a, a/a is 1, numbers fold and a
+// negated numerator is hoisted.
+func Div(a, b *Expr) *Expr {
+	if x, ok := numValue(a); ok && x == 0 {
+		return Zero(a.Shape)
+	}
+	if y, ok := numValue(b); ok {
+		if y == 1 {
+			return a
+		}
+		if x, ok := numValue(a); ok && a.Shape.IsScalar() && y != 0 {
+			return Number(x / y)
+		}
+	}
+	if a.Op == OpNeg {
+		return Neg(Div(a.Args[0], b))
+	}
+	if b.Op == OpNeg {
+		return Neg(Div(a, b.Args[0]))
+	}
+	if sameExpr(a, b) {
+		return Number(1)
+	}
+	return raw(OpDiv, a, b)
+}
+
+// Had returns the elementwise product a ⊙ b. A scalar side makes it a
+// scaling (s a), 𝟙 is dropped, c 𝟙 ⊙ a is c a, and scalar coefficients and
+// negation are hoisted out.
+func Had(a, b *Expr) *Expr {
+	switch {
+	case a.Shape.IsScalar() || b.Shape.IsScalar():
+		return Mul(a, b)
+	case a.Op == OpOnes:
+		return b
+	case b.Op == OpOnes:
+		return a
+	case isZero(a):
+		return a
+	case isZero(b):
+		return b
+	}
+	if ca, ta := hoistScalar(a); ca != nil {
+		return Mul(ca, Had(ta, b))
+	}
+	if cb, tb := hoistScalar(b); cb != nil {
+		return Mul(cb, Had(a, tb))
+	}
+	return raw(OpHad, a, b)
+}
+
+func isZero(e *Expr) bool { return isNumber(e, 0) }
+
+// hoistScalar splits a non-scalar e = s·t (or −t) into the scalar s (−1
+// for a negation) and t; it returns nil when e has no scalar factor.
+func hoistScalar(e *Expr) (*Expr, *Expr) {
+	if e.Op == OpNeg {
+		return Number(-1), e.Args[0]
+	}
+	if e.Op == OpDiv {
+		return Div(Number(1), e.Args[1]), e.Args[0]
+	}
+	if e.Op != OpMul {
+		return nil, nil
+	}
+	fs, sign := mulFactors(nil, e, 1)
+	var sc, rest []*Expr
+	for _, f := range fs {
+		if f.Shape.IsScalar() {
+			sc = append(sc, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	if len(sc) == 0 && sign == 1 {
+		return nil, nil
+	}
+	if sign < 0 {
+		sc = append([]*Expr{Number(-1)}, sc...)
+	}
+	return chain(sc), chain(rest)
+}
+
+// HDiv returns the elementwise quotient a ⊘ b; a scalar divisor makes it
+// a/b.
+func HDiv(a, b *Expr) *Expr {
+	switch {
+	case b.Shape.IsScalar():
+		return Div(a, b)
+	case b.Op == OpOnes:
+		return a
+	case isZero(a):
+		return Zero(b.Shape)
+	case a.Op == OpNeg:
+		return Neg(HDiv(a.Args[0], b))
+	}
+	return raw(OpHDiv, a, b)
+}
+
+// HPow returns the elementwise power a .^ p (p a scalar); for a scalar a
+// it is a^p.
+func HPow(a, p *Expr) *Expr {
+	if a.Shape.IsScalar() {
+		return Pow(a, p)
+	}
+	if isNumber(p, 1) {
+		return a
+	}
+	if isNumber(p, 0) {
+		return Ones(a.Shape)
+	}
+	return raw(OpHPow, a, p)
+}
+
+// Pow returns a^p: a^1 is a, a^0 is 1 (I for a matrix), numbers fold.
+func Pow(a, p *Expr) *Expr {
+	if isNumber(p, 1) {
+		return a
+	}
+	if isNumber(p, 0) {
+		if a.Shape.IsMatrix() {
+			return Eye(a.Shape.Rows())
+		}
+		return Number(1)
+	}
+	if x, ok := numValue(a); ok && a.Shape.IsScalar() {
+		if y, ok := numValue(p); ok {
+			if v := math.Pow(x, y); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				return Number(v)
+			}
+		}
+	}
+	return raw(OpPow, a, p)
+}
+
+// Inv returns the inverse X⁻¹: (X⁻¹)⁻¹ is X and the inverse of a scalar s
+// is 1/s.
+func Inv(a *Expr) *Expr {
+	if a.Shape.IsScalar() {
+		return Div(Number(1), a)
+	}
+	if a.Op == OpInv {
+		return a.Args[0]
+	}
+	if a.Op == OpEye {
+		return a
+	}
+	return raw(OpInv, a)
+}
+
+// Call applies the builtin function name to arg; the shape follows the
+// function's kind (see Funcs). tr and sum of a scalar are the scalar.
+func Call(name string, arg *Expr) *Expr {
+	if arg.Shape.IsScalar() && (name == "tr" || name == "sum" || name == "det") {
+		return arg
+	}
+	return &Expr{Op: OpCall, Name: name, Args: []*Expr{arg}, Shape: builtCallShape(name, arg), Pos: NoPos}
+}

@@ -1,0 +1,139 @@
+package symbolic
+
+import "strconv"
+
+// sameBudget bounds how many node pairs sameExpr compares, so that
+// comparing two large shared DAGs stays cheap; past it the two are taken to
+// differ (which only costs a missed simplification).
+const sameBudget = 400
+
+// sameExpr reports whether a and b are structurally equal (Pos ignored; the
+// shapes of 𝟙, I and zeros count).
+func sameExpr(a, b *Expr) bool {
+	n := sameBudget
+	return sameN(a, b, &n)
+}
+
+func sameN(a, b *Expr, budget *int) bool {
+	if a == b {
+		return true
+	}
+	*budget--
+	if *budget < 0 || a == nil || b == nil {
+		return false
+	}
+	if a.Op != b.Op || a.Name != b.Name || a.Label != b.Label || a.Num != b.Num ||
+		len(a.Args) != len(b.Args) || len(a.Sub) != len(b.Sub) {
+		return false
+	}
+	if (a.Op == OpOnes || a.Op == OpEye || a.Op == OpNum) && !a.Shape.Equal(b.Shape) {
+		return false
+	}
+	for i := range a.Sub {
+		if !sameN(a.Sub[i], b.Sub[i], budget) {
+			return false
+		}
+	}
+	for i := range a.Args {
+		if !sameN(a.Args[i], b.Args[i], budget) {
+			return false
+		}
+	}
+	return true
+}
+
+// internKey identifies a node by its fields and the identities of its
+// (already interned) operands.
+type internKey struct {
+	op    Op
+	name  string
+	label string
+	num   float64
+	sub   string
+	shape string
+	args  [3]*Expr
+}
+
+// interner hash-conses expressions: structurally equal nodes become one
+// pointer, so a shared subexpression is one node of a DAG. The memo keeps
+// the work linear in the size of the DAG given to it.
+type interner struct {
+	table map[internKey]*Expr
+	memo  map[*Expr]*Expr
+	ids   map[*Expr]int
+}
+
+func newInterner() *interner {
+	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}, ids: map[*Expr]int{}}
+}
+
+// intern returns the canonical node equal to e.
+func (in *interner) intern(e *Expr) *Expr {
+	if c, ok := in.memo[e]; ok {
+		return c
+	}
+	args := make([]*Expr, len(e.Args))
+	changed := false
+	for i, a := range e.Args {
+		args[i] = in.intern(a)
+		changed = changed || args[i] != a
+	}
+	k := internKey{op: e.Op, name: e.Name, label: e.Label, num: e.Num}
+	if len(args) > 3 {
+		// Calls with many arguments: fold the tail into the name.
+		for _, a := range args[3:] {
+			k.name += "\x00" + strconv.Itoa(in.id(a))
+		}
+	}
+	copy(k.args[:], args)
+	for _, s := range e.Sub {
+		k.sub += "\x00" + subKey(s)
+	}
+	if e.Op == OpOnes || e.Op == OpEye || e.Op == OpNum {
+		k.shape = shapeKey(e.Shape)
+	}
+	if c, ok := in.table[k]; ok {
+		in.memo[e] = c
+		return c
+	}
+	c := e
+	if changed {
+		cp := *e
+		cp.Args = args
+		c = &cp
+	}
+	in.table[k] = c
+	in.memo[e] = c
+	in.memo[c] = c
+	return c
+}
+
+// id numbers canonical nodes, for keys of calls with more than three
+// arguments.
+func (in *interner) id(e *Expr) int {
+	if n, ok := in.ids[e]; ok {
+		return n
+	}
+	in.ids[e] = len(in.ids) + 1
+	return in.ids[e]
+}
+
+// subKey spells a subscript (an index name or a number).
+func subKey(s *Expr) string {
+	if s.Op == OpNum {
+		return strconv.FormatFloat(s.Num, 'g', -1, 64)
+	}
+	k := s.Key()
+	for _, t := range s.Sub {
+		k += "_" + subKey(t)
+	}
+	return k
+}
+
+func shapeKey(s Shape) string {
+	out := ""
+	for _, d := range s.Norm() {
+		out += string(d) + "×"
+	}
+	return out
+}

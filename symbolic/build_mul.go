@@ -1,0 +1,165 @@
+package symbolic
+
+import "slices"
+
+// Mul returns the product a b: a matrix product when both sides are vectors
+// or matrices, scaling when one side is a scalar. The result is written as
+// one left-associated chain: the numeric coefficient first, then the other
+// scalar factors in their order, then the matrix factors in their order
+// (so (J ᵀ (W2ᵀ r)) xᵀ is J ᵀ W2ᵀ r xᵀ), with negation hoisted in front,
+// identity factors and 1 dropped, 0 absorbing, and a scalar times its
+// reciprocal cancelled. An inner product xᵀy stays one scalar factor.
+func Mul(a, b *Expr) *Expr {
+	fs, sign := mulFactors(nil, a, 1)
+	fs, sign = mulFactors(fs, b, sign)
+	shape := builtShape(OpMul, []*Expr{a, b})
+	coef := sign
+	var scalars, mats []*Expr
+	for _, f := range fs {
+		if f.Shape.IsScalar() {
+			if v, ok := numValue(f); ok {
+				coef *= v
+				continue
+			}
+			scalars = append(scalars, f)
+			continue
+		}
+		if v, ok := numValue(f); ok && v == 0 {
+			return Zero(shape)
+		}
+		mats = append(mats, f)
+	}
+	if coef == 0 {
+		return Zero(shape)
+	}
+	scalars = mergePowers(cancelReciprocals(scalars))
+	mats = dropIdentities(mats)
+	var out []*Expr
+	if c := abs(coef); c != 1 || (len(scalars) == 0 && len(mats) == 0) {
+		out = append(out, Number(c))
+	}
+	out = append(out, scalars...)
+	out = append(out, mats...)
+	e := chain(out)
+	if len(out) == 2 && out[0].Op == OpDiv && isNumber(out[0].Args[0], 1) && out[1].Op != OpMul {
+		// (1/s) v reads v/s.
+		e = raw(OpDiv, out[1], out[0].Args[1])
+	}
+	if coef < 0 {
+		return Neg(e)
+	}
+	return e
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// mulFactors appends the factors of e to fs and folds its negations into
+// sign. A product is flattened when it is a matrix product or a product of
+// scalars; an inner product (a scalar made of non-scalar factors) is one
+// factor.
+func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
+	switch e.Op {
+	case OpNeg:
+		return mulFactors(fs, e.Args[0], -sign)
+	case OpMul:
+		a, b := e.Args[0], e.Args[1]
+		if !e.Shape.IsScalar() || (a.Shape.IsScalar() && b.Shape.IsScalar()) {
+			fs, sign = mulFactors(fs, a, sign)
+			return mulFactors(fs, b, sign)
+		}
+	case OpDiv:
+		if !e.Shape.IsScalar() && !isNumber(e.Args[0], 1) {
+			// A/s is the product of A and 1/s.
+			fs, sign = mulFactors(fs, e.Args[0], sign)
+			return append(fs, Div(Number(1), e.Args[1])), sign
+		}
+	case OpNum:
+		if e.Num < 0 {
+			return append(fs, &Expr{Op: OpNum, Num: -e.Num, Shape: e.Shape, Pos: NoPos}), -sign
+		}
+	}
+	return append(fs, e), sign
+}
+
+// chain multiplies factors left to right without rewriting.
+func chain(fs []*Expr) *Expr {
+	e := fs[0]
+	for _, f := range fs[1:] {
+		e = raw(OpMul, e, f)
+	}
+	return e
+}
+
+// cancelReciprocals removes pairs s and 1/s from a list of scalar factors.
+func cancelReciprocals(fs []*Expr) []*Expr {
+	for i := 0; i < len(fs); i++ {
+		f := fs[i]
+		if f.Op != OpDiv || !isNumber(f.Args[0], 1) {
+			continue
+		}
+		for j := range fs {
+			if j != i && sameExpr(fs[j], f.Args[1]) {
+				lo, hi := min(i, j), max(i, j)
+				out := append([]*Expr{}, fs[:lo]...)
+				out = append(out, fs[lo+1:hi]...)
+				out = append(out, fs[hi+1:]...)
+				return cancelReciprocals(out)
+			}
+		}
+	}
+	return fs
+}
+
+// dropIdentities removes identity matrices next to another matrix factor.
+func dropIdentities(fs []*Expr) []*Expr {
+	if len(fs) < 2 {
+		return fs
+	}
+	var out []*Expr
+	for _, f := range fs {
+		if f.Op != OpEye {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return fs[:1]
+	}
+	return slices.DeleteFunc(out, func(f *Expr) bool { return isNumber(f, 1) })
+}
+
+// mergePowers collects repeated scalar factors into powers: x x is x²,
+// x² x is x³.
+func mergePowers(fs []*Expr) []*Expr {
+	base := func(f *Expr) (*Expr, float64) {
+		if f.Op == OpPow {
+			if k, ok := numValue(f.Args[1]); ok {
+				return f.Args[0], k
+			}
+		}
+		return f, 1
+	}
+	var out []*Expr
+	var exps []float64
+	for _, f := range fs {
+		b, k := base(f)
+		merged := false
+		for i, o := range out {
+			if ob, _ := base(o); sameExpr(ob, b) {
+				exps[i] += k
+				out[i] = Pow(b, Number(exps[i]))
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, f)
+			exps = append(exps, k)
+		}
+	}
+	return slices.DeleteFunc(out, func(f *Expr) bool { return isNumber(f, 1) })
+}

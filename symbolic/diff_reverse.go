@@ -1,0 +1,143 @@
+package symbolic
+
+// depends reports whether e depends on the target (memoised).
+func (c *gradCtx) depends(e *Expr) bool {
+	if v, ok := c.dep[e]; ok {
+		return v
+	}
+	d := false
+	switch {
+	case e == c.target:
+		d = true
+	case c.matchIndex(e) != "":
+		d = true
+	case e.Op == OpSum:
+		d = c.depends(e.Args[2])
+	default:
+		for _, a := range e.Args {
+			if c.depends(a) {
+				d = true
+				break
+			}
+		}
+	}
+	c.dep[e] = d
+	return d
+}
+
+// matchIndex reports whether e is a member w_j of the target's family whose
+// subscript is a Σ-bound index j (the target being w_i): the Kronecker delta
+// δ_ij then collapses Σ_j. It returns j, or "".
+func (c *gradCtx) matchIndex(e *Expr) string {
+	t := c.target
+	if e.Op != OpVar || t.Op != OpVar || len(e.Sub) != 1 || len(t.Sub) != 1 ||
+		e.Name != t.Name || e.Label != t.Label {
+		return ""
+	}
+	s := e.Sub[0]
+	if s.Op != OpVar || len(s.Sub) != 0 || !c.bound[s.Key()] || sameExpr(s, t.Sub[0]) {
+		return ""
+	}
+	return s.Key()
+}
+
+// topo lists the nodes of root that depend on the target, children before
+// parents. It does not descend into Σ bodies (reverse treats each Σ as a
+// problem of its own) nor below the target.
+func (c *gradCtx) topo(root *Expr) []*Expr {
+	var order []*Expr
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if seen[e] || !c.depends(e) {
+			return
+		}
+		seen[e] = true
+		if e != c.target && e.Op != OpSum {
+			// Later operands first, so that contributions reach a node
+			// in the order its uses are written.
+			for i := len(e.Args) - 1; i >= 0; i-- {
+				visit(e.Args[i])
+			}
+		}
+		order = append(order, e)
+	}
+	visit(root)
+	return order
+}
+
+// reverse propagates the adjoint seed of root down to the target (reverse
+// mode over the DAG, each node visited once). The result maps "" to the
+// gradient contributions found, and a Σ-bound index j to contributions of
+// family members w_j still to be collapsed by the enclosing Σ_j.
+// top is set for the outermost pass, where --through intermediates are
+// replaced by their δ names.
+func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
+	order := c.topo(root)
+	adj := map[*Expr]*Expr{root: seed}
+	out := map[string]*Expr{}
+	give := func(m map[*Expr]*Expr, k *Expr, v *Expr) {
+		if v == nil {
+			return
+		}
+		if old := m[k]; old != nil {
+			m[k] = Add(old, v)
+		} else {
+			m[k] = v
+		}
+	}
+	giveKey := func(k string, v *Expr) {
+		if old := out[k]; old != nil {
+			out[k] = Add(old, v)
+		} else {
+			out[k] = v
+		}
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		n := order[i]
+		a := adj[n]
+		if a == nil {
+			continue
+		}
+		if top {
+			if d, ok := c.through[n]; ok && n != c.target {
+				c.throughVal[n] = a
+				a = d
+			}
+		}
+		if n == c.target {
+			giveKey("", a)
+			continue
+		}
+		if j := c.matchIndex(n); j != "" {
+			giveKey(j, a)
+			continue
+		}
+		if n.Op == OpSum {
+			sub, err := c.reverse(n.Args[2], a, false)
+			if err != nil {
+				return nil, err
+			}
+			for k, v := range sub {
+				switch k {
+				case n.Name:
+					giveKey("", substIndex(v, n.Name, c.targetSub))
+				case "":
+					giveKey("", SumOver(n.Name, n.Args[0], n.Args[1], v))
+				default:
+					giveKey(k, SumOver(n.Name, n.Args[0], n.Args[1], v))
+				}
+			}
+			continue
+		}
+		err := c.propagate(n, a, func(child, v *Expr) {
+			if c.depends(child) {
+				give(adj, child, v)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,63 @@
+package symbolic_test
+
+import (
+	"testing"
+
+	"deriv/symbolic"
+	"deriv/symbolic/symtest"
+	"pgregory.net/rapid"
+)
+
+// clone copies e deeply, moving every position and dropping every shape.
+func clone(e *symbolic.Expr) *symbolic.Expr {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.Pos, c.Shape = e.Pos+7, nil
+	c.Args, c.Sub = nil, nil
+	for _, a := range e.Args {
+		c.Args = append(c.Args, clone(a))
+	}
+	for _, s := range e.Sub {
+		c.Sub = append(c.Sub, clone(s))
+	}
+	return &c
+}
+
+// firstLeaf returns the leftmost variable or number of e.
+func firstLeaf(e *symbolic.Expr) *symbolic.Expr {
+	for len(e.Args) > 0 && e.Op != symbolic.OpVar {
+		e = e.Args[0]
+	}
+	return e
+}
+
+// TestEqualProperty: a deep copy is Equal and hashes alike; changing one
+// leaf makes it unequal.
+func TestEqualProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := symtest.Program(t)
+		e := symtest.Expr(t, p, symtest.Shape(t, p), 4, symtest.ExprOpts{Derivs: true})
+		c := clone(e)
+		if !symbolic.Equal(e, c) || symbolic.Hash(e) != symbolic.Hash(c) {
+			t.Fatalf("copy of %s not equal", e)
+		}
+		leaf := firstLeaf(c)
+		switch leaf.Op {
+		case symbolic.OpVar:
+			leaf.Name += "′"
+		case symbolic.OpNum:
+			leaf.Num++
+			leaf.Name = ""
+		default:
+			leaf.Op = symbolic.OpEye
+			if leaf.Op == firstLeaf(e).Op {
+				leaf.Op = symbolic.OpOnes
+			}
+		}
+		if symbolic.Equal(e, c) {
+			t.Fatalf("%s equals its mutation %s", e, c)
+		}
+	})
+}

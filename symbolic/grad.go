@@ -1,0 +1,218 @@
+package symbolic
+
+// GradOptions says what to differentiate and how to write the result.
+type GradOptions struct {
+	// Of names the definition to differentiate; "" is p.Result.
+	Of string
+	// Inline turns the where list off: the result is one expression.
+	Inline bool
+	// Through lists intermediates (definition names) S whose derivative
+	// ∂f/∂S the result is expressed through, as δ names (SPEC §3 "Named
+	// intermediates").
+	Through []string
+}
+
+// Binding is one entry of a where list: Name = Expr.
+type Binding struct {
+	Name string
+	Expr *Expr
+	// Value is the closed form behind Expr when Expr is only a symbol for
+	// it (δ2 = ∂ℓ/∂S2 of --through); nil otherwise. Expand uses it.
+	Value *Expr
+	// v is the variable node that stands for the binding in the result.
+	v *Expr
+}
+
+// Derivative is a closed-form derivative.
+type Derivative struct {
+	// Of is the name of the function differentiated ("" for a bare
+	// expression); Wrt the variable (x, W⁽¹⁾, w_i) or intermediate.
+	Of  string
+	Wrt *Expr
+	// Expr is the closed form in textbook notation; names of the where
+	// list appear in it as OpVar nodes.
+	Expr *Expr
+	// Where names repeated subexpressions: the user's definition names
+	// first, then t₁, t₂, …; empty with GradOptions.Inline.
+	Where []Binding
+	// Shape is the derivative's shape: Wrt's shape for a gradient, m×n for
+	// a Jacobian, n×n for a Hessian.
+	Shape Shape
+}
+
+// Grad returns ∂f/∂wrt for a scalar f (the result definition, or
+// opts.Of), in the layout of SPEC §3: the gradient has wrt's shape. wrt is
+// an OpVar naming a variable, a member of a family (w_i) or an
+// intermediate definition (S1). It fails with a positioned *Error when wrt
+// names nothing differentiable, f is not a scalar, or f uses a construct
+// with no derivative rule.
+func Grad(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
+	c, def, root, err := setup(p, wrt, opts)
+	if err != nil {
+		return nil, err
+	}
+	if !root.Shape.IsScalar() {
+		return nil, Errorf(wrt.Pos, "the gradient ∂%s/∂%s needs a scalar %s, but it is a %s; use the Jacobian", fname(def), Print(wrt, Text), fname(def), root.Shape)
+	}
+	g, err := c.gradient(root)
+	if err != nil {
+		return nil, err
+	}
+	return c.finish(def, wrt, g, c.target.Shape, opts), nil
+}
+
+// gradient runs reverse mode from root (adjoint 1) and returns the
+// simplified gradient, the target's zero when f does not depend on it.
+func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
+	b, err := c.reverse(root, Number(1), true)
+	if err != nil {
+		return nil, err
+	}
+	g := b[""]
+	if g == nil {
+		return Zero(c.target.Shape), nil
+	}
+	return Simplify(g), nil
+}
+
+func fname(d *Def) string {
+	if d == nil || d.Name == "" {
+		return "f"
+	}
+	return d.Name
+}
+
+// setup inlines the function, resolves the target and the --through
+// intermediates.
+func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, error) {
+	if p == nil {
+		return nil, nil, nil, Errorf(NoPos, "no program")
+	}
+	if wrt == nil || wrt.Op != OpVar {
+		pos := NoPos
+		if wrt != nil {
+			pos = wrt.Pos
+		}
+		return nil, nil, nil, Errorf(pos, "differentiate with respect to a variable, a family member or a definition")
+	}
+	def := p.Result
+	if opts.Of != "" {
+		def = nil
+		for _, d := range p.Defs {
+			if d.Name == opts.Of {
+				def = d
+			}
+		}
+		if def == nil {
+			return nil, nil, nil, Errorf(NoPos, "no definition named %s", opts.Of)
+		}
+	}
+	if def == nil || def.Body == nil {
+		return nil, nil, nil, Errorf(NoPos, "nothing to differentiate: the program has no definition or expression")
+	}
+	c := newGradCtx(p)
+	for k, s := range p.Symbols {
+		if s.Kind == SymIndex {
+			c.usedIdx[k] = true
+		}
+	}
+	collectSumNames(def.Body, c.usedIdx)
+	if len(wrt.Sub) == 1 && wrt.Sub[0].Op == OpVar {
+		c.targetSub = wrt.Sub[0]
+		c.usedIdx[wrt.Sub[0].Key()] = true
+	} else if len(wrt.Sub) == 1 {
+		c.targetSub = wrt.Sub[0]
+	}
+	root, err := c.inline(def.Body, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	root = c.in.intern(root)
+	if def.Name != "" && len(def.Params) == 0 {
+		c.defs[def.Name] = root
+	}
+	t, err := c.resolveTarget(wrt)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c.target = t
+	for _, name := range opts.Through {
+		s := c.symbol(name)
+		if s == nil || s.Kind != SymDef || s.Def == nil || len(s.Def.Params) > 0 {
+			return nil, nil, nil, Errorf(wrt.Pos, "--through %s: not a definition", name)
+		}
+		b, err := c.defBody(s.Def)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		dv := deltaVar(name)
+		dv.Shape = b.Shape
+		c.through[b] = dv
+	}
+	return c, def, root, nil
+}
+
+// resolveTarget finds the node to differentiate with respect to.
+func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
+	s := c.symbol(wrt.Key())
+	if s == nil {
+		return nil, Errorf(wrt.Pos, "unknown name %s", Print(wrt, Text))
+	}
+	switch s.Kind {
+	case SymDef:
+		if s.Def == nil || len(s.Def.Params) > 0 || len(wrt.Sub) > 0 {
+			return nil, Errorf(wrt.Pos, "cannot differentiate with respect to the function %s", wrt.Key())
+		}
+		return c.defBody(s.Def)
+	case SymVar:
+		if len(wrt.Sub) > 0 {
+			return nil, Errorf(wrt.Pos, "cannot differentiate with respect to an entry %s; use %s", Print(wrt, Text), wrt.Key())
+		}
+	case SymFamily:
+		if len(wrt.Sub) != 1 {
+			return nil, Errorf(wrt.Pos, "%s is a family; differentiate with respect to a member such as %s_%s", wrt.Key(), wrt.Key(), orDefault(s.Index, "i"))
+		}
+	default:
+		return nil, Errorf(wrt.Pos, "cannot differentiate with respect to %s", Print(wrt, Text))
+	}
+	v := &Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
+	return c.in.intern(v), nil
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// collectSumNames adds every Σ-bound index of e to names.
+func collectSumNames(e *Expr, names map[string]bool) {
+	seen := map[*Expr]bool{}
+	var walk func(e *Expr)
+	walk = func(e *Expr) {
+		if seen[e] {
+			return
+		}
+		seen[e] = true
+		if e.Op == OpSum {
+			names[e.Name] = true
+		}
+		for _, a := range e.Args {
+			walk(a)
+		}
+	}
+	walk(e)
+}
+
+// deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.
+func deltaVar(name string) *Expr {
+	i := len(name)
+	for i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
+		i--
+	}
+	if i < len(name) {
+		return &Expr{Op: OpVar, Name: "δ" + name[i:], Pos: NoPos}
+	}
+	return &Expr{Op: OpVar, Name: "δ", Sub: []*Expr{{Op: OpVar, Name: name, Pos: NoPos}}, Pos: NoPos}
+}

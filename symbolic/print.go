@@ -1,0 +1,173 @@
+package symbolic
+
+import "strconv"
+
+// Style selects one of the three spellings of the language (SPEC §2): the
+// printers write each of them, and the parser reads each of them back.
+type Style uint8
+
+const (
+	// Text is the Unicode spelling: xᵀ, W⁽¹⁾, σ(z), ‖v‖², Σ_{i=1}^{n}.
+	Text Style = iota
+	// ASCII is the spelling matrixcalculus.org reads: x', W^(1), sigma(z),
+	// norm2(v)^2, sum_{i=1}^{n}.
+	ASCII
+	// LaTeX is maths-mode LaTeX for pdflatex (amsmath, amssymb) and KaTeX:
+	// x^\top, W^{(1)}, \sigma\left(z\right), \sum_{i=1}^{n}.
+	LaTeX
+)
+
+// String names the style ("text", "ascii", "latex").
+func (s Style) String() string {
+	switch s {
+	case Text:
+		return "text"
+	case ASCII:
+		return "ascii"
+	case LaTeX:
+		return "latex"
+	}
+	return "Style(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Print writes e in style s with the fewest parentheses that keep the tree:
+// parenthesisation follows OpTable and PrecOf, products are
+// left-associative (Mul(Mul(a,b),c) is "a b c", Mul(a,Mul(b,c)) is
+// "a (b c)"), and the spellings are those of docs/architecture.md. Parsing
+// the result in the same program gives an expression Equal to e, with two
+// exceptions the AST cannot tell apart once printed: a negative OpNum reads
+// back as a negation of a positive number, and a power with exponent -1
+// reads back as an inverse. Print never panics: a nil expression prints as
+// "?" and an unknown op as "?op". Shapes are not read except to spell an
+// all-ones matrix in ASCII ("matrix(1)").
+func Print(e *Expr, s Style) string {
+	p := printer{st: s, buf: make([]byte, 0, 64)}
+	p.expr(e, PrecNone)
+	return string(p.buf)
+}
+
+// String prints the expression in the Text style.
+func (e *Expr) String() string { return Print(e, Text) }
+
+// printer accumulates the output of one Print call.
+type printer struct {
+	st  Style
+	buf []byte
+}
+
+func (p *printer) str(s string) { p.buf = append(p.buf, s...) }
+
+// pick returns the spelling for the printer's style.
+func (p *printer) pick(text, ascii, latex string) string {
+	switch p.st {
+	case ASCII:
+		return ascii
+	case LaTeX:
+		return latex
+	}
+	return text
+}
+
+// expr prints e, in parentheses when it binds more loosely than min.
+func (p *printer) expr(e *Expr, min Prec) {
+	if e != nil && p.prec(e) < min {
+		p.str(p.pick("(", "(", `\left(`))
+		p.node(e)
+		p.str(p.pick(")", ")", `\right)`))
+		return
+	}
+	p.node(e)
+}
+
+// prec is PrecOf adjusted for the spellings of the printer's style: in
+// LaTeX a fraction is a group of its own; in ASCII an inverse is a call.
+func (p *printer) prec(e *Expr) Prec {
+	switch e.Op {
+	case OpDiv, OpDeriv:
+		if p.st == LaTeX {
+			return PrecPow
+		}
+		return PrecDiv
+	case OpHPow:
+		if p.st == LaTeX {
+			return PrecPow
+		}
+	case OpInv:
+		if p.st == ASCII {
+			return PrecAtom
+		}
+	case OpNum:
+		if e.Name == "π" {
+			return PrecAtom
+		}
+	case OpMul:
+		if negativeHead(e) {
+			return PrecSum
+		}
+	}
+	return PrecOf(e)
+}
+
+// node prints e without surrounding parentheses.
+func (p *printer) node(e *Expr) {
+	if e == nil {
+		p.str("?")
+		return
+	}
+	switch e.Op {
+	case OpNum:
+		p.num(e)
+	case OpVar:
+		p.variable(e)
+	case OpNeg:
+		p.str(OpTable[OpNeg].pick(p.st))
+		p.expr(nthArg(e, 0), PrecProd)
+	case OpAdd, OpSub, OpHad, OpHDiv:
+		p.binary(e)
+	case OpMul:
+		p.mul(e)
+	case OpDiv:
+		p.div(e)
+	case OpHPow:
+		p.hpow(e)
+	case OpPow:
+		p.pow(e)
+	case OpT, OpInv:
+		p.postfix(e)
+	case OpCall:
+		p.call(e)
+	case OpPrime, OpPartial, OpJac:
+		p.derivCall(e)
+	case OpSum:
+		p.sum(e)
+	case OpNorm:
+		p.norm(e)
+	case OpOnes:
+		p.ones(e)
+	case OpEye:
+		p.str(p.pick("I", "eye", "I"))
+	case OpDeriv:
+		p.deriv(e)
+	default:
+		p.str("?op" + strconv.Itoa(int(e.Op)))
+	}
+}
+
+// pick returns the operator's spelling in style s.
+func (o OpInfo) pick(s Style) string {
+	switch s {
+	case ASCII:
+		return o.ASCII
+	case LaTeX:
+		return o.LaTeX
+	}
+	return o.Text
+}
+
+// nthArg returns e.Args[i], or nil when e has fewer arguments (printed "?").
+func nthArg(e *Expr, i int) *Expr {
+	if i < len(e.Args) {
+		return e.Args[i]
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package symbolic
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// num prints a number: the shortest decimal that reads back as the same
+// float64 (1e-06, 2.5, 1e21), ½ for 0.5 in Text, π/pi/\pi for a number
+// written as π. A negative number prints as a negation.
+func (p *printer) num(e *Expr) {
+	if e.Name == "π" {
+		p.str(p.pick("π", "pi", `\pi`))
+		return
+	}
+	v := e.Num
+	if v < 0 {
+		p.str(OpTable[OpNeg].pick(p.st))
+		v = -v
+	}
+	switch {
+	case math.IsNaN(v):
+		p.str("NaN")
+	case math.IsInf(v, 0):
+		p.str(p.pick("∞", "inf", `\infty`))
+	case v == 0.5 && p.st == Text:
+		p.str("½")
+	default:
+		p.str(strings.Replace(shortestNum(v), "e+", "e", 1))
+	}
+}
+
+// variable prints a name with its subscripts and layer label: w_i, W_{ij},
+// W⁽¹⁾, x_{j}^(l-1) (Text); w_i, W^(1), w_{i}^(2) (ASCII); w_{i},
+// W^{(1)}, w_{ij}^{(2)} (LaTeX).
+func (p *printer) variable(e *Expr) {
+	p.str(p.name(e.Name))
+	p.subs(e.Sub, e.Label != "")
+	p.label(e.Label)
+}
+
+// name spells a base name: Greek letters as letters (Text), by their
+// names (ASCII) or as commands (LaTeX, where ℓ is \ell).
+func (p *printer) name(n string) string {
+	if p.st == Text {
+		return n
+	}
+	if g, ok := GreekName[n]; ok {
+		if p.st == LaTeX {
+			return `\` + g
+		}
+		return g
+	}
+	if p.st == LaTeX && n == "ℓ" {
+		return `\ell`
+	}
+	if !hasGreek(n) {
+		return n
+	}
+	var b strings.Builder
+	afterCmd := false
+	for _, r := range n {
+		if g, ok := GreekName[string(r)]; ok {
+			if p.st == LaTeX {
+				g = `\` + g
+			}
+			b.WriteString(g)
+			afterCmd = p.st == LaTeX
+			continue
+		}
+		if afterCmd && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			b.WriteByte(' ') // \alpha x, not \alphax
+		}
+		afterCmd = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasGreek reports whether n contains a Greek letter.
+func hasGreek(n string) bool {
+	for _, r := range n {
+		if _, ok := GreekName[string(r)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// subs prints subscripts: _i for one single-character subscript, _{ij}
+// for several single-character ones, _{i,j} otherwise. LaTeX, and Text or
+// ASCII followed by a label, always use braces.
+func (p *printer) subs(sub []*Expr, labelled bool) {
+	if len(sub) == 0 {
+		return
+	}
+	parts := make([]string, len(sub))
+	single := true
+	for i, s := range sub {
+		q := printer{st: p.st}
+		q.expr(s, PrecAtom)
+		parts[i] = string(q.buf)
+		single = single && utf8.RuneCountInString(parts[i]) == 1
+	}
+	sep := ","
+	if single {
+		sep = ""
+	}
+	if len(sub) == 1 && single && !labelled && p.st != LaTeX {
+		p.str("_" + parts[0])
+		return
+	}
+	p.str("_{" + strings.Join(parts, sep) + "}")
+}
+
+// label prints a layer label: ⁽¹⁾ (or ^(l+k) when some character has no
+// superscript form) in Text, ^(1) in ASCII, ^{(1)} in LaTeX.
+func (p *printer) label(l string) {
+	if l == "" {
+		return
+	}
+	switch p.st {
+	case LaTeX:
+		p.str("^{(" + l + ")}")
+	case ASCII:
+		p.str("^(" + l + ")")
+	default:
+		if sup, ok := Superscript("(" + l + ")"); ok {
+			p.str(sup)
+			return
+		}
+		p.str("^(" + l + ")")
+	}
+}

@@ -1,0 +1,271 @@
+package symbolic
+
+import "slices"
+
+// minNamedWeight is the smallest size (counting named subexpressions and
+// leaves as 1) of a repeated subexpression that gets a t-name: W1 x + b
+// does, σ(z) and X⁻ᵀ do not.
+const minNamedWeight = 4
+
+// finish writes the derivative g with its where list (SPEC §3): the
+// intermediates of --through as δ names, the user's definitions by their
+// names wherever they occur, and other subexpressions that occur more than
+// once as t₁, t₂, … (none of these with opts.Inline, except δ names).
+func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) *Derivative {
+	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
+	if opts.Inline {
+		d.Expr = g
+	} else {
+		d.Expr, d.Where = c.whereList(g)
+	}
+	for n, v := range c.through {
+		val, ok := c.throughVal[n]
+		if !ok {
+			continue
+		}
+		s := c.symbol(sNameOf(c, n))
+		f := &Expr{Op: OpVar, Name: fname(def), Pos: NoPos}
+		sv := &Expr{Op: OpVar, Name: sNameOf(c, n), Pos: NoPos}
+		if s != nil {
+			sv.Shape = s.Shape
+		}
+		d.Where = append(d.Where, Binding{Name: Print(v, Text), Expr: &Expr{Op: OpDeriv, Args: []*Expr{f, sv}, Shape: val.Shape, Pos: NoPos}, Value: Simplify(val), v: v})
+	}
+	return d
+}
+
+// sNameOf finds the definition name of an interned definition body.
+func sNameOf(c *gradCtx, n *Expr) string {
+	for name, b := range c.defs {
+		if b == n {
+			return name
+		}
+	}
+	return c.names[n]
+}
+
+// whereList hash-conses g into the function's DAG and names its shared
+// and user-defined subexpressions.
+func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
+	for n, name := range c.names {
+		if s := c.in.intern(Simplify(n)); s != n {
+			if _, taken := c.names[s]; !taken {
+				c.names[s] = name
+			}
+		}
+	}
+	g = c.in.intern(g)
+	refs := map[*Expr]int{}
+	// argOf marks arguments of abstract functions (Φ(z), φ'(z)): named z
+	// when they need a name, as answer keys do.
+	argOf := map[*Expr]bool{}
+	var post []*Expr
+	seen := map[*Expr]bool{}
+	var walk func(e *Expr)
+	walk = func(e *Expr) {
+		if seen[e] {
+			return
+		}
+		seen[e] = true
+		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
+		if e.Op == OpCall {
+			_, builtin := Funcs[e.Name]
+			abstract = !builtin
+		}
+		for _, a := range e.Args {
+			refs[a]++
+			if abstract {
+				argOf[a] = true
+			}
+			walk(a)
+		}
+		post = append(post, e)
+	}
+	walk(g)
+	free := boundMentions(g, c.bound)
+	weight := map[*Expr]int{}
+	named := map[*Expr]bool{}
+	for _, n := range post {
+		w := 1
+		if !isLeaf(n) {
+			for _, a := range n.Args {
+				w += weight[a]
+			}
+		}
+		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
+			if _, user := c.names[n]; user && w >= 2 {
+				named[n] = true
+			} else if refs[n] >= 2 && w >= minNamedWeight {
+				named[n] = true
+			}
+		}
+		if named[n] {
+			w = 1
+		}
+		weight[n] = w
+	}
+	if len(named) == 0 {
+		return g, nil
+	}
+	tName := c.tempName()
+	vars := map[*Expr]*Expr{}
+	var user, temps []*Expr
+	k := 0
+	for _, n := range post {
+		if !named[n] {
+			continue
+		}
+		if name, ok := c.names[n]; ok {
+			vars[n] = &Expr{Op: OpVar, Name: name, Shape: n.Shape, Pos: NoPos}
+			user = append(user, n)
+			continue
+		}
+		temps = append(temps, n)
+		if name := c.conventionalName(n, argOf[n], vars); name != "" {
+			vars[n] = &Expr{Op: OpVar, Name: name, Shape: n.Shape, Pos: NoPos}
+			continue
+		}
+		k++
+		vars[n] = &Expr{Op: OpVar, Name: tName, Sub: []*Expr{{Op: OpNum, Num: float64(k), Pos: NoPos}}, Shape: n.Shape, Pos: NoPos}
+	}
+	replace := func(e *Expr, keepTop bool) *Expr {
+		memo := map[*Expr]*Expr{}
+		var rw func(e *Expr, top bool) *Expr
+		rw = func(e *Expr, top bool) *Expr {
+			if v, ok := vars[e]; ok && !top {
+				return v
+			}
+			if r, ok := memo[e]; ok {
+				return r
+			}
+			args, changed := walkAll(e.Args, func(a *Expr) *Expr { return rw(a, false) })
+			r := e
+			if changed {
+				cp := *e
+				cp.Args = args
+				r = &cp
+			}
+			memo[e] = r
+			return r
+		}
+		return rw(e, keepTop)
+	}
+	c.sortByDefOrder(user)
+	var where []Binding
+	for _, n := range append(user, temps...) {
+		v := vars[n]
+		where = append(where, Binding{Name: Print(v, Text), Expr: replace(n, true), v: v})
+	}
+	return replace(g, false), where
+}
+
+// tempName picks the base name of t₁, t₂, …: t unless the program uses it.
+func (c *gradCtx) tempName() string {
+	for _, n := range []string{"t", "u", "τ", "ξ"} {
+		if c.symbol(n) == nil {
+			return n
+		}
+	}
+	return "tmp"
+}
+
+// sortByDefOrder orders user-named nodes as their definitions appear.
+func (c *gradCtx) sortByDefOrder(ns []*Expr) {
+	pos := map[string]int{}
+	for i, d := range c.p.Defs {
+		pos[d.Name] = i
+	}
+	slices.SortStableFunc(ns, func(a, b *Expr) int { return pos[c.names[a]] - pos[c.names[b]] })
+}
+
+// boundMentions maps each node of g to the Σ-bound indices it mentions
+// freely (a node inside Σ_j that uses j cannot be named outside the Σ).
+func boundMentions(g *Expr, bound map[string]bool) map[*Expr][]string {
+	out := map[*Expr][]string{}
+	var walk func(e *Expr) []string
+	walk = func(e *Expr) []string {
+		if r, ok := out[e]; ok {
+			return r
+		}
+		var r []string
+		add := func(xs []string) {
+			for _, x := range xs {
+				if !slices.Contains(r, x) {
+					r = append(r, x)
+				}
+			}
+		}
+		if e.Op == OpVar && len(e.Sub) == 0 && bound[e.Key()] {
+			r = []string{e.Key()}
+		}
+		for _, s := range e.Sub {
+			add(walk(s))
+		}
+		for _, a := range e.Args {
+			add(walk(a))
+		}
+		if e.Op == OpSum {
+			r = slices.DeleteFunc(r, func(x string) bool { return x == e.Name })
+		}
+		out[e] = r
+		return r
+	}
+	walk(g)
+	return out
+}
+
+// Expand returns the derivative's expression with every where-name
+// substituted back (δ names by their closed forms), ready for numeric
+// evaluation. It returns nil for a nil derivative.
+func Expand(d *Derivative) *Expr {
+	if d == nil {
+		return nil
+	}
+	done := map[int]*Expr{}
+	var expand func(e *Expr) *Expr
+	expand = func(e *Expr) *Expr {
+		return Subst(e, func(v *Expr) *Expr {
+			for i, b := range d.Where {
+				if b.v == nil || !sameExpr(b.v, v) {
+					continue
+				}
+				if r, ok := done[i]; ok {
+					return r
+				}
+				src := b.Expr
+				if b.Value != nil {
+					src = b.Value
+				}
+				done[i] = v // guards a binding that mentions itself
+				done[i] = expand(src)
+				return done[i]
+			}
+			return nil
+		})
+	}
+	return expand(d.Expr)
+}
+
+// conventionalName names the argument of an abstract function z and a
+// residual (a difference) r, when the program does not use the name and no
+// other where-entry has it; else "".
+func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]*Expr) string {
+	name := ""
+	switch {
+	case argOfAbstract:
+		name = "z"
+	case n.Op == OpSub && !n.Shape.IsScalar():
+		name = "r"
+	default:
+		return ""
+	}
+	if c.symbol(name) != nil {
+		return ""
+	}
+	for _, v := range taken {
+		if v.Name == name && len(v.Sub) == 0 {
+			return ""
+		}
+	}
+	return name
+}
