@@ -37,6 +37,9 @@ func (c *compiler) compileDerivCall(e *symbolic.Expr) (node, error) {
 	key := e.Key()
 	sym := c.p.Symbols[key]
 	if sym != nil && sym.Kind == symbolic.SymFunc {
+		if e.Op == symbolic.OpPartial && len(e.Sub) == 1 && sym.Index == "" {
+			return c.compileIndexedPartial(e, sym)
+		}
 		return c.abstractNode(e, sym, func(s *state, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
 			return abstractDeriv(e, s, sym, f, member, args)
 		})
@@ -85,6 +88,27 @@ func (c *compiler) compileDerivCall(e *symbolic.Expr) (node, error) {
 		}, nil
 	}
 	return nil, symbolic.Errorf(e.Pos, "cannot evaluate the derivative of %s", key)
+}
+
+// compileIndexedPartial compiles ∂_k f(u₁, …) whose argument number is
+// an index (the parser keeps it in Sub[0], as in Σ_i ∂_i f(…) g_i'(w)):
+// k is evaluated at run time, and must lie in 1..(number of arguments).
+func (c *compiler) compileIndexedPartial(e *symbolic.Expr, sym *symbolic.Symbol) (node, error) {
+	kn, err := c.compile(e.Sub[0])
+	if err != nil {
+		return nil, err
+	}
+	plain := *e
+	plain.Sub = nil
+	return c.abstractNode(&plain, sym, func(s *state, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
+		k, err := indexValue(s, kn, e.Sub[0])
+		if err != nil {
+			return nil, err
+		}
+		at := plain
+		at.Num = float64(k)
+		return abstractDeriv(&at, s, sym, f, member, args)
+	})
 }
 
 // abstractNode compiles the arguments and member subscript of an abstract

@@ -62,11 +62,17 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 		}
 		env.Vals[key] = v
 	}
+	// Only the variables the function uses need values: f(W, x, y) may
+	// name a parameter its body never mentions.
+	var used map[string]bool
+	if p.Result != nil {
+		used = p.Uses(p.Result.Body)
+	}
 	for _, key := range symbolOrder(p) {
 		sym := p.Symbols[key]
 		switch sym.Kind {
 		case symbolic.SymVar, symbolic.SymFamily:
-			if _, ok := env.Vals[key]; !ok {
+			if _, ok := env.Vals[key]; !ok && (used == nil || used[key]) {
 				return nil, symbolic.Errorf(symbolic.NoPos, "values: missing a value for %s", key)
 			}
 		case symbolic.SymFunc:

@@ -19,13 +19,21 @@ type lowerer struct {
 	bound []string
 	// closers is the stack of bars (| or ‖) awaiting their closing bar.
 	closers []string
+	// familyIndex holds the index names of declared families.
+	familyIndex map[string]bool
 }
 
 func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 	if p.Symbols == nil {
 		p.Symbols = map[string]*symbolic.Symbol{}
 	}
-	return &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth}
+	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, familyIndex: map[string]bool{}}
+	for _, s := range p.Symbols {
+		if s.Index != "" {
+			l.familyIndex[s.Index] = true
+		}
+	}
+	return l
 }
 
 // enter counts one level of nesting; every recursive step of the lowering
@@ -73,6 +81,9 @@ func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
 		l.prog.Order = append(l.prog.Order, key)
 	}
 	l.prog.Symbols[key] = s
+	if s.Index != "" {
+		l.familyIndex[s.Index] = true
+	}
 }
 
 func posOf(p lexer.Position) symbolic.Pos { return symbolic.Pos(p.Offset) }

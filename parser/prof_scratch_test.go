@@ -3,11 +3,14 @@ package parser
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
-func BenchmarkScratchSums(b *testing.B) {
-	src := "x ∈ R^d\nf = " + strings.Repeat("Σ_{i=1}^{n} ", 5000) + "x"
-	for b.Loop() {
-		Parse(src)
+func TestScratchBig(t *testing.T) {
+	for _, n := range []int{1000, 10000, 50000} {
+		src := "x ∈ R\nf = x" + strings.Repeat(" + x", n)
+		st := time.Now()
+		_, err := Parse(src)
+		t.Log(n, time.Since(st), err)
 	}
 }

@@ -49,14 +49,7 @@ func (l *lowerer) use(key string, np nameParts) error {
 }
 
 // isFamilyIndex reports whether name is the index of a declared family.
-func (l *lowerer) isFamilyIndex(name string) bool {
-	for _, s := range l.prog.Symbols {
-		if s.Index == name {
-			return true
-		}
-	}
-	return false
-}
+func (l *lowerer) isFamilyIndex(name string) bool { return l.familyIndex[name] }
 
 // anyIndex reports whether some subscript is an index: bound by a sum,
 // declared, or the index of a family.

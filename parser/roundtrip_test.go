@@ -88,6 +88,10 @@ var knownForms = []struct{ program, expr string }{
 	{"x ∈ R^n; a ∈ R", "sqrt(a) + |a| + abs(a)^3 + π a^2 + exp(-a/2)"},
 	{"x ∈ R^n; A ∈ R^{n×n}", "diag(x) A + diag(A) x^T + I - A^2"},
 	{"W^{(l)} ∈ R^{d×d}; x^{(l-1)} ∈ R^d", "W^{(l)} x^{(l-1)}"},
+	{"a, b ∈ R", "abs(abs(a) + b) + abs(a)*abs(b) + abs(a + abs(b)) + abs(abs(a))"},
+	{"x, y ∈ R^n", "norm2(x*norm2(y)) + norm2(x)*norm2(y) + norm1(norm2(x)*y)"},
+	{"x, y ∈ R^n; a ∈ R", "a^(-2) + (x'*y)^2 + x'*x*a - -a - (-a)*(-a)"},
+	{"X, A ∈ R^{n×n}", "inv(inv(X)) + inv(X')' + X'' + (A*X)^3 + inv(A)^2"},
 }
 
 func TestRoundTripKnownForms(t *testing.T) {

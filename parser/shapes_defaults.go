@@ -2,8 +2,8 @@ package parser
 
 import (
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 

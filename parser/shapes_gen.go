@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strconv"
+
 	sym "deriv/symbolic"
 )
 
@@ -10,6 +12,10 @@ import (
 type scope struct {
 	parent *scope
 	names  map[string]*shapeVar
+	// index and upto: the index a sum binds and its upper bound, when that
+	// is a size (Σ_{i=1}^{n} x_i makes x a vector of n).
+	index string
+	upto  sym.Dim
 }
 
 func (sc *scope) lookup(key string) *shapeVar {
@@ -19,6 +25,40 @@ func (sc *scope) lookup(key string) *shapeVar {
 		}
 	}
 	return nil
+}
+
+// rangeOf is the size an index ranges over: the upper bound of the sum
+// that binds it, else the Count of its declaration ("" when unknown).
+func (s *solver) rangeOf(sub *sym.Expr, sc *scope) sym.Dim {
+	if sub == nil || sub.Op != sym.OpVar || len(sub.Sub) > 0 {
+		return ""
+	}
+	key := sub.Key()
+	for ; sc != nil; sc = sc.parent {
+		if sc.index == key {
+			return sc.upto
+		}
+		if _, ok := sc.names[key]; ok {
+			return ""
+		}
+	}
+	if sy := s.p.Symbols[key]; sy != nil && sy.Kind == sym.SymIndex {
+		return sy.Count
+	}
+	return ""
+}
+
+// sizeOf is the size an upper bound names: a dimension symbol or an
+// integer ("" otherwise).
+func (s *solver) sizeOf(e *sym.Expr) sym.Dim {
+	switch {
+	case e == nil:
+	case e.Op == sym.OpVar && len(e.Sub) == 0 && s.p.Symbols[e.Key()] == nil && s.isDimName(e.Key()):
+		return sym.Dim(e.Key())
+	case e.Op == sym.OpNum && e.Num >= 1 && e.Num == float64(int64(e.Num)) && e.Name == "":
+		return sym.Dim(strconv.FormatInt(int64(e.Num), 10))
+	}
+	return ""
 }
 
 // gen returns the shape variable of e, adding the constraints of e and its
@@ -135,7 +175,10 @@ func (s *solver) genSum(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 		bt := s.gen(b, sc, rec)
 		s.must(e, s.unify(bt, s.scalar()), nil, bt, s.scalar(), s.unknown())
 	}
-	inner := &scope{parent: sc, names: map[string]*shapeVar{e.Name: s.scalar()}}
+	inner := &scope{parent: sc, names: map[string]*shapeVar{e.Name: s.scalar()}, index: e.Name}
+	if from := e.Args[0]; from != nil && from.Op == sym.OpNum && from.Num == 1 {
+		inner.upto = s.sizeOf(e.Args[1])
+	}
 	return s.gen(e.Args[2], inner, rec)
 }
 
@@ -171,15 +214,23 @@ func (s *solver) genVar(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 		}
 		t = s.symVar(key, sy)
 	}
+	// The ranges of the subscripts give the sizes where they fit; an
+	// entry only needs the right kind of shape.
+	size := func(i int, ranged bool) *dimVar {
+		if ranged {
+			return s.dim(s.rangeOf(e.Sub[i], sc))
+		}
+		return s.dim("")
+	}
 	switch len(e.Sub) {
 	case 0:
 		return t
 	case 1:
-		if !s.unify(t, s.vector(s.dim(""))) {
+		if !s.unify(t, s.vector(size(0, true))) && !s.unify(t, s.vector(size(0, false))) {
 			s.fail(e, errShapeUse(e.Pos, key, sym.Vector("?"), resolve(t, unnamed)))
 		}
 	case 2:
-		if !s.unify(t, s.matrix(s.dim(""), s.dim(""))) {
+		if !s.unify(t, s.matrix(size(0, true), size(1, true))) && !s.unify(t, s.matrix(size(0, false), size(1, false))) {
 			s.fail(e, errShapeUse(e.Pos, key, sym.Shape{"?", "?"}, resolve(t, unnamed)))
 		}
 	default:

@@ -24,7 +24,7 @@ type solver struct {
 	// nodes lists every node of the program (children before parents)
 	// with its shape variable.
 	nodes []nodeVar
-	// rules are the forced consequences, rerun until nothing changes;
+	// rules are the forced consequences, rerun when what they read changes;
 	// vecRules the "is a vector here" defaults, each reporting whether it
 	// acted.
 	rules    []func()

@@ -97,6 +97,13 @@ func TestShapesFromSource(t *testing.T) {
 		{"outer product", "u ∈ R^m; f = u v^T", "v: vector(n); result: matrix(m×n)"},
 		{"open left factor is a scalar", "f = u v^T", "u: scalar; v: vector(n); result: row vector(1×n)"},
 		{"matrix power", "A ∈ R^{n×n}; f = tr(A^2)", "f: scalar"},
+		{"entries summed over a range", "f = Σ_{i=1}^{k} x_i", "x: vector(k); result: scalar"},
+		{"entries summed to a literal", "f = Σ_{i=1}^{3} x_i", "x: vector(3); result: scalar"},
+		{"declared size wins over the range", "x ∈ R^d; f = Σ_{i=1}^{n} x_i", "x: vector(d); result: scalar"},
+		{"the function is taken to be scalar", "f = X^2", "X: scalar; result: scalar"},
+		{"uppercase names are matrices", "f = x^T A^2 x", "x: vector(n); A: matrix(n×n); result: scalar"},
+		{"identity from context", "f = x^T (A + I) x", "x: vector(n); A: matrix(n×n); result: scalar"},
+		{"defined function of a vector", "σ(t) = 1/(1+exp(-t))\nW ∈ R^{m×n}\nf = sum(σ(W x))", "x: vector(n); t: scalar; result: scalar"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -188,6 +195,34 @@ func TestShapesOfExpressions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.src, func(t *testing.T) {
+			e, err := ParseExpr(p, tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := e.Shape.String(); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+	// The worksheet's answers in their programs' contexts.
+	answers := []struct{ prog, src, want string }{
+		{"f: R^n → R\ng_i: R → R for i = 1..n\nF(w) = f(g_1(w), g_2(w), g_3(w))",
+			"Σ_{i=1}^{3} ∂_i f(g_1(w), g_2(w), g_3(w)) g_i'(w)", "scalar"},
+		{"w_i ∈ R^d, b_i ∈ R for i = 1..n\nx ∈ R^d; y ∈ R\nf(W, x, y) = (y - Σ_{i=1}^{n} σ(w_i^T x + b_i))^2",
+			"-2 (y - Σ_{j=1}^{n} σ(w_j^T x + b_j)) σ(w_i^T x + b_i) (1 - σ(w_i^T x + b_i)) x", "vector(d)"},
+		{"w_i ∈ R^d, b_i ∈ R for i = 1..n\nx ∈ R^d; y ∈ R\nf(W, x, y) = (y - Σ_{i=1}^{n} σ(w_i^T x + b_i))^2",
+			"w_i", "vector(d)"},
+		{"x0 ∈ R^{d0}; W1 ∈ R^{d0×d1}; W2 ∈ R^{d1×d2}; g: R → R; L: R^{d2} → R\nS1 = W1^T x0; x1 = g(S1); S2 = W2^T x1; ℓ = L(g(S2))",
+			"g'(S1) ⊙ (W2 ∂ℓ/∂S2)", "vector(d1)"},
+		{"x, b, y ∈ R^d; W^{(1)}, W^{(2)} ∈ R^{d×d}\nΦ: R^d → R^d\nℓ(x) = 1/2 ‖W^{(2)} Φ(W^{(1)} x + b) - y‖_2^2",
+			"J_Φ(W^{(1)} x + b)^T W^{(2)T} (W^{(2)} Φ(W^{(1)} x + b) - y) x^T", "matrix(d×d)"},
+	}
+	for _, tc := range answers {
+		t.Run(tc.src, func(t *testing.T) {
+			p, err := Parse(tc.prog)
+			if err != nil {
+				t.Fatal(err)
+			}
 			e, err := ParseExpr(p, tc.src)
 			if err != nil {
 				t.Fatal(err)

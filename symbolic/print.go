@@ -53,6 +53,26 @@ func (e *Expr) String() string { return Print(e, Text) }
 type printer struct {
 	st  Style
 	buf []byte
+	// inBars is set while printing the inside of |…| or ‖…‖ outside any
+	// parentheses: a bar construct there is parenthesised, ‖x (‖y‖)‖,
+	// since ‖x ‖y‖‖ does not say which bar closes which.
+	inBars bool
+}
+
+// grouped runs f with inBars cleared, for text inside brackets.
+func (p *printer) grouped(f func()) {
+	saved := p.inBars
+	p.inBars = false
+	f()
+	p.inBars = saved
+}
+
+// barred prints the inside of a bar construct.
+func (p *printer) barred(e *Expr) {
+	saved := p.inBars
+	p.inBars = true
+	p.expr(e, PrecNone)
+	p.inBars = saved
 }
 
 func (p *printer) str(s string) { p.buf = append(p.buf, s...) }
@@ -70,13 +90,16 @@ func (p *printer) pick(text, ascii, latex string) string {
 
 // expr prints e, in parentheses when it binds more loosely than min.
 func (p *printer) expr(e *Expr, min Prec) {
-	if e != nil && p.prec(e) < min {
-		p.str(p.pick("(", "(", `\left(`))
-		p.node(e)
-		p.str(p.pick(")", ")", `\right)`))
+	if e != nil && (p.prec(e) < min || p.inBars && p.hasBars(e)) {
+		p.paren(e)
 		return
 	}
 	p.node(e)
+}
+
+// hasBars reports whether e prints as |…| or ‖…‖ in the printer's style.
+func (p *printer) hasBars(e *Expr) bool {
+	return p.st != ASCII && (e.Op == OpNorm || e.Op == OpCall && e.Name == "abs" && len(e.Args) == 1 && len(e.Sub) == 0)
 }
 
 // prec is PrecOf adjusted for the spellings of the printer's style: in

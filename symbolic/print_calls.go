@@ -9,7 +9,7 @@ func (p *printer) call(e *Expr) {
 	switch {
 	case e.Name == "abs" && len(e.Args) == 1 && len(e.Sub) == 0 && p.st != ASCII:
 		p.str(p.pick("|", "", `\left|`))
-		p.expr(e.Args[0], PrecNone)
+		p.barred(e.Args[0])
 		p.str(p.pick("|", "", `\right|`))
 		return
 	case e.Name == "sqrt" && len(e.Args) == 1 && len(e.Sub) == 0 && p.st == LaTeX:
@@ -35,12 +35,14 @@ func (p *printer) funcName(e *Expr) {
 // args prints a parenthesised argument list: (a, b) or \left(a, b\right).
 func (p *printer) args(args []*Expr) {
 	p.str(p.pick("(", "(", `\left(`))
-	for i, a := range args {
-		if i > 0 {
-			p.str(", ")
+	p.grouped(func() {
+		for i, a := range args {
+			if i > 0 {
+				p.str(", ")
+			}
+			p.expr(a, PrecNone)
 		}
-		p.expr(a, PrecNone)
-	}
+	})
 	p.str(p.pick(")", ")", `\right)`))
 }
 
@@ -98,7 +100,7 @@ func (p *printer) norm(e *Expr) {
 		return
 	}
 	p.str(p.pick("‖", "", `\left\|`))
-	p.expr(nthArg(e, 0), PrecNone)
+	p.barred(nthArg(e, 0))
 	p.str(p.pick("‖", "", `\right\|`))
 	switch {
 	case kind == "2":

@@ -9,7 +9,7 @@ import (
 // paren prints e in parentheses whatever its binding power.
 func (p *printer) paren(e *Expr) {
 	p.str(p.pick("(", "(", `\left(`))
-	p.node(e)
+	p.grouped(func() { p.node(e) })
 	p.str(p.pick(")", ")", `\right)`))
 }
 

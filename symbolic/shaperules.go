@@ -349,7 +349,8 @@ func partialShape(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 	if sym == nil || sym.Kind != SymFunc {
 		return nil, nil
 	}
-	if k := int(e.Num); k < 1 || (k > len(e.Args) && len(e.Args) > 0) {
+	// K is 0 when it is an index (∂_i f) rather than a number.
+	if k := int(e.Num); k < 0 || (k > len(e.Args) && len(e.Args) > 0) {
 		return nil, Errorf(e.Pos, "∂_%d %s: %s has %d arguments", k, e.Key(), e.Key(), len(e.Args))
 	}
 	return sym.Range.Norm(), nil

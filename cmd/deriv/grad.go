@@ -41,7 +41,8 @@ type gradCmd struct{ derivFlags }
 type jacobianCmd struct{ derivFlags }
 type hessianCmd struct{ derivFlags }
 
-func (c *gradCmd) Run(e *env) error     { return c.run(e, "grad", symbolic.Grad) }
+func (c *gradCmd) Run(e *env) error { return c.run(e, "grad", symbolic.Grad) }
+
 func (c *jacobianCmd) Run(e *env) error { return c.run(e, "jacobian", symbolic.Jacobian) }
 func (c *hessianCmd) Run(e *env) error  { return c.run(e, "hessian", symbolic.Hessian) }
 
@@ -124,7 +125,7 @@ func (c *derivFlags) run(e *env, kind string, derive deriveFunc) error {
 	if c.JSON {
 		err = writeJSON(e.stdout, derivJSON(p, results))
 	} else {
-		writeDerivText(e, p, results, c.style())
+		writeDerivText(e, p, kind, results, c.style())
 	}
 	if err != nil {
 		return err
@@ -141,28 +142,20 @@ func evalAt(c *numeric.Compiled, at *numeric.Env, p *symbolic.Program, t *symbol
 	return numeric.EvalTarget(c, at, p, t)
 }
 
-// ofName is the printed name of the function being differentiated.
-func ofName(p *symbolic.Program, st symbolic.Style) string {
-	if p.Result == nil || p.Result.Name == "" {
-		return "f"
+// derivHead is the left-hand side: ∂f/∂x, or for a Hessian ∂²f/∂x².
+func derivHead(p *symbolic.Program, kind string, d *symbolic.Derivative, st symbolic.Style) string {
+	of := &symbolic.Expr{Op: symbolic.OpVar, Name: ofNameKey(p)}
+	if kind != "hessian" {
+		return symbolic.Print(&symbolic.Expr{Op: symbolic.OpDeriv, Args: []*symbolic.Expr{of, d.Wrt}}, st)
 	}
-	return printKey(p, p.Result.Name, st)
-}
-
-// printKey prints a symbol key in a style by printing a variable node.
-func printKey(p *symbolic.Program, key string, st symbolic.Style) string {
-	for _, d := range p.Defs {
-		if d.Name == key {
-			return symbolic.Print(&symbolic.Expr{Op: symbolic.OpVar, Name: key}, st)
-		}
+	f, x := symbolic.Print(of, st), symbolic.Print(d.Wrt, st)
+	switch st {
+	case symbolic.LaTeX:
+		return `\frac{\partial^2 ` + f + `}{\partial ` + x + `^2}`
+	case symbolic.ASCII:
+		return "d^2" + f + "/d" + x + "^2"
 	}
-	return key
-}
-
-func derivHead(p *symbolic.Program, d *symbolic.Derivative, st symbolic.Style) string {
-	deriv := &symbolic.Expr{Op: symbolic.OpDeriv, Args: []*symbolic.Expr{
-		{Op: symbolic.OpVar, Name: ofNameKey(p)}, d.Wrt}}
-	return symbolic.Print(deriv, st)
+	return "∂²" + f + "/∂" + x + "²"
 }
 
 func ofNameKey(p *symbolic.Program) string {
@@ -172,14 +165,14 @@ func ofNameKey(p *symbolic.Program) string {
 	return p.Result.Name
 }
 
-func writeDerivText(e *env, p *symbolic.Program, rs []derived, st symbolic.Style) {
+func writeDerivText(e *env, p *symbolic.Program, kind string, rs []derived, st symbolic.Style) {
 	eq, sep := " = ", "  where "
 	if st == symbolic.LaTeX {
 		sep = `\quad\text{where } `
 	}
 	for _, r := range rs {
 		var b strings.Builder
-		b.WriteString(derivHead(p, r.d, st) + eq + symbolic.Print(r.d.Expr, st))
+		b.WriteString(derivHead(p, kind, r.d, st) + eq + symbolic.Print(r.d.Expr, st))
 		for i, w := range r.d.Where {
 			if i == 0 {
 				b.WriteString("\n" + sep)

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/alecthomas/kong"
 )
@@ -94,7 +95,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "deriv: %v\n", err)
 		return exitInput
 	}
-	ctx, err := k.Parse(args)
+	ctx, err := k.Parse(joinValues(args))
 	if err != nil {
 		fmt.Fprintf(stderr, "deriv: %v\n", err)
 		return exitInput
@@ -112,6 +113,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	fmt.Fprintln(stderr, err.Error())
 	return exitInput
+}
+
+// valueFlags take a value that may begin with "-" (a negated claim, a
+// negative rate); kong would read such a value as a flag.
+var valueFlags = map[string]bool{
+	"--claim": true, "--wrt": true, "--rate": true, "--let": true, "--where": true,
+	"--of": true, "--through": true, "--dims": true, "--at": true,
+}
+
+// joinValues rewrites `--claim -x` as `--claim=-x` so that values starting
+// with a minus sign reach the command intact.
+func joinValues(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if valueFlags[a] && i+1 < len(args) && strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+			out = append(out, a+"="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 func main() {

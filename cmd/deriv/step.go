@@ -26,6 +26,18 @@ func (c *stepCmd) Run(e *env) error {
 		return err
 	}
 	rate, err := parser.ParseExpr(p, c.Rate)
+	if err != nil && c.Where == "" {
+		// The step size is usually a name of its own (η): declare it a
+		// scalar and read the program again.
+		c.Where = c.Rate + " ∈ R"
+		if p, err = c.load(e); err != nil {
+			return err
+		}
+		if targets, err = parseTargets(p, "--wrt", c.Wrt); err != nil {
+			return err
+		}
+		rate, err = parser.ParseExpr(p, c.Rate)
+	}
 	if err != nil {
 		return inputErr(relabel(err, "--rate"))
 	}

@@ -39,8 +39,8 @@ var (
 	numbers     = []float64{1, 2, 3, 0.5, 1.5, 10, 0.25}
 	// extremes test number formatting (1e-07, 2.5e21); NoDomainFuncs
 	// leaves them out, as they overflow exp and friends.
-	extremes = []float64{1e-7, 2.5e21}
-	exponents   = []float64{2, 3, 4}
+	extremes  = []float64{1e-7, 2.5e21}
+	exponents = []float64{2, 3, 4}
 )
 
 // productions lists the ways of building shape want, simplest first.
