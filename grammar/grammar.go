@@ -39,7 +39,7 @@ type DeclPart struct {
 // Range is an index range: `for i = 1..n`, `i = 1, …, n`, `i ∈ {1, …, n}`.
 type Range struct {
 	Pos   lexer.Position
-	For   bool      `parser:"@'for'?"`
+	For   bool      `parser:"@( 'for' | ( '\\\\text' | '\\\\mbox' | '\\\\textrm' ) '{' 'for' '}' )?"`
 	Index *Target   `parser:"@@ ( '=' | '∈' | '\\\\in' | 'in' )"`
 	Set   *Interval `parser:"( '{' @@ '}' | '\\\\{' @@ '\\\\}' | @@ )"`
 }
@@ -97,8 +97,8 @@ type Target struct {
 // wrapped in a font command (\mathbf{x}, \boldsymbol{x}, \vec{x}).
 type Name struct {
 	Pos  lexer.Position
-	Font string `parser:"(   @( '\\\\mathbf' | '\\\\boldsymbol' | '\\\\bm' | '\\\\vec' | '\\\\mathrm' | '\\\\mathit' | '\\\\operatorname' ) '{' @( Ident | Cmd ) '}'"`
-	Text string `parser:"  | @( Ident | Cmd ) )"`
+	Font string `parser:"(   @( '\\\\mathbf' | '\\\\boldsymbol' | '\\\\bm' | '\\\\vec' | '\\\\mathrm' | '\\\\mathit' | '\\\\operatorname' ) '{'"`
+	Text string `parser:"    @( Ident | Cmd ) '}' | @( Ident | Cmd ) )"`
 }
 
 // Subscript is `_i`, `_1`, `_{ij}`, `_{i,j}` or Unicode subscripts (₁, ᵢ).
@@ -132,34 +132,37 @@ type Def struct {
 }
 
 // Seq is the flat contents of an expression: tokens and bracketed groups,
-// left for the parser's precedence climbing.
+// left for the parser's precedence climbing. It parses itself (see
+// Seq.Parse in seq.go), without recursion.
 type Seq struct {
-	Pos    lexer.Position
+	Pos lexer.Position
+	// EndPos is the position just past the last token.
 	EndPos lexer.Position
-	Items  []*Item `parser:"@@+"`
+	Items  []*Item
 }
 
 // Item is one token of an expression, or a bracketed group. Exactly one
-// field besides Pos is set; Kind returns which.
+// field besides Pos is set.
 type Item struct {
 	Pos    lexer.Position
-	Group  *Group `parser:"  @@"`
-	Ident  string `parser:"| @Ident"`
-	Number string `parser:"| @Number"`
-	Cmd    string `parser:"| @Cmd"`
-	Super  string `parser:"| @Super"`
-	Sub    string `parser:"| @Subscript"`
-	Punct  string `parser:"| @( Punct | Other )"`
+	Group  *Group
+	Ident  string
+	Number string
+	Cmd    string
+	Super  string
+	Sub    string
+	Punct  string
 }
 
 // Group is a bracketed sequence: ( … ), [ … ], { … } or \{ … \}. Body is
 // nil for an empty group.
 type Group struct {
-	Pos    lexer.Position
+	Pos lexer.Position
+	// EndPos is the position of the closing bracket.
 	EndPos lexer.Position
-	Open   string `parser:"@Open"`
-	Body   *Seq   `parser:"@@?"`
-	Close  string `parser:"@Close"`
+	Open   string
+	Body   *Seq
+	Close  string
 }
 
 // Parser is the participle parser for Program. A built parser is safe for

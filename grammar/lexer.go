@@ -16,7 +16,7 @@ import "github.com/alecthomas/participle/v2/lexer"
 //
 //	Comment    # or % to the end of the line
 //	Newline    a line break (a statement separator outside brackets)
-//	Space      blanks, including Unicode spaces
+//	Space      blanks, including Unicode spaces and LaTeX's ~
 //	Number     3, 0.5, 1e-3 (no sign; "1..n" lexes as 1, "..", n)
 //	Open/Close ( [ { \{ and ) ] } \}
 //	Cmd        a LaTeX command: \frac, \sigma, \|, \,
@@ -30,7 +30,7 @@ import "github.com/alecthomas/participle/v2/lexer"
 var Lexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Comment", Pattern: `[#%][^\n]*`},
 	{Name: "Newline", Pattern: `\r?\n`},
-	{Name: "Space", Pattern: `[ \t\r\f\v\x{00A0}\x{2000}-\x{200B}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`},
+	{Name: "Space", Pattern: `[~ \t\r\f\v\x{00A0}\x{2000}-\x{200B}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`},
 	{Name: "Number", Pattern: `[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`},
 	{Name: "Open", Pattern: `[(\[{]|\\\{`},
 	{Name: "Close", Pattern: `[)\]}]|\\\}`},
@@ -67,8 +67,9 @@ var sizers = map[string]bool{
 	`\\`: true, `\`: true,
 }
 
-// Tokenize lexes src into tokens, dropping blanks, comments and LaTeX sizing
-// and spacing commands (\left, \bigl, \,). Newlines are kept; the parser
+// Tokenize lexes src into tokens, dropping blanks (~ among them), comments
+// and LaTeX sizing and spacing commands (\left, \bigl, \,, and the
+// invisible delimiters \left. and \right.). Newlines are kept; the parser
 // drops those inside brackets. The last token is EOF. The error, if any, is
 // a participle lexer error with the offending position.
 func Tokenize(src string) ([]lexer.Token, error) {
@@ -76,7 +77,8 @@ func Tokenize(src string) ([]lexer.Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []lexer.Token
+	out := make([]lexer.Token, 0, len(src)/3+1)
+	afterSizer := false
 	for {
 		t, err := lx.Next()
 		if err != nil {
@@ -86,8 +88,14 @@ func Tokenize(src string) ([]lexer.Token, error) {
 		case t.Type == tokComment || t.Type == tokSpace:
 			continue
 		case t.Type == TokCmd && sizers[t.Value]:
+			afterSizer = t.Value == `\left` || t.Value == `\right`
+			continue
+		case afterSizer && t.Value == ".":
+			// \left. and \right. are invisible delimiters.
+			afterSizer = false
 			continue
 		}
+		afterSizer = false
 		out = append(out, t)
 		if t.EOF() {
 			return out, nil

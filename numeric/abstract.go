@@ -266,33 +266,26 @@ func (c *compiler) compileDefPrime(e *symbolic.Expr, def *symbolic.Def) (node, e
 	}, nil
 }
 
-// richardson returns the derivative of f at t by central differences with
-// steps h, h/2, h/4 (h = 1e-2·max(1, |t|)) combined by Richardson
-// extrapolation, accurate to O(h⁶).
+// richardson returns the derivative of f at t by central differences
+// with steps h, h/2, h/4, … (h = 1e-2·max(1, |t|)) combined by adaptive
+// Richardson extrapolation (ridders).
 func richardson(t float64, f func(float64) (float64, error)) (float64, error) {
-	h := 1e-2 * math.Max(1, math.Abs(t))
-	var d [3]float64
-	for k := range d {
+	f0, _ := f(t)
+	d, err := ridders(1, 1e-2*math.Max(1, math.Abs(t)), math.Abs(f0), func(h float64) ([]float64, error) {
 		a, err := f(t + h)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		b, err := f(t - h)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
-		d[k] = (a - b) / (2 * h)
-		h /= 2
+		return []float64{(a - b) / (2 * h)}, nil
+	})
+	if err != nil {
+		return 0, err
 	}
-	return extrapolate(d[0], d[1], d[2]), nil
-}
-
-// extrapolate combines central differences with steps h, h/2, h/4
-// (errors in h², h⁴, …) into an O(h⁶) estimate.
-func extrapolate(d0, d1, d2 float64) float64 {
-	e1 := (4*d1 - d0) / 3
-	e2 := (4*d2 - d1) / 3
-	return (16*e2 - e1) / 15
+	return d[0], nil
 }
 
 // rangeSize is the length of the result of the vector map sym, from its

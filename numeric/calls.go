@@ -304,6 +304,24 @@ func (c *compiler) compileConstShape(e *symbolic.Expr) (node, error) {
 	}, nil
 }
 
+// compileFilled compiles a number with a non-scalar Shape, such as the
+// zero gradient symbolic.Zero(s) of a function that does not depend on
+// the variable: a matrix of e.Shape's size with every entry e.Num.
+func (c *compiler) compileFilled(e *symbolic.Expr) (node, error) {
+	shape, pos, v := e.Shape, e.Pos, e.Num
+	return func(s *state) (*mat.Dense, error) {
+		r, cols, ok := s.env.ShapeSize(shape)
+		if !ok {
+			return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
+		}
+		m := mat.NewDense(r, cols, nil)
+		if v != 0 {
+			fill(m, v)
+		}
+		return m, nil
+	}, nil
+}
+
 // compileSum compiles Σ_{i=lo}^{hi} body, binding the index in turn to
 // lo, …, hi. An empty range sums to the scalar 0.
 func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {

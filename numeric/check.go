@@ -76,7 +76,7 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 				rep.Method = "random directions"
 			}
 			e := relErr(o.expected, o.claimed)
-			if e > worst {
+			if worse(e, worst) {
 				worst = e
 				rep.Counterexample = cex
 			}

@@ -28,22 +28,22 @@ func TestClaims(t *testing.T) {
 		correct                   bool
 		diag                      []string // substrings of the diagnosis
 	}{
-		{"⊙ form", worksheetW1, "W1", "(φ'(z) ⊙ W2ᵀ r) xᵀ", true, nil},
+		{"⊙ form", worksheetW1, "W1", "(φ'(z) ⊙ (W2ᵀ r)) xᵀ", true, nil},
 		{"diag form", worksheetW1, "W1", "diag(φ'(z)) W2ᵀ r xᵀ", true, nil},
 		{"inlined", worksheetW1, "W1", "(φ'(W1 x + b) ⊙ (W2^T (W2 φ(W1 x + b) - y))) x^T", true, nil},
-		{"LaTeX", worksheetW1, "W1", `\left(\phi'(z) \odot W2^\top r\right) x^\top`, true, nil},
-		{"transposed", worksheetW1, "W1", "x (φ'(z) ⊙ W2ᵀ r)ᵀ", false, []string{"the claim is the transpose of the derivative"}},
-		{"wrong sign", worksheetW1, "W1", "-(φ'(z) ⊙ W2ᵀ r) xᵀ", false, []string{"wrong sign"}},
-		{"factor 2", worksheetW1, "W1", "2 (φ'(z) ⊙ W2ᵀ r) xᵀ", false, []string{"off by a constant factor", "2 times"}},
-		{"factor ½", worksheetW1, "W1", "½ (φ'(z) ⊙ W2ᵀ r) xᵀ", false, []string{"0.5 times"}},
-		{"wrong shape", worksheetW1, "W1", "φ'(z) ⊙ W2ᵀ r", false, []string{"vector(d)", "matrix(d×d)"}},
+		{"LaTeX", worksheetW1, "W1", `\left(\phi'(z) \odot \left(W2^\top r\right)\right) x^\top`, true, nil},
+		{"transposed", worksheetW1, "W1", "x (φ'(z) ⊙ (W2ᵀ r))ᵀ", false, []string{"the claim is the transpose of the derivative"}},
+		{"wrong sign", worksheetW1, "W1", "-(φ'(z) ⊙ (W2ᵀ r)) xᵀ", false, []string{"wrong sign"}},
+		{"factor 2", worksheetW1, "W1", "2 (φ'(z) ⊙ (W2ᵀ r)) xᵀ", false, []string{"off by a constant factor", "2 times"}},
+		{"factor ½", worksheetW1, "W1", "½ (φ'(z) ⊙ (W2ᵀ r)) xᵀ", false, []string{"0.5 times"}},
+		{"wrong shape", worksheetW1, "W1", "φ'(z) ⊙ (W2ᵀ r)", false, []string{"vector(d)", "matrix(d×d)"}},
 		{"missing φ'", worksheetW1, "W1", "W2ᵀ r xᵀ", false, nil},
-		{"W2 not transposed", worksheetW1, "W1", "(φ'(z) ⊙ W2 r) xᵀ", false, nil},
-		{"b", worksheetW1, "b", "φ'(z) ⊙ W2ᵀ r", true, nil},
-		{"b as a row", worksheetW1, "b", "(φ'(z) ⊙ W2ᵀ r)ᵀ", false, []string{"row vector(1×d)", "vector(d)", "transposed"}},
+		{"W2 not transposed", worksheetW1, "W1", "(φ'(z) ⊙ (W2 r)) xᵀ", false, nil},
+		{"b", worksheetW1, "b", "φ'(z) ⊙ (W2ᵀ r)", true, nil},
+		{"b as a row", worksheetW1, "b", "(φ'(z) ⊙ (W2ᵀ r))ᵀ", false, []string{"row vector(1×d)", "vector(d)", "transposed"}},
 		{"W2", worksheetW1, "W2", "r φ(z)ᵀ", true, nil},
 		{"W2 transposed", worksheetW1, "W2", "φ(z) rᵀ", false, []string{"the claim is the transpose of the derivative"}},
-		{"x", worksheetW1, "x", "W1ᵀ (φ'(z) ⊙ W2ᵀ r)", true, nil},
+		{"x", worksheetW1, "x", "W1ᵀ (φ'(z) ⊙ (W2ᵀ r))", true, nil},
 
 		{"2c-dw sign folded in", worksheet2c, "w_i", "2(Σ_j σ(w_jᵀx + b_j) − y) σ(w_iᵀx+b_i)(1−σ(w_iᵀx+b_i)) x", true, nil},
 		{"2c-dw with σ'", worksheet2c, "w_i", "-2 (y - Σ_{j=1}^{n} σ(w_j^T x + b_j)) σ'(w_i^T x + b_i) x", true, nil},
@@ -112,8 +112,11 @@ func TestClaimErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, claim := range []string{
-		"(φ'(z) ⊙ W2ᵀ r xᵀ",
-		"(φ'(z) ⊙ W2ᵀ r) xᵀ +",
+		// ⊙ binds tighter than a product (SPEC §2.2): φ'(z) ⊙ W2ᵀ is a
+		// shape conflict, so the product must be parenthesised.
+		"(φ'(z) ⊙ W2ᵀ r) xᵀ",
+		"(φ'(z) ⊙ (W2ᵀ r) xᵀ",
+		"(φ'(z) ⊙ (W2ᵀ r)) xᵀ +",
 		"V xᵀ",
 		"W1 + x",
 		"φ'(z) ⊙ (W1 r) xᵀ ⊙",

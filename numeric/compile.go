@@ -178,6 +178,9 @@ func (c *compiler) compileNode(e *symbolic.Expr) (node, error) {
 	}
 	switch e.Op {
 	case symbolic.OpNum:
+		if !e.Shape.IsScalar() {
+			return c.compileFilled(e)
+		}
 		v := mat.NewDense(1, 1, []float64{e.Num})
 		return func(*state) (*mat.Dense, error) { return v, nil }, nil
 	case symbolic.OpVar:

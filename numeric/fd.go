@@ -31,8 +31,9 @@ type perturbation struct {
 
 // jacobianFD returns the m×n Jacobian of p.eval at p.x0 by central
 // differences (gonum's fd.Jacobian with fd.Central) at steps h, h/2, h/4,
-// combined by Richardson extrapolation. Steps are scaled per entry by
-// max(1, |x_j|), by differentiating in u with x = x0 + s ⊙ u.
+// … (h = fdStep) combined by adaptive Richardson extrapolation (ridders).
+// Steps are scaled per entry by max(1, |x_j|), by differentiating in u
+// with x = x0 + s ⊙ u.
 func jacobianFD(p perturbation) (*mat.Dense, error) {
 	n := len(p.x0)
 	s := make([]float64, n)
@@ -54,30 +55,29 @@ func jacobianFD(p perturbation) (*mat.Dense, error) {
 			}
 		}
 	}
-	var levels [3]*mat.Dense
 	origin := make([]float64, n)
-	h := fdStep
-	for k := range levels {
-		levels[k] = mat.NewDense(p.m, n, nil)
-		fd.Jacobian(levels[k], f, origin, &fd.JacobianSettings{Formula: fd.Central, Step: h})
-		h /= 2
+	level := mat.NewDense(p.m, n, nil)
+	d, err := ridders(p.m*n, fdStep, p.scale(), func(h float64) ([]float64, error) {
+		firstErr = nil
+		fd.Jacobian(level, f, origin, &fd.JacobianSettings{Formula: fd.Central, Step: h})
+		return level.RawMatrix().Data, firstErr
+	})
+	if err != nil {
+		return nil, err
 	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	out := mat.NewDense(p.m, n, nil)
+	out := mat.NewDense(p.m, n, d)
 	for i := range p.m {
 		for j := range n {
-			out.Set(i, j, extrapolate(levels[0].At(i, j), levels[1].At(i, j), levels[2].At(i, j))/s[j])
+			out.Set(i, j, out.At(i, j)/s[j])
 		}
 	}
 	return out, nil
 }
 
 // directionalFD returns the derivative of p.eval at p.x0 along v (length
-// m): (f(x + h v) − f(x − h v)) / 2h at h, h/2, h/4 with Richardson
-// extrapolation, h = 1e-2·max(1, max|x|). Its cost is six evaluations
-// whatever the size of x.
+// m): (f(x + h v) − f(x − h v)) / 2h at h, h/2, h/4, … with adaptive
+// Richardson extrapolation (ridders), h = fdStep·max(1, max|x|). Its cost
+// is a few evaluations (six for a smooth function) whatever the size of x.
 func directionalFD(p perturbation, v []float64) ([]float64, error) {
 	scale := 1.0
 	for _, x := range p.x0 {
@@ -98,21 +98,33 @@ func directionalFD(p perturbation, v []float64) ([]float64, error) {
 			}
 		}
 	}
-	var levels [3]*mat.Dense
-	h := fdStep
-	for k := range levels {
-		levels[k] = mat.NewDense(p.m, 1, nil)
-		fd.Jacobian(levels[k], f, []float64{0}, &fd.JacobianSettings{Formula: fd.Central, Step: h})
-		h /= 2
+	level := mat.NewDense(p.m, 1, nil)
+	out, err := ridders(p.m, fdStep, p.scale(), func(h float64) ([]float64, error) {
+		firstErr = nil
+		fd.Jacobian(level, f, []float64{0}, &fd.JacobianSettings{Formula: fd.Central, Step: h})
+		return level.RawMatrix().Data, firstErr
+	})
+	if err != nil {
+		return nil, err
 	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	out := make([]float64, p.m)
 	for i := range out {
-		out[i] = extrapolate(levels[0].At(i, 0), levels[1].At(i, 0), levels[2].At(i, 0)) / scale
+		out[i] /= scale
 	}
 	return out, nil
+}
+
+// scale is the largest magnitude of the function's entries at x0 (0 when
+// it cannot be evaluated there), for the rounding floor of ridders.
+func (p perturbation) scale() float64 {
+	y := make([]float64, p.m)
+	if p.eval(y, p.x0) != nil {
+		return 0
+	}
+	m := 0.0
+	for _, v := range y {
+		m = math.Max(m, math.Abs(v))
+	}
+	return m
 }
 
 // randomUnit returns a random unit vector of length n.

@@ -89,6 +89,14 @@ func relErr(expected, claimed []float64) float64 {
 	return math.Sqrt(diff / norm)
 }
 
+// worse reports whether the relative error e beats the worst so far by
+// more than rounding (1e-6 of it), so that among points that fail alike
+// (a claim of the wrong sign fails by 2 everywhere) the counterexample is
+// the first, whatever the noise of the finite differences.
+func worse(e, worst float64) bool {
+	return e > worst+1e-6*math.Abs(worst)
+}
+
 // pointValues returns the JSON-ready values of env's variables (families
 // as count×d), plus the free index, or nil when they are too large.
 func pointValues(p *symbolic.Program, env *Env, index string, member int) map[string]any {

@@ -130,8 +130,8 @@ func (l *lowerer) frac(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 			return nil, errExpected(ends[i], "a numerator and a denominator", "{}")
 		}
 	}
-	if num, ok := diffRest(parts[0]); ok {
-		if den, ok := diffRest(parts[1]); ok && len(den) > 0 {
+	if num, ok := l.diffRest(parts[0]); ok {
+		if den, ok := l.diffRest(parts[1]); ok && len(den) > 0 {
 			x, err := l.nameIn(den, ends[1])
 			if err != nil {
 				return nil, err
@@ -165,8 +165,9 @@ func (l *lowerer) quotient(parts [2][]*grammar.Item, ends [2]symbolic.Pos, p sym
 }
 
 // diffRest recognises a differential mark at the start of items (∂, d,
-// \mathrm{d}, or a word such as "df") and returns what follows it.
-func diffRest(items []*grammar.Item) ([]*grammar.Item, bool) {
+// \mathrm{d}, or a word such as "df" that is not a name of the program)
+// and returns what follows it.
+func (l *lowerer) diffRest(items []*grammar.Item) ([]*grammar.Item, bool) {
 	first := items[0]
 	switch {
 	case isPunct(first, partialTok...) || isCmd(first, `\partial`) || isIdent(first, "d"):
@@ -181,7 +182,7 @@ func diffRest(items []*grammar.Item) ([]*grammar.Item, bool) {
 				return items[2:], true
 			}
 		}
-	case first.Ident != "" && len(first.Ident) > 1 && first.Ident[0] == 'd':
+	case first.Ident != "" && len(first.Ident) > 1 && first.Ident[0] == 'd' && l.symbol(first.Ident) == nil:
 		rest := &grammar.Item{Pos: first.Pos, Ident: first.Ident[1:]}
 		rest.Pos.Offset++
 		return append([]*grammar.Item{rest}, items[1:]...), true

@@ -42,6 +42,10 @@ func errUnexpectedEnd(pos symbolic.Pos, want string) *symbolic.Error {
 	return symbolic.Errorf(pos, "unexpected end of input: expected %s", want)
 }
 
+func errIncomplete(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "unexpected end of input: the statement is incomplete")
+}
+
 func errExpected(pos symbolic.Pos, want, got string) *symbolic.Error {
 	if got == "" {
 		return symbolic.Errorf(pos, "unexpected end of input: expected %s", want)
@@ -99,4 +103,20 @@ func errEmpty(pos symbolic.Pos) *symbolic.Error {
 
 func errBadLet(pos symbolic.Pos) *symbolic.Error {
 	return symbolic.Errorf(pos, "a --let must be a definition such as 'Φ = id' or 'b = 0'")
+}
+
+func errSyntax(err error) *symbolic.Error {
+	return &symbolic.Error{Pos: symbolic.NoPos, Msg: err.Error(), Err: err}
+}
+
+func errNumberRange(pos symbolic.Pos, lit string) *symbolic.Error {
+	return symbolic.Errorf(pos, "number %s is out of range", lit)
+}
+
+func errRootIndex(pos symbolic.Pos) *symbolic.Error {
+	return symbolic.Errorf(pos, "only square roots are supported")
+}
+
+func errNormKind(pos symbolic.Pos, kind string) *symbolic.Error {
+	return symbolic.Errorf(pos, "unknown norm ‖·‖_%s: use 1, 2 or F", kind)
 }

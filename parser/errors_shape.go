@@ -39,6 +39,18 @@ func errShapeUse(pos symbolic.Pos, what string, used, is symbolic.Shape) *symbol
 	return symbolic.Errorf(pos, "shape conflict: %s is used as %s but is %s", what, used, is)
 }
 
+// errShapeEntry: an entry whose subscripts do not fit the variable, e.g.
+// `X_1 has 1 subscript, but X is matrix(d×d): an entry of a vector has 1
+// subscript, of a matrix 2`.
+func errShapeEntry(e *symbolic.Expr, is symbolic.Shape) *symbolic.Error {
+	s := "s"
+	if len(e.Sub) == 1 {
+		s = ""
+	}
+	return symbolic.Errorf(e.Pos, "%s has %d subscript%s, but %s is %s: an entry of a vector has 1 subscript, of a matrix 2",
+		e.Key(), len(e.Sub), s, e.Key(), is)
+}
+
 // errShapeSubs: an entry with more than two subscripts.
 func errShapeSubs(e *symbolic.Expr) *symbolic.Error {
 	return symbolic.Errorf(e.Pos, "%s has %d subscripts: an entry of a vector has 1, of a matrix 2", e.Key(), len(e.Sub))

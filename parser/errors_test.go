@@ -42,6 +42,8 @@ func TestErrors(t *testing.T) {
 		{"f = 1e999", "<input>:1:5: number 1e999 is out of range\n  f = 1e999\n      ^"},
 		{"f = ()", "<input>:1:6: unexpected \")\"\n  f = ()\n       ^"},
 		{"f = exp()", "<input>:1:9: unexpected \")\"\n  f = exp()\n          ^"},
+		{"x ∈ R^", "<input>:1:7: unexpected end of input: the statement is incomplete\n  x ∈ R^\n        ^"},
+		{"x ∈ S", "<input>:1:3: bad declaration: expected a name list before ∈ and R, R^d, R^{m×n}, {1, …, n} or R^d → R^m after it\n  x ∈ S\n    ^"},
 		{"f = sqrt(x,)", "<input>:1:12: unexpected \")\"\n  f = sqrt(x,)\n             ^"},
 	}
 	for _, tt := range tests {

@@ -90,7 +90,7 @@ func isGroup(it *grammar.Item, opens ...string) bool {
 // groupItems returns a group's body items and the offset of its closing
 // bracket.
 func groupItems(g *grammar.Group) ([]*grammar.Item, symbolic.Pos) {
-	end := posOf(g.EndPos) - 1
+	end := posOf(g.EndPos)
 	if g.Body == nil {
 		return nil, end
 	}
@@ -121,7 +121,6 @@ var (
 	fontCmds   = []string{`\mathbf`, `\boldsymbol`, `\bm`, `\vec`, `\mathit`, `\mathbb`, `\mathrm`, `\operatorname`, `\mathsf`, `\text`, `\textrm`}
 	fracCmds   = []string{`\frac`, `\dfrac`, `\tfrac`, `\cfrac`}
 	sumCmds    = []string{`\sum`}
-	dotsTok    = []string{"…", "..."}
 )
 
 // barKind classifies a bar token: "‖" for a norm bar, "|" for an

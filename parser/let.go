@@ -8,7 +8,8 @@ import (
 // applyLet parses one --let definition in the program's context and makes
 // it replace the program's declaration or definition of that name:
 // 'Φ = id' is the identity Φ(t) = t; 'φ = tanh' is φ(t) = tanh(t); 'b = 0'
-// or 'φ(t) = tanh(t)' are ordinary definitions. Where the name was
+// or 'φ(t) = tanh(t)' are ordinary definitions; a number given to a vector
+// or matrix variable is that number times 𝟙. Where the name was
 // defined, the new definition takes the old one's place in Defs; else it
 // goes first. The symbol keeps a declared shape or function signature.
 func applyLet(prog *symbolic.Program, src string, o *options) error {
@@ -31,6 +32,11 @@ func applyLet(prog *symbolic.Program, src string, o *options) error {
 		return attach(err, src, file)
 	}
 	old := prog.Symbols[d.Name]
+	if old != nil && old.Kind == symbolic.SymVar && !old.Shape.IsScalar() && d.Body.Op == symbolic.OpNum {
+		// b = 0 for a vector b: the zero vector.
+		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: symbolic.NoPos}
+		d.Body = &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{d.Body, ones}, Pos: d.Body.Pos}
+	}
 	sym := &symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos}
 	replaced := false
 	if old != nil {

@@ -19,6 +19,8 @@ type lowerer struct {
 	bound []string
 	// closers is the stack of bars (| or ‖) awaiting their closing bar.
 	closers []string
+	// inSub counts the subscripts being lowered (their names are indices).
+	inSub int
 	// familyIndex holds the index names of declared families.
 	familyIndex map[string]bool
 }
@@ -60,6 +62,9 @@ func (l *lowerer) stmt(st *grammar.Stmt, last bool) error {
 		}
 		return l.addDef(d, st.Def)
 	default:
+		if err := badDecl(st.Expr.Items); err != nil {
+			return err
+		}
 		if !last {
 			return errMisplacedExpr(posOf(st.Pos))
 		}
@@ -103,4 +108,15 @@ func tokenAt(toks []lexer.Token, off int) string {
 		}
 	}
 	return ""
+}
+
+// badDecl reports a statement that reads like a declaration (it has ∈,
+// "in" or ":" outside brackets) but did not parse as one.
+func badDecl(items []*grammar.Item) error {
+	for _, it := range items {
+		if isPunct(it, "∈", ":") || isCmd(it, `\in`) || isIdent(it, "in") {
+			return errBadDecl(itemPos(it), "expected a name list before %s and R, R^d, R^{m×n}, {1, …, n} or R^d → R^m after it", itemText(it))
+		}
+	}
+	return nil
 }

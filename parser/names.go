@@ -32,9 +32,6 @@ func canonName(s string) (string, bool) {
 // nameOf returns the canonical text of a grammar name.
 func nameOf(n *grammar.Name) (string, error) {
 	text := n.Text
-	if n.Font != "" {
-		text = n.Font
-	}
 	name, ok := canonName(text)
 	if !ok {
 		return "", errUnexpected(posOf(n.Pos), text)

@@ -22,9 +22,13 @@ import (
 // program's Result is its last definition, or the bare last expression
 // (with Name ""); it is nil when the program only declares names.
 //
+// After lowering, Parse infers and checks every shape (inferShapes, in
+// shapes.go), so Symbols and every node's Shape are set.
+//
 // Failure modes, all *symbolic.Error with Src and File set: input over the
 // byte limit, nesting over the depth limit (see WithLimits), syntax errors,
-// bad declarations, redefinitions, and errors in --where and --let text.
+// bad declarations, redefinitions, shape conflicts, and errors in --where
+// and --let text (reported against "--where" and "--let").
 func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 	o := newOptions(opts)
 	prog = &symbolic.Program{Src: src, File: o.file, Symbols: map[string]*symbolic.Symbol{}}
@@ -42,7 +46,7 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 			return nil, err
 		}
 	}
-	if err := runShapes(prog); err != nil {
+	if err := inferShapes(prog); err != nil {
 		return nil, attach(err, src, o.file)
 	}
 	return prog, nil
@@ -51,7 +55,8 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 // ParseExpr parses one expression in p's context: a claim, a --wrt target
 // ("W^{(1)}", "w_i", "df/dW1") or an answer. Every name must be known to p
 // (declared, defined, inferred, or an index); an unknown name is an error.
-// p is not modified. The error's Src is src.
+// p is not modified; the expression's shapes are inferred in p's context.
+// The error's Src is src.
 func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 	o := newOptions(nil)
 	defer recoverInternal(&err, src, o.file)
@@ -59,7 +64,7 @@ func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := runExprShapes(p, e); err != nil {
+	if err := inferExprShapes(p, e); err != nil {
 		return nil, attach(err, src, o.file)
 	}
 	return e, nil
@@ -98,11 +103,11 @@ func parseStmts(src string, o *options) ([]*grammar.Stmt, error) {
 			off := perr.Position().Offset
 			tok := tokenAt(toks, off)
 			if tok == "" {
-				return nil, errUnexpectedEnd(symbolic.Pos(off), "a statement")
+				return nil, errIncomplete(symbolic.Pos(off))
 			}
 			return nil, errUnexpected(symbolic.Pos(off), tok)
 		}
-		return nil, symbolic.Errorf(0, "%s", err.Error())
+		return nil, errSyntax(err)
 	}
 	return g.Stmts, nil
 }

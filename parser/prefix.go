@@ -30,7 +30,7 @@ func (l *lowerer) prefix(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 	case it.Number != "":
 		v, err := strconv.ParseFloat(it.Number, 64)
 		if err != nil || math.IsInf(v, 0) {
-			return nil, symbolic.Errorf(p, "number %s is out of range", it.Number)
+			return nil, errNumberRange(p, it.Number)
 		}
 		return num(v, p), nil
 	case isPunct(it, "½"):
@@ -72,7 +72,7 @@ func (l *lowerer) cmdArg(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 		return nil, errUnexpectedEnd(c.end, "an argument")
 	}
 	if isGroup(it, "[") {
-		return nil, symbolic.Errorf(itemPos(it), "only square roots are supported")
+		return nil, errRootIndex(itemPos(it))
 	}
 	if isGroup(it, "{", "(") {
 		c.next()
@@ -170,7 +170,7 @@ func (l *lowerer) normSub(c *cursor) (string, bool, error) {
 	case "fro", "Fro":
 		return "F", true, nil
 	}
-	return "", false, symbolic.Errorf(at, "unknown norm ‖·‖_%s: use 1, 2 or F", text)
+	return "", false, errNormKind(at, text)
 }
 
 // isWordy reports whether s is made of letters only.

@@ -36,9 +36,10 @@ func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
 	return v, l.use(v.Key(), np)
 }
 
-// use checks or records a reference to key.
+// use checks or records a reference to key. Names inside subscripts are
+// indices and are not recorded.
 func (l *lowerer) use(key string, np nameParts) error {
-	if l.symbol(key) != nil || slices.Contains(l.bound, key) || l.isFamilyIndex(key) {
+	if l.symbol(key) != nil || slices.Contains(l.bound, key) || l.isFamilyIndex(key) || l.inSub > 0 {
 		return nil
 	}
 	if l.readOnly {
@@ -64,7 +65,7 @@ func (l *lowerer) anyIndex(subs []*symbolic.Expr) bool {
 
 // subExprs lowers subscripts: an index name is an OpVar (not a variable
 // of the program), a whole number an OpNum, anything else an expression
-// (t+1).
+// (t+1) whose names are indices too.
 func (l *lowerer) subExprs(np nameParts) ([]*symbolic.Expr, error) {
 	out := make([]*symbolic.Expr, 0, len(np.subs))
 	for _, part := range np.subs {
@@ -86,7 +87,9 @@ func (l *lowerer) subExprs(np nameParts) ([]*symbolic.Expr, error) {
 				continue
 			}
 		}
+		l.inSub++
 		e, err := l.items(part, itemPos(part[len(part)-1]))
+		l.inSub--
 		if err != nil {
 			return nil, err
 		}

@@ -28,8 +28,14 @@ func TestRoundTripSource(t *testing.T) {
 			if got == nil {
 				t.Fatalf("%s not declared by\n%s", k, gen.Src)
 			}
-			if got.Kind != want.Kind || !got.Shape.Equal(want.Shape) {
-				t.Fatalf("%s: parsed kind %d shape %s, generated kind %d shape %s", k, got.Kind, got.Shape, want.Kind, want.Shape)
+			if got.Kind != want.Kind || !got.Shape.Equal(want.Shape) || got.Index != want.Index || got.Count != want.Count ||
+				got.Elementwise != want.Elementwise || !got.Range.Equal(want.Range) || len(got.Domain) != len(want.Domain) {
+				t.Fatalf("%s: parsed %+v, generated %+v", k, *got, *want)
+			}
+			for i := range got.Domain {
+				if !got.Domain[i].Equal(want.Domain[i]) {
+					t.Fatalf("%s: parsed domain %v, generated %v", k, got.Domain, want.Domain)
+				}
 			}
 		}
 	})
@@ -88,9 +94,13 @@ var knownForms = []struct{ program, expr string }{
 	{"x ∈ R^n; a ∈ R", "sqrt(a) + |a| + abs(a)^3 + π a^2 + exp(-a/2)"},
 	{"x ∈ R^n; A ∈ R^{n×n}", "diag(x) A + diag(A) x^T + I - A^2"},
 	{"W^{(l)} ∈ R^{d×d}; x^{(l-1)} ∈ R^d", "W^{(l)} x^{(l-1)}"},
+	{"x^{(j+q)}, y^{(2)} ∈ R^n; W^{(1)} ∈ R^{n×n}", "x^{(j+q)T} y^{(2)} + y^{(2)T} W^{(1)T} x^{(j+q)} + tr(W^{(1)T} W^{(1)})^2"},
+	{"w_i ∈ R^d for i = 1..n; x ∈ R^d", "w_1^T x + w_{2}^T x + Σ_{i=1}^{n} w_i^T w_i"},
 	{"a, b ∈ R", "abs(abs(a) + b) + abs(a)*abs(b) + abs(a + abs(b)) + abs(abs(a))"},
 	{"x, y ∈ R^n", "norm2(x*norm2(y)) + norm2(x)*norm2(y) + norm1(norm2(x)*y)"},
+	{"x, y ∈ R^n; a ∈ R", "norm2(x*abs(a)^2) + abs(norm2(x)'*norm1(y)^2) + abs(a*abs(a)')"},
 	{"x, y ∈ R^n; a ∈ R", "a^(-2) + (x'*y)^2 + x'*x*a - -a - (-a)*(-a)"},
+	{"x ∈ R^n; a ∈ R; f = a x'*x", "a ∂f/∂x + (df/da) x + (∂f/∂a)^2 x - (∂f/∂x)'*x/(df/da) x"},
 	{"X, A ∈ R^{n×n}", "inv(inv(X)) + inv(X')' + X'' + (A*X)^3 + inv(A)^2"},
 }
 
@@ -174,9 +184,9 @@ func TestRoundTripProgram(t *testing.T) {
 		gen := symtest.Program(t)
 		z := symtest.Expr(t, gen, symtest.Shape(t, gen), 3)
 		f := symtest.Expr(t, gen, nil, 3)
-		src := gen.Src + "z = " + symbolic.Print(z, symbolic.Text) + "\nf = " + symbolic.Print(f, symbolic.Text) + " + sum(z)\n"
+		src := gen.Src + "h = " + symbolic.Print(z, symbolic.Text) + "\nℓ = " + symbolic.Print(f, symbolic.Text) + " + sum(h)\n"
 		if z.Shape.IsScalar() {
-			src = strings.Replace(src, "sum(z)", "z", 1)
+			src = strings.Replace(src, "sum(h)", "h", 1)
 		}
 		prog, err := parser.Parse(src)
 		if err != nil {
@@ -210,4 +220,32 @@ func TestRoundTripPrograms(t *testing.T) {
 			checkProgramRoundTrip(t, prog)
 		})
 	}
+}
+
+// FuzzRoundTrip: any expression that parses prints, in each style, to text
+// that parses back to an Equal expression. Seeds are knownForms.
+func FuzzRoundTrip(f *testing.F) {
+	for _, k := range knownForms {
+		f.Add(k.program, k.expr)
+	}
+	f.Fuzz(func(t *testing.T, program, expr string) {
+		prog, err := parser.Parse(program)
+		if err != nil {
+			return
+		}
+		e, err := parser.ParseExpr(prog, expr)
+		if err != nil {
+			return
+		}
+		for _, st := range styles {
+			src := symbolic.Print(e, st)
+			got, err := parser.ParseExpr(prog, src)
+			if err != nil {
+				t.Fatalf("%s: %q prints as %q, which does not parse: %v", st, expr, src, err)
+			}
+			if !symbolic.Equal(got, e) {
+				t.Fatalf("%s: %q prints as %q, which parses to %s, want %s", st, expr, src, got, e)
+			}
+		}
+	})
 }

@@ -133,6 +133,8 @@ func (s *solver) commit() {
 		for i, p := range sy.Def.Params {
 			if ps := s.p.Symbols[p]; ps != nil {
 				sy.Domain[i] = ps.Shape
+			} else if t, ok := s.symTV[p]; ok {
+				sy.Domain[i] = resolve(t, unnamed)
 			}
 		}
 		sy.Range = sy.Shape

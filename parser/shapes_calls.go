@@ -158,6 +158,9 @@ func (s *solver) defCall(e *sym.Expr, key string, sy *sym.Symbol, args []*shapeV
 	}
 	body := s.symVar(key, sy)
 	param := s.paramVar(d.Params[0])
+	if s.fixed && len(sy.Domain) == 1 {
+		param = s.fromShape(sy.Domain[0]) // as inferShapes left it
+	}
 	r := s.unknown()
 	decided := false
 	s.rule([]*shapeVar{body, param}, func() {

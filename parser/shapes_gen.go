@@ -227,11 +227,11 @@ func (s *solver) genVar(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 		return t
 	case 1:
 		if !s.unify(t, s.vector(size(0, true))) && !s.unify(t, s.vector(size(0, false))) {
-			s.fail(e, errShapeUse(e.Pos, key, sym.Vector("?"), resolve(t, unnamed)))
+			s.fail(e, errShapeEntry(e, resolve(t, unnamed)))
 		}
 	case 2:
 		if !s.unify(t, s.matrix(size(0, true), size(1, true))) && !s.unify(t, s.matrix(size(0, false), size(1, false))) {
-			s.fail(e, errShapeUse(e.Pos, key, sym.Shape{"?", "?"}, resolve(t, unnamed)))
+			s.fail(e, errShapeEntry(e, resolve(t, unnamed)))
 		}
 	default:
 		s.fail(e, errShapeSubs(e))

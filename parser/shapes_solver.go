@@ -72,7 +72,10 @@ func (s *solver) conflict(e *symbolic.Expr, r *shapeVar, args ...*shapeVar) {
 	tmp := *e
 	tmp.Args = make([]*symbolic.Expr, len(e.Args))
 	for i, a := range e.Args {
-		c := *a
+		var c symbolic.Expr
+		if a != nil {
+			c = *a
+		}
 		if i < len(args) {
 			c.Shape = resolve(args[i], unnamed)
 		}

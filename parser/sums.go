@@ -197,9 +197,12 @@ func (l *lowerer) nameAt(c *cursor) (*symbolic.Expr, error) {
 	if it.Ident == "" && it.Cmd == "" {
 		return nil, errExpected(itemPos(it), "a name", itemText(it))
 	}
-	raw, err := l.wordText(c, it)
+	raw, ones, err := l.wordText(c, it)
 	if err != nil {
 		return nil, err
+	}
+	if ones {
+		return nil, errExpected(itemPos(it), "a name", "𝟙")
 	}
 	name, ok := canonName(raw)
 	if !ok {

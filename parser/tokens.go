@@ -15,7 +15,8 @@ var closerOf = map[string]string{"(": ")", "[": "]", "{": "}", `\{`: `\}`}
 // tokenize lexes src and checks it before the grammar sees it: the size
 // limit, unknown characters, bracket matching and the nesting depth (all
 // without recursion, so a 5,000-deep input fails fast). Newlines inside
-// brackets are dropped, so a bracketed expression may span lines.
+// brackets or after a binary operator or comma are dropped, so an
+// expression may span lines.
 func tokenize(src string, o *options) ([]lexer.Token, error) {
 	if len(src) > o.maxBytes {
 		return nil, errTooLarge(len(src), o.maxBytes)
@@ -31,7 +32,7 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 			}
 			return nil, errBadChar(symbolic.Pos(off), ch)
 		}
-		return nil, symbolic.Errorf(0, "%s", err.Error())
+		return nil, errSyntax(err)
 	}
 	var open []lexer.Token
 	out := toks[:0]
@@ -51,7 +52,7 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 				return nil, errMismatched(pos(t), t.Value, top.Value)
 			}
 			open = open[:len(open)-1]
-		case t.Type == grammar.TokNewline && len(open) > 0:
+		case t.Type == grammar.TokNewline && (len(open) > 0 || continues(out)):
 			continue
 		case (t.Type == grammar.TokSemi || t.EOF()) && len(open) > 0:
 			top := open[len(open)-1]
@@ -62,6 +63,25 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// continuation lists the tokens after which a line break does not end the
+// statement (a binary operator or a comma at the end of a line).
+var continuation = map[string]bool{
+	"+": true, "-": true, "−": true, "–": true, "*": true, "·": true, "⋅": true, "/": true, "=": true,
+	":=": true, "≔": true, ",": true, "⊙": true, "⊘": true, "∘": true, ".*": true, "./": true, ".^": true,
+	"**": true, "∈": true, "→": true, "->": true, "×": true,
+	`\cdot`: true, `\times`: true, `\odot`: true, `\circ`: true, `\oslash`: true, `\in`: true, `\to`: true, `\rightarrow`: true,
+}
+
+// continues reports whether the last token kept lets the statement go on
+// past a line break.
+func continues(out []lexer.Token) bool {
+	if len(out) == 0 {
+		return false
+	}
+	last := out[len(out)-1]
+	return last.Type != grammar.TokNewline && continuation[last.Value]
 }
 
 func pos(t lexer.Token) symbolic.Pos { return symbolic.Pos(t.Pos.Offset) }

@@ -21,18 +21,17 @@ type nameParts struct {
 	// superscript (W^{(1)T}, W⁽¹⁾ᵀ).
 	post []symbolic.Op
 	pos  symbolic.Pos
-	end  symbolic.Pos
 }
 
 // word parses an operand that starts with an identifier or a LaTeX
 // command: a name, a constant, a call, a derivative or a special form.
 func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	p := itemPos(it)
-	raw, err := l.wordText(c, it)
+	raw, ones, err := l.wordText(c, it)
 	if err != nil {
 		return nil, err
 	}
-	if raw == "\x001" {
+	if ones {
 		return &symbolic.Expr{Op: symbolic.OpOnes, Pos: p}, nil
 	}
 	canon, ok := canonName(raw)
@@ -61,34 +60,34 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 }
 
 // wordText returns the name a word spells, reading a font command's
-// argument (\mathbf{x} is "x", \operatorname{tr} is "tr"). \mathbf{1} and
-// \mathbb{1} return "\x001" (the all-ones vector).
-func (l *lowerer) wordText(c *cursor, it *grammar.Item) (string, error) {
+// argument (\mathbf{x} is "x", \operatorname{tr} is "tr"). ones is set
+// for \mathbf{1} and \mathbb{1}, the all-ones vector.
+func (l *lowerer) wordText(c *cursor, it *grammar.Item) (text string, ones bool, err error) {
 	if it.Ident != "" {
-		return it.Ident, nil
+		return it.Ident, false, nil
 	}
 	if !isCmd(it, fontCmds...) {
-		return it.Cmd, nil
+		return it.Cmd, false, nil
 	}
 	arg := c.next()
 	if arg == nil {
-		return "", errUnexpectedEnd(c.end, "the argument of "+it.Cmd)
+		return "", false, errUnexpectedEnd(c.end, "the argument of "+it.Cmd)
 	}
 	inner := arg
 	if arg.Group != nil {
 		items, _ := groupItems(arg.Group)
 		if len(items) != 1 {
-			return "", errExpected(itemPos(arg), "a single name in "+it.Cmd+"{…}", itemText(arg))
+			return "", false, errExpected(itemPos(arg), "a single name in "+it.Cmd+"{…}", itemText(arg))
 		}
 		inner = items[0]
 	}
 	switch {
 	case inner.Number == "1":
-		return "\x001", nil
+		return "", true, nil
 	case inner.Ident != "" || (inner.Cmd != "" && !isCmd(inner, fontCmds...)):
-		return itemText(inner), nil
+		return itemText(inner), false, nil
 	}
-	return "", errExpected(itemPos(inner), "a name", itemText(inner))
+	return "", false, errExpected(itemPos(inner), "a name", itemText(inner))
 }
 
 // special handles words with a meaning of their own, unless the program

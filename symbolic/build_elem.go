@@ -19,11 +19,21 @@ func Div(a, b *Expr) *Expr {
 	if a.Op == OpNeg {
 		return Neg(Div(a.Args[0], b))
 	}
+	if a.Op == OpDiv && a.Shape.IsScalar() {
+		// (p/q)/b is p/(q b).
+		return Div(a.Args[0], Mul(a.Args[1], b))
+	}
+	if b.Op == OpDiv && isNumber(b.Args[0], 1) {
+		return Mul(a, b.Args[1])
+	}
 	if b.Op == OpNeg {
 		return Neg(Div(a, b.Args[0]))
 	}
 	if sameExpr(a, b) {
 		return Number(1)
+	}
+	if m := sigmoidArg(a, b); m != nil {
+		return Call("σ", m)
 	}
 	return raw(OpDiv, a, b)
 }
@@ -43,6 +53,13 @@ func Had(a, b *Expr) *Expr {
 		return a
 	case isZero(b):
 		return b
+	}
+	if b.Op == OpHDiv && sameExpr(b.Args[1], a) {
+		// a ⊙ (b ⊘ a) is b.
+		return b.Args[0]
+	}
+	if a.Op == OpHDiv && sameExpr(a.Args[1], b) {
+		return a.Args[0]
 	}
 	if ca, ta := hoistScalar(a); ca != nil {
 		return Mul(ca, Had(ta, b))
@@ -98,6 +115,9 @@ func HDiv(a, b *Expr) *Expr {
 	case a.Op == OpNeg:
 		return Neg(HDiv(a.Args[0], b))
 	}
+	if m := sigmoidArg(a, b); m != nil {
+		return Call("σ", m)
+	}
 	return raw(OpHDiv, a, b)
 }
 
@@ -127,6 +147,9 @@ func Pow(a, p *Expr) *Expr {
 		}
 		return Number(1)
 	}
+	if a.Op == OpCall && a.Name == "sqrt" && isNumber(p, 2) {
+		return a.Args[0]
+	}
 	if x, ok := numValue(a); ok && a.Shape.IsScalar() {
 		if y, ok := numValue(p); ok {
 			if v := math.Pow(x, y); !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -153,10 +176,28 @@ func Inv(a *Expr) *Expr {
 }
 
 // Call applies the builtin function name to arg; the shape follows the
-// function's kind (see Funcs). tr and sum of a scalar are the scalar.
+// function's kind (see Funcs). tr and sum of a scalar are the scalar, and
+// scalar factors and negation come out of tr and sum.
 func Call(name string, arg *Expr) *Expr {
 	if arg.Shape.IsScalar() && (name == "tr" || name == "sum" || name == "det") {
 		return arg
 	}
+	if name == "sum" || name == "tr" {
+		// Linear: sum(−a) is −sum(a), sum(c a) is c sum(a).
+		if s, t := hoistScalar(arg); s != nil {
+			return Mul(s, Call(name, t))
+		}
+	}
 	return &Expr{Op: OpCall, Name: name, Args: []*Expr{arg}, Shape: builtCallShape(name, arg), Pos: NoPos}
+}
+
+// sigmoidArg recognises exp(m)/(1 + exp(m)), which is σ(m), and returns m.
+func sigmoidArg(a, b *Expr) *Expr {
+	if a.Op != OpCall || a.Name != "exp" {
+		return nil
+	}
+	if m := softplusArg(b); m != nil && sameExpr(m, a.Args[0]) {
+		return m
+	}
+	return nil
 }

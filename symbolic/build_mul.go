@@ -33,13 +33,21 @@ func Mul(a, b *Expr) *Expr {
 		return Zero(shape)
 	}
 	scalars = mergePowers(cancelReciprocals(scalars))
-	mats = dropIdentities(mats)
+	mats = dropIdentities(cancelInverses(mats))
 	var out []*Expr
 	if c := abs(coef); c != 1 || (len(scalars) == 0 && len(mats) == 0) {
 		out = append(out, Number(c))
 	}
 	out = append(out, scalars...)
 	out = append(out, mats...)
+	if len(mats) == 0 {
+		if q := quotient(out); q != nil {
+			if coef < 0 {
+				return Neg(q)
+			}
+			return q
+		}
+	}
 	e := chain(out)
 	if len(out) == 2 && out[0].Op == OpDiv && isNumber(out[0].Args[0], 1) && out[1].Op != OpMul {
 		// (1/s) v reads v/s.
@@ -86,8 +94,11 @@ func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
 	return append(fs, e), sign
 }
 
-// chain multiplies factors left to right without rewriting.
+// chain multiplies factors left to right without rewriting (1 for none).
 func chain(fs []*Expr) *Expr {
+	if len(fs) == 0 {
+		return Number(1)
+	}
 	e := fs[0]
 	for _, f := range fs[1:] {
 		e = raw(OpMul, e, f)
@@ -162,4 +173,66 @@ func mergePowers(fs []*Expr) []*Expr {
 		}
 	}
 	return slices.DeleteFunc(out, func(f *Expr) bool { return isNumber(f, 1) })
+}
+
+// cancelInverses removes adjacent pairs X X⁻¹, X⁻¹ X, Xᵀ X⁻ᵀ and X⁻ᵀ Xᵀ
+// from a list of matrix factors, leaving I when nothing else is left.
+func cancelInverses(fs []*Expr) []*Expr {
+	inverse := func(a, b *Expr) bool {
+		if b.Op == OpInv && sameExpr(b.Args[0], a) {
+			return true
+		}
+		return a.Op == OpT && b.Op == OpT && b.Args[0].Op == OpInv && sameExpr(b.Args[0].Args[0], a.Args[0])
+	}
+	for i := 0; i+1 < len(fs); i++ {
+		a, b := fs[i], fs[i+1]
+		if inverse(a, b) || inverse(b, a) {
+			out := append(append([]*Expr{}, fs[:i]...), fs[i+2:]...)
+			if len(out) == 0 {
+				return []*Expr{Eye(a.Shape.Rows())}
+			}
+			return cancelInverses(out)
+		}
+	}
+	return fs
+}
+
+// quotient writes a product of scalars with reciprocal factors as one
+// fraction: a (1/b) c is (a c)/b. It returns nil when there is no
+// reciprocal.
+func quotient(fs []*Expr) *Expr {
+	var num, den []*Expr
+	for _, f := range fs {
+		if f.Op == OpDiv && f.Shape.IsScalar() {
+			if !isNumber(f.Args[0], 1) {
+				num = append(num, f.Args[0])
+			}
+			den = append(den, f.Args[1])
+			continue
+		}
+		num = append(num, f)
+	}
+	if len(den) == 0 || len(fs) < 2 {
+		return nil
+	}
+	var coef *Expr
+	if len(num) > 1 && num[0].Op == OpNum {
+		// 2 a/b rather than (2 a)/b.
+		coef, num = num[0], num[1:]
+	}
+	n := Number(1)
+	if len(num) > 0 {
+		n = chain(num)
+	}
+	if coef != nil {
+		if d := mergePowers(den); len(d) > 0 {
+			return raw(OpMul, coef, raw(OpDiv, n, chain(d)))
+		}
+		return raw(OpMul, coef, n)
+	}
+	d := mergePowers(den)
+	if len(d) == 0 {
+		return n
+	}
+	return raw(OpDiv, n, chain(d))
 }

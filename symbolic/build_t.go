@@ -1,7 +1,8 @@
 package symbolic
 
 // T returns the transpose aᵀ, pushed towards the leaves: (aᵀ)ᵀ is a, a
-// scalar is its own transpose, (A B)ᵀ is Bᵀ Aᵀ, (A ± B)ᵀ is Aᵀ ± Bᵀ for leaves A and B,
+// scalar is its own transpose, (A B)ᵀ is Bᵀ Aᵀ, (A ± B)ᵀ is Aᵀ ± Bᵀ when each term has one leaf
+// factor (but (W x + b)ᵀ stays whole),
 // (−A)ᵀ is −Aᵀ, (c A)ᵀ is c Aᵀ, (A ⊙ B)ᵀ is Aᵀ ⊙ Bᵀ, and 𝟙ᵀ and I keep
 // their meaning. The transpose of an inverse stays X⁻ᵀ, of a call φ(A)ᵀ.
 func T(a *Expr) *Expr {
@@ -41,7 +42,7 @@ func T(a *Expr) *Expr {
 	case OpAdd, OpSub:
 		// (A + B)ᵀ is Aᵀ + Bᵀ when that puts the transposes on leaves;
 		// (W x + b)ᵀ stays whole, as an answer key writes it.
-		if !leafish(a.Args[0]) || !leafish(a.Args[1]) {
+		if !simpleTerm(a.Args[0]) || !simpleTerm(a.Args[1]) {
 			break
 		}
 		if a.Op == OpAdd {
@@ -54,6 +55,27 @@ func T(a *Expr) *Expr {
 		return Div(T(a.Args[0]), a.Args[1])
 	}
 	return raw(OpT, a)
+}
+
+// simpleTerm reports whether a summand has at most one non-scalar factor
+// and that factor is leafish, so that its transpose stays on a leaf: (A +
+// B)ᵀ and (c xᵀ + d yᵀ)ᵀ are distributed, (W x + b)ᵀ is not.
+func simpleTerm(e *Expr) bool {
+	if e.Op == OpAdd || e.Op == OpSub {
+		return simpleTerm(e.Args[0]) && simpleTerm(e.Args[1])
+	}
+	fs, _ := mulFactors(nil, e, 1)
+	n := 0
+	for _, f := range fs {
+		if f.Shape.IsScalar() {
+			continue
+		}
+		n++
+		if !leafish(f) {
+			return false
+		}
+	}
+	return n <= 1
 }
 
 // leafish reports whether e is a leaf, or a transpose, inverse or negation

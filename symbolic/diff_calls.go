@@ -19,6 +19,11 @@ func (c *gradCtx) callRule(n, a *Expr, give func(child, v *Expr)) error {
 			give(m, elemScale(Call("σ", m), a))
 			return nil
 		}
+		if x.Op == OpCall && x.Name == "softmax" && c.depends(x.Args[0]) {
+			// log softmax(z) = z − logsumexp(z) 𝟙: z̄ = C̄ − (𝟙ᵀC̄) softmax(z).
+			give(x.Args[0], Sub(a, Mul(Call("sum", a), x)))
+			return nil
+		}
 		if x.Op == OpCall && x.Name == "det" && c.depends(x.Args[0]) {
 			give(x.Args[0], Mul(a, T(Inv(x.Args[0]))))
 			return nil

@@ -42,6 +42,14 @@ func plus(a, b *Expr) *Expr {
 	return Add(a, b)
 }
 
+// negOrNil negates a tangent where nil is zero.
+func negOrNil(a *Expr) *Expr {
+	if a == nil {
+		return nil
+	}
+	return Neg(a)
+}
+
 // times is Mul with a nil (zero) tangent.
 func times(a, b *Expr) *Expr {
 	if a == nil || b == nil {
@@ -50,12 +58,22 @@ func times(a, b *Expr) *Expr {
 	return Mul(a, b)
 }
 
-// diagOf is diag(v) for a vector v, v itself for a scalar.
+// diagOf is diag(v) for a vector v (or a row, taken as its column), v
+// itself for a scalar.
 func diagOf(v *Expr) *Expr {
 	if v.Shape.IsScalar() {
 		return v
 	}
-	return Call("diag", v)
+	return Call("diag", colForm(v))
+}
+
+// colForm is a row vector's transpose (the form tangents use), any other
+// value itself.
+func colForm(e *Expr) *Expr {
+	if e.Shape.IsRow() {
+		return T(e)
+	}
+	return e
 }
 
 func (c *gradCtx) tangentOf(e *Expr, memo map[*Expr]*Expr) (*Expr, error) {
@@ -80,9 +98,9 @@ func (c *gradCtx) tangentOf(e *Expr, memo map[*Expr]*Expr) (*Expr, error) {
 		if args[1] == nil {
 			return args[0], nil
 		}
-		return plus(args[0], Neg(args[1])), nil
+		return plus(args[0], negOrNil(args[1])), nil
 	case OpNeg:
-		return Neg(args[0]), nil
+		return negOrNil(args[0]), nil
 	case OpT:
 		return args[0], nil
 	case OpMul:
@@ -104,7 +122,7 @@ func (c *gradCtx) tangentOf(e *Expr, memo map[*Expr]*Expr) (*Expr, error) {
 		x, y := e.Args[0], e.Args[1]
 		var out *Expr
 		if args[0] != nil {
-			out = Mul(diagOf(recip(y)), args[0])
+			out = times(diagOf(recip(y)), args[0])
 		}
 		if args[1] != nil {
 			out = plus(out, Neg(Mul(diagOf(HDiv(x, sq(y))), args[1])))
@@ -121,17 +139,26 @@ func (c *gradCtx) tangentOf(e *Expr, memo map[*Expr]*Expr) (*Expr, error) {
 			if err != nil {
 				return nil, err
 			}
-			return times(Mul(Number(2), T(v)), vt), nil
+			return times(Mul(Number(2), T(colForm(v))), vt), nil
 		}
-		return Mul(diagOf(Mul(p, HPow(x, Sub(p, Number(1))))), args[0]), nil
+		return times(diagOf(Mul(p, HPow(x, Sub(p, Number(1))))), args[0]), nil
 	case OpNorm:
 		v := e.Args[0]
 		if e.Name == "1" {
-			return Mul(T(Call("sign", v)), args[0]), nil
+			return times(T(colForm(Call("sign", v))), args[0]), nil
 		}
-		return Mul(Div(T(v), e), args[0]), nil
+		return times(Div(T(colForm(v)), e), args[0]), nil
 	case OpCall:
 		return c.callTangent(e, args)
+	case OpSum:
+		if args[2] == nil {
+			return nil, nil
+		}
+		return SumOver(e.Name, e.Args[0], e.Args[1], args[2]), nil
+	case OpVar:
+		if c.matchIndex(e) != "" {
+			return nil, Errorf(e.Pos, "second derivatives with respect to a member of a family summed over are not supported")
+		}
 	}
 	return nil, Errorf(e.Pos, "cannot take the Jacobian of %s", Print(e, Text))
 }
@@ -146,10 +173,10 @@ func (c *gradCtx) mulTangent(e *Expr, ts []*Expr) (*Expr, error) {
 	dx, dy := ts[0], ts[1]
 	switch {
 	case x.Shape.IsScalar():
-		// s v: v ds + s dv.
-		return plus(times(y, dx), times(x, dy)), nil
+		// s v: v ds + s dv (v as a column).
+		return plus(times(colForm(y), dx), times(x, dy)), nil
 	case y.Shape.IsScalar():
-		return plus(times(x, dy), times(y, dx)), nil
+		return plus(times(colForm(x), dy), times(y, dx)), nil
 	case x.Shape.IsRow() && y.Shape.IsVector():
 		// uᵀ v: vᵀ du + uᵀ dv.
 		return plus(times(T(y), dx), times(x, dy)), nil
@@ -188,10 +215,10 @@ func (c *gradCtx) callTangent(e *Expr, ts []*Expr) (*Expr, error) {
 		x := e.Args[0]
 		if s.Elementwise || x.Shape.IsScalar() {
 			d := &Expr{Op: OpPrime, Name: e.Name, Label: e.Label, Sub: e.Sub, Args: []*Expr{x}, Shape: x.Shape, Pos: NoPos}
-			return Mul(diagOf(d), ts[0]), nil
+			return times(diagOf(d), ts[0]), nil
 		}
 		j := &Expr{Op: OpJac, Name: e.Name, Label: e.Label, Sub: e.Sub, Args: []*Expr{x}, Shape: Matrix(e.Shape.Rows(), x.Shape.Rows()), Pos: NoPos}
-		return Mul(j, ts[0]), nil
+		return times(j, ts[0]), nil
 	}
 	if len(e.Args) != 1 {
 		return nil, Errorf(e.Pos, "cannot take the Jacobian of %s", Print(e, Text))
@@ -202,15 +229,15 @@ func (c *gradCtx) callTangent(e *Expr, ts []*Expr) (*Expr, error) {
 		if x.Shape.IsScalar() {
 			return dx, nil
 		}
-		return Mul(T(Ones(x.Shape)), dx), nil
+		return times(T(Ones(colForm(x).Shape)), dx), nil
 	case "log":
-		return Mul(diagOf(recip(x)), dx), nil
+		return times(diagOf(recip(x)), dx), nil
 	case "sqrt":
-		return Mul(diagOf(recip(Mul(Number(2), e))), dx), nil
+		return times(diagOf(recip(Mul(Number(2), e))), dx), nil
 	case "logsumexp":
-		return Mul(T(Call("softmax", x)), dx), nil
+		return times(T(Call("softmax", x)), dx), nil
 	case "softmax":
-		return Mul(Sub(Call("diag", e), Mul(e, T(e))), dx), nil
+		return times(Sub(Call("diag", e), Mul(e, T(e))), dx), nil
 	case "sign", "step":
 		return nil, nil
 	}
@@ -218,97 +245,5 @@ func (c *gradCtx) callTangent(e *Expr, ts []*Expr) (*Expr, error) {
 	if d == nil {
 		return nil, Errorf(e.Pos, "cannot take the Jacobian of %s", Print(e, Text))
 	}
-	return Mul(diagOf(d), dx), nil
-}
-
-// Jacobian returns ∂f/∂wrt for a vector f: Rⁿ → Rᵐ as an m×n matrix (a
-// row for a scalar f, a column for a scalar wrt), by forward mode over the
-// function's DAG. It fails with a positioned *Error when an intermediate
-// would need three axes (a matrix depending on a vector wrt), and for a
-// matrix f or a matrix wrt.
-func Jacobian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
-	c, def, root, err := setup(p, wrt, opts)
-	if err != nil {
-		return nil, err
-	}
-	if c.target.Shape.IsMatrix() {
-		return nil, Errorf(wrt.Pos, "the Jacobian with respect to the matrix %s needs more than two axes", Print(wrt, Text))
-	}
-	if root.Shape.IsMatrix() && !root.Shape.IsRow() {
-		return nil, Errorf(wrt.Pos, "the Jacobian of the matrix-valued %s needs more than two axes", fname(def))
-	}
-	if len(opts.Through) > 0 {
-		return nil, Errorf(wrt.Pos, "--through applies to gradients only")
-	}
-	j, err := c.tangent(root, map[*Expr]*Expr{})
-	if err != nil {
-		return nil, err
-	}
-	shape := Matrix(root.Shape.Rows(), c.target.Shape.Rows())
-	if root.Shape.IsRow() {
-		shape = Matrix(root.Shape.Cols(), c.target.Shape.Rows())
-	}
-	if j == nil {
-		j = Zero(shape)
-	}
-	return c.finish(def, wrt, Simplify(j), shape, opts), nil
-}
-
-// Hessian returns the matrix of second derivatives of a scalar f with
-// respect to a vector (or scalar) wrt, n×n: the Jacobian of the gradient.
-// It fails as Grad and Jacobian do, and for a matrix wrt.
-func Hessian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
-	c, def, root, err := setup(p, wrt, opts)
-	if err != nil {
-		return nil, err
-	}
-	if !root.Shape.IsScalar() {
-		return nil, Errorf(wrt.Pos, "the Hessian needs a scalar %s, but it is a %s", fname(def), root.Shape)
-	}
-	if c.target.Shape.IsMatrix() {
-		return nil, Errorf(wrt.Pos, "the Hessian with respect to the matrix %s needs four axes", Print(wrt, Text))
-	}
-	if len(opts.Through) > 0 {
-		return nil, Errorf(wrt.Pos, "--through applies to gradients only")
-	}
-	g, err := c.gradient(root)
-	if err != nil {
-		return nil, err
-	}
-	if hasSum(g) {
-		return nil, Errorf(wrt.Pos, "the Hessian of a function with sums over a family is not supported")
-	}
-	g = c.in.intern(g)
-	c.dep = map[*Expr]bool{}
-	h, err := c.tangent(g, map[*Expr]*Expr{})
-	if err != nil {
-		return nil, err
-	}
-	shape := Matrix(c.target.Shape.Rows(), c.target.Shape.Rows())
-	if h == nil {
-		h = Zero(shape)
-	}
-	return c.finish(def, wrt, Simplify(h), shape, opts), nil
-}
-
-// hasSum reports whether e contains a Σ.
-func hasSum(e *Expr) bool {
-	seen := map[*Expr]bool{}
-	var walk func(e *Expr) bool
-	walk = func(e *Expr) bool {
-		if seen[e] {
-			return false
-		}
-		seen[e] = true
-		if e.Op == OpSum {
-			return true
-		}
-		for _, a := range e.Args {
-			if walk(a) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(e)
+	return times(diagOf(d), dx), nil
 }

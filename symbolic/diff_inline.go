@@ -21,6 +21,8 @@ type gradCtx struct {
 	// rename maps bound indices of Σ that clash with the target's free
 	// index to fresh letters, while inlining a Σ body.
 	rename map[string]string
+	// inlined memoises inline for nodes outside any substitution.
+	inlined map[*Expr]*Expr
 	// usedIdx lists every index name in use (bound or free).
 	usedIdx map[string]bool
 	// target is the node differentiated with respect to.
@@ -40,7 +42,7 @@ type gradCtx struct {
 func newGradCtx(p *Program) *gradCtx {
 	return &gradCtx{
 		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlining: map[string]bool{}, rename: map[string]string{}, usedIdx: map[string]bool{},
+		inlining: map[string]bool{}, rename: map[string]string{}, inlined: map[*Expr]*Expr{}, usedIdx: map[string]bool{},
 		bound: map[string]bool{}, dep: map[*Expr]bool{},
 		through: map[*Expr]*Expr{}, throughVal: map[*Expr]*Expr{},
 	}
@@ -93,6 +95,22 @@ func isLeaf(e *Expr) bool {
 // that clash with the target's free index renamed, and integer powers of
 // square matrices written as products.
 func (c *gradCtx) inline(e *Expr, env map[string]*Expr) (*Expr, error) {
+	if len(env) > 0 || len(c.rename) > 0 {
+		return c.inlineNode(e, env)
+	}
+	if r, ok := c.inlined[e]; ok {
+		return r, nil
+	}
+	r, err := c.inlineNode(e, env)
+	if err != nil {
+		return nil, err
+	}
+	c.inlined[e] = r
+	return r, nil
+}
+
+// inlineNode is inline without the memo.
+func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	switch e.Op {
 	case OpVar:
 		if len(e.Sub) == 0 {

@@ -8,8 +8,8 @@ import (
 	"pgregory.net/rapid"
 )
 
-// clone copies e deeply, moving every position and dropping every shape.
-func clone(e *symbolic.Expr) *symbolic.Expr {
+// eqClone copies e deeply, moving every position and dropping every shape.
+func eqClone(e *symbolic.Expr) *symbolic.Expr {
 	if e == nil {
 		return nil
 	}
@@ -17,16 +17,16 @@ func clone(e *symbolic.Expr) *symbolic.Expr {
 	c.Pos, c.Shape = e.Pos+7, nil
 	c.Args, c.Sub = nil, nil
 	for _, a := range e.Args {
-		c.Args = append(c.Args, clone(a))
+		c.Args = append(c.Args, eqClone(a))
 	}
 	for _, s := range e.Sub {
-		c.Sub = append(c.Sub, clone(s))
+		c.Sub = append(c.Sub, eqClone(s))
 	}
 	return &c
 }
 
-// firstLeaf returns the leftmost variable or number of e.
-func firstLeaf(e *symbolic.Expr) *symbolic.Expr {
+// eqFirstLeaf returns the leftmost variable or number of e.
+func eqFirstLeaf(e *symbolic.Expr) *symbolic.Expr {
 	for len(e.Args) > 0 && e.Op != symbolic.OpVar {
 		e = e.Args[0]
 	}
@@ -39,20 +39,20 @@ func TestEqualProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := symtest.Program(t)
 		e := symtest.Expr(t, p, symtest.Shape(t, p), 4, symtest.ExprOpts{Derivs: true})
-		c := clone(e)
+		c := eqClone(e)
 		if !symbolic.Equal(e, c) || symbolic.Hash(e) != symbolic.Hash(c) {
 			t.Fatalf("copy of %s not equal", e)
 		}
-		leaf := firstLeaf(c)
+		leaf := eqFirstLeaf(c)
 		switch leaf.Op {
 		case symbolic.OpVar:
 			leaf.Name += "′"
 		case symbolic.OpNum:
-			leaf.Num++
+			leaf.Num = 2*leaf.Num + 1
 			leaf.Name = ""
 		default:
 			leaf.Op = symbolic.OpEye
-			if leaf.Op == firstLeaf(e).Op {
+			if leaf.Op == eqFirstLeaf(e).Op {
 				leaf.Op = symbolic.OpOnes
 			}
 		}

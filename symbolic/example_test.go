@@ -6,22 +6,22 @@ import (
 	"deriv/symbolic"
 )
 
-// v is a variable; lv a labelled one (W⁽¹⁾).
-func v(name string) *symbolic.Expr { return &symbolic.Expr{Op: symbolic.OpVar, Name: name} }
-func lv(name, label string) *symbolic.Expr {
+// exVar is a variable; exLab a labelled one (W⁽¹⁾).
+func exVar(name string) *symbolic.Expr { return &symbolic.Expr{Op: symbolic.OpVar, Name: name} }
+func exLab(name, label string) *symbolic.Expr {
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: name, Label: label}
 }
-func op(o symbolic.Op, args ...*symbolic.Expr) *symbolic.Expr {
+func exOp(o symbolic.Op, args ...*symbolic.Expr) *symbolic.Expr {
 	return &symbolic.Expr{Op: o, Args: args}
 }
 
 // The gradient of ℓ = ½‖W⁽²⁾ Φ(W⁽¹⁾ x + b) − y‖² with respect to W⁽¹⁾, in
 // the three spellings.
 func ExamplePrint() {
-	jac := &symbolic.Expr{Op: symbolic.OpJac, Name: "Φ", Args: []*symbolic.Expr{v("z")}}
-	grad := op(symbolic.OpMul,
-		op(symbolic.OpMul, op(symbolic.OpMul, op(symbolic.OpT, jac), op(symbolic.OpT, lv("W", "2"))), v("r")),
-		op(symbolic.OpT, v("x")))
+	jac := &symbolic.Expr{Op: symbolic.OpJac, Name: "Φ", Args: []*symbolic.Expr{exVar("z")}}
+	grad := exOp(symbolic.OpMul,
+		exOp(symbolic.OpMul, exOp(symbolic.OpMul, exOp(symbolic.OpT, jac), exOp(symbolic.OpT, exLab("W", "2"))), exVar("r")),
+		exOp(symbolic.OpT, exVar("x")))
 	for _, st := range []symbolic.Style{symbolic.Text, symbolic.ASCII, symbolic.LaTeX} {
 		fmt.Println(symbolic.Print(grad, st))
 	}
@@ -35,16 +35,16 @@ func ExamplePrint() {
 // or transposed operand is parenthesised, and a Σ followed by a factor is
 // closed off.
 func ExamplePrint_parentheses() {
-	a, b, c := v("a"), v("b"), v("c")
+	a, b, c := exVar("a"), exVar("b"), exVar("c")
 	sum := &symbolic.Expr{Op: symbolic.OpSum, Name: "i", Args: []*symbolic.Expr{
-		{Op: symbolic.OpNum, Num: 1}, v("n"), {Op: symbolic.OpVar, Name: "b", Sub: []*symbolic.Expr{v("i")}}}}
+		{Op: symbolic.OpNum, Num: 1}, exVar("n"), {Op: symbolic.OpVar, Name: "b", Sub: []*symbolic.Expr{exVar("i")}}}}
 	for _, e := range []*symbolic.Expr{
-		op(symbolic.OpMul, op(symbolic.OpMul, a, b), c),
-		op(symbolic.OpMul, a, op(symbolic.OpMul, b, c)),
-		op(symbolic.OpPow, op(symbolic.OpAdd, a, b), &symbolic.Expr{Op: symbolic.OpNum, Num: 2}),
-		op(symbolic.OpT, op(symbolic.OpMul, v("A"), v("B"))),
-		op(symbolic.OpMul, sum, v("x")),
-		op(symbolic.OpNeg, op(symbolic.OpMul, op(symbolic.OpT, op(symbolic.OpInv, v("X"))), a)),
+		exOp(symbolic.OpMul, exOp(symbolic.OpMul, a, b), c),
+		exOp(symbolic.OpMul, a, exOp(symbolic.OpMul, b, c)),
+		exOp(symbolic.OpPow, exOp(symbolic.OpAdd, a, b), &symbolic.Expr{Op: symbolic.OpNum, Num: 2}),
+		exOp(symbolic.OpT, exOp(symbolic.OpMul, exVar("A"), exVar("B"))),
+		exOp(symbolic.OpMul, sum, exVar("x")),
+		exOp(symbolic.OpNeg, exOp(symbolic.OpMul, exOp(symbolic.OpT, exOp(symbolic.OpInv, exVar("X"))), a)),
 	} {
 		fmt.Println(e)
 	}

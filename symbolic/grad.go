@@ -4,7 +4,8 @@ package symbolic
 type GradOptions struct {
 	// Of names the definition to differentiate; "" is p.Result.
 	Of string
-	// Inline turns the where list off: the result is one expression.
+	// Inline turns the where list off: the result is one expression
+	// (the δ entries of Through stay, as they name derivatives).
 	Inline bool
 	// Through lists intermediates (definition names) S whose derivative
 	// ∂f/∂S the result is expressed through, as δ names (SPEC §3 "Named
@@ -32,8 +33,10 @@ type Derivative struct {
 	// Expr is the closed form in textbook notation; names of the where
 	// list appear in it as OpVar nodes.
 	Expr *Expr
-	// Where names repeated subexpressions: the user's definition names
-	// first, then t₁, t₂, …; empty with GradOptions.Inline.
+	// Where names subexpressions: the user's definitions by their names
+	// wherever they occur, then repeated subexpressions (z for an
+	// argument of Φ, r for a residual, else t_1, t_2, …), then the δ
+	// names of GradOptions.Through. Only the δ names with Inline.
 	Where []Binding
 	// Shape is the derivative's shape: Wrt's shape for a gradient, m×n for
 	// a Jacobian, n×n for a Hessian.

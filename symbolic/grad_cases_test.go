@@ -93,5 +93,9 @@ var cookbookCases = []gradCase{
 	{id: "scalar-chain", program: "x ∈ R; f = sin(x^2) exp(x) / sqrt(x)", wrt: "x",
 		expect: "2 x cos(x^2) exp(x) / sqrt(x) + sin(x^2) exp(x) / sqrt(x) - sin(x^2) exp(x) / (2 x sqrt(x))"},
 	{id: "hadamard-quot", program: "u, v ∈ R^n; f = sum(u ⊘ (v ⊙ v + 1))", wrt: "v", expect: "-2 u ⊙ v ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1))"},
+	{id: "defined-function", program: "s(t) = 1/(1 + exp(-t)); w, x ∈ R^n; f = s(w^T x) + s(2 w^T x)", wrt: "w",
+		expect: "exp(-w^T x)/(1 + exp(-w^T x))^2 x + 2 exp(-2 w^T x)/(1 + exp(-2 w^T x))^2 x"},
+	{id: "shared-definition", program: "W ∈ R^{m×n}; x ∈ R^n; z = W x; h = tanh(z); f = sum(h ⊙ h) + sum(z)", wrt: "x",
+		expect: "W^T (2 tanh(W x) ⊙ (1 - tanh(W x) .^ 2) + vector(1))"},
 	{id: "diag", program: "X ∈ R^{n×n}; a ∈ R^n; f = a^T diag(X)", wrt: "X", expect: "diag(a)"},
 }

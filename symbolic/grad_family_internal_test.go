@@ -88,11 +88,11 @@ func TestGradWhere(t *testing.T) {
 		want  string
 	}{
 		{"2e-W1", func(t *tprog) *Expr { build2e(t); return t.v("W1", "d", "d") },
-			"J_Φ(z)ᵀ W2ᵀ (W2 Φ(z) − y) xᵀ where z = W1 x + b"},
+			"J_Φ(z)ᵀ W2ᵀ r xᵀ where z = W1 x + b; r = W2 Φ(z) − y"},
 		{"2e-x", func(t *tprog) *Expr { build2e(t); return t.v("x", "d") },
-			"W1ᵀ J_Φ(z)ᵀ W2ᵀ (W2 Φ(z) − y) where z = W1 x + b"},
+			"W1ᵀ J_Φ(z)ᵀ W2ᵀ r where z = W1 x + b; r = W2 Φ(z) − y"},
 		{"2e-W2", func(t *tprog) *Expr { build2e(t); return t.v("W2", "d", "d") },
-			"(W2 t_1 − y) t_1ᵀ where t_1 = Φ(W1 x + b)"},
+			"r t_1ᵀ where t_1 = Φ(W1 x + b); r = W2 t_1 − y"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -110,6 +110,7 @@ func runGradCases(t *testing.T, cases []gradCase, golden bool) {
 		t.Run(c.id, func(t *testing.T) {
 			p, wrt, d := derive(t, c, false)
 			checkReadable(t, d)
+			checkShapes(t, p, d)
 			checkNumerically(t, c, p, wrt, d)
 			if !golden {
 				return
@@ -140,3 +141,35 @@ func runGradCases(t *testing.T, cases []gradCase, golden bool) {
 func TestGradSeed(t *testing.T)       { runGradCases(t, seedCases, true) }
 func TestGradIdentities(t *testing.T) { runGradCases(t, identityCases, true) }
 func TestGradCookbook(t *testing.T)   { runGradCases(t, cookbookCases, false) }
+
+// checkShapes verifies that every node of the derivative is well-typed and
+// carries the shape the shape rules give it.
+func checkShapes(t interface {
+	Helper()
+	Errorf(string, ...any)
+}, p *symbolic.Program, d *symbolic.Derivative) {
+	t.Helper()
+	lookup := func(k string) *symbolic.Symbol { return p.Symbols[k] }
+	exprs := []*symbolic.Expr{d.Expr}
+	for _, w := range d.Where {
+		exprs = append(exprs, w.Expr)
+	}
+	if !d.Expr.Shape.Equal(d.Shape) {
+		t.Errorf("derivative has shape %v, its expression %v", d.Shape, d.Expr.Shape)
+	}
+	for _, e := range exprs {
+		walk(e, func(n *symbolic.Expr) {
+			if n.Op == symbolic.OpNum || n.Op == symbolic.OpDeriv {
+				return
+			}
+			s, err := symbolic.ResultShapeIn(n, lookup)
+			if err != nil {
+				t.Errorf("%s: %v", symbolic.Print(n, symbolic.Text), err)
+				return
+			}
+			if !s.Equal(n.Shape) {
+				t.Errorf("%s has shape %v, the rules give %v", symbolic.Print(n, symbolic.Text), n.Shape, s)
+			}
+		})
+	}
+}

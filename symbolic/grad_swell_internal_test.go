@@ -56,6 +56,7 @@ func TestNoExpressionSwell(t *testing.T) {
 			t.Errorf("size %d at depth %d after %d at depth %d: not linear (sizes %v)", sizes[i], depths[i], sizes[i-1], depths[i-1], sizes)
 		}
 	}
+	t.Logf("printed sizes %v at depths %v", sizes, depths)
 	if per := sizes[len(sizes)-1] / depths[len(depths)-1]; per > 40 {
 		t.Errorf("%d nodes per level", per)
 	}

@@ -90,7 +90,7 @@ func (p *printer) pick(text, ascii, latex string) string {
 
 // expr prints e, in parentheses when it binds more loosely than min.
 func (p *printer) expr(e *Expr, min Prec) {
-	if e != nil && (p.prec(e) < min || p.inBars && p.hasBars(e)) {
+	if e != nil && p.prec(e) < min {
 		p.paren(e)
 		return
 	}
@@ -135,6 +135,10 @@ func (p *printer) prec(e *Expr) Prec {
 func (p *printer) node(e *Expr) {
 	if e == nil {
 		p.str("?")
+		return
+	}
+	if p.inBars && p.hasBars(e) {
+		p.paren(e) // clears inBars, so this does not recur
 		return
 	}
 	switch e.Op {

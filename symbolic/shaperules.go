@@ -29,8 +29,16 @@ func ResultShape(e *Expr) (Shape, error) { return ResultShapeIn(e, nil) }
 // (or a scalar); diag maps a vector to a square matrix and back; softmax
 // keeps a vector; reductions and norms are scalar.
 func ResultShapeIn(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
+	if e == nil {
+		return nil, Errorf(NoPos, "no expression")
+	}
+	for _, a := range e.Args {
+		if a == nil {
+			return nil, Errorf(e.Pos, "malformed expression: a missing operand")
+		}
+	}
 	arg := func(i int) Shape {
-		if i < len(e.Args) && e.Args[i] != nil {
+		if i < len(e.Args) {
 			return e.Args[i].Shape.Norm()
 		}
 		return nil

@@ -84,6 +84,7 @@ func TestResultShape(t *testing.T) {
 		{"jacobian layout", node(OpDeriv, y, x), "matrix(m×n)"},
 		{"three axes", node(OpDeriv, x, A), "error: needs more than two axes"},
 		{"operand count", &Expr{Op: OpAdd, Args: []*Expr{x}}, "error: + needs 2 operands, got 1"},
+		{"missing operand", &Expr{Op: OpCall, Name: "exp", Args: []*Expr{nil}}, "error: malformed expression"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

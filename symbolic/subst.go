@@ -51,8 +51,8 @@ func walkAll(xs []*Expr, f func(*Expr) *Expr) ([]*Expr, bool) {
 }
 
 // Subst returns e with every occurrence of a variable replaced as repl
-// says: repl is called on each OpVar node and returns its replacement, or
-// nil to keep it. Shared subexpressions are rewritten once, so the cost is
+// says: repl is called on each OpVar node (subscripts included: the i of
+// w_i) and returns its replacement, or nil to keep it. Shared subexpressions are rewritten once, so the cost is
 // linear in the size of the DAG.
 func Subst(e *Expr, repl func(v *Expr) *Expr) *Expr {
 	memo := map[*Expr]*Expr{}
@@ -66,10 +66,15 @@ func Subst(e *Expr, repl func(v *Expr) *Expr) *Expr {
 			if v := repl(e); v != nil {
 				r = v
 			}
-		} else if args, changed := walkAll(e.Args, walk); changed {
-			cp := *e
-			cp.Args = args
-			r = &cp
+		}
+		if r == e {
+			subs, sc := walkAll(e.Sub, walk)
+			args, ac := walkAll(e.Args, walk)
+			if sc || ac {
+				cp := *e
+				cp.Sub, cp.Args = subs, args
+				r = &cp
+			}
 		}
 		memo[e] = r
 		return r

@@ -107,6 +107,17 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	if len(named) == 0 {
 		return g, nil
 	}
+	// With a where list anyway, the residual of a least-squares loss is
+	// named r, as answer keys write it (r = W2 Φ(z) − y), even when it
+	// occurs once.
+	if c.symbol("r") == nil {
+		for _, n := range post {
+			if n != g && !named[n] && n.Op == OpSub && !n.Shape.IsScalar() && weight[n] >= minNamedWeight && len(free[n]) == 0 {
+				named[n] = true
+				break
+			}
+		}
+	}
 	tName := c.tempName()
 	vars := map[*Expr]*Expr{}
 	var user, temps []*Expr

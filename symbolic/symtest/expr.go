@@ -20,7 +20,8 @@ type ExprOpts struct {
 	// NoAbstract leaves out the program's declared functions (φ, Φ), which
 	// have no numeric definition.
 	NoAbstract bool
-	// Derivs adds derivative notation: φ'(z), σ'(z) and J_Φ(z).
+	// Derivs adds derivative notation: φ'(z), σ'(z), g_i'(a), J_Φ(z)
+	// and ∂_k f(a, c).
 	Derivs bool
 }
 
@@ -30,7 +31,9 @@ type ExprOpts struct {
 // leaf). It covers +, −, negation, products (matrix, scaling and inner),
 // division by scalars, ⊙, ⊘, .^, powers with small integer exponents on
 // scalars, transposes, inverses of square matrices, the elementwise
-// builtins and p's elementwise functions, p's vector maps, tr, sum, det,
+// builtins and p's elementwise functions and families of functions
+// (g_1(a), g_i(a) inside Σ), p's vector maps, p's functions of k scalars
+// (f(a, c)), tr, sum, det,
 // logdet, diag (both ways), softmax, logsumexp, the norms 1, 2 and F, 𝟙 and
 // I (as a summand, where their size is fixed by the other side), numbers
 // (1, 2, 3, ½, 1.5, 10, 0.25, 1e-07, 2.5e21, π) also broadcast against
@@ -78,6 +81,10 @@ type gen struct {
 	families []*symbolic.Symbol
 	elemFns  []*symbolic.Symbol
 	maps     []*symbolic.Symbol
+	// fnFamilies are families of scalar functions (g_i); multis are
+	// functions of k scalars declared ℝ^k → ℝ with a literal k.
+	fnFamilies []*symbolic.Symbol
+	multis     []*symbolic.Symbol
 	// index is the bound index inside a Σ ("" outside).
 	index string
 }
@@ -104,8 +111,13 @@ func newGen(t *rapid.T, p *symbolic.Program) *gen {
 			g.matrices = append(g.matrices, s)
 		case s.Kind == symbolic.SymFamily && s.Index != "":
 			g.families = append(g.families, s)
+		case s.Kind == symbolic.SymFunc && s.Index != "" && s.Elementwise:
+			g.fnFamilies = append(g.fnFamilies, s)
 		case s.Kind == symbolic.SymFunc && s.Index == "" && s.Elementwise:
 			g.elemFns = append(g.elemFns, s)
+		case s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) == 1 && s.Range.Norm().IsScalar() &&
+			s.Domain[0].Norm().IsVector() && s.Domain[0][0].IsLiteral():
+			g.multis = append(g.multis, s)
 		case s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) == 1 &&
 			s.Domain[0].Norm().IsVector() && s.Range.Norm().IsVector():
 			g.maps = append(g.maps, s)

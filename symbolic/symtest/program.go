@@ -28,7 +28,9 @@ import (
 //	matrices A ∈ ℝ^{d×d}, B ∈ ℝ^{d×n}, M ∈ ℝ^{n×n} (sometimes W⁽¹⁾ ∈
 //	ℝ^{d×d}, C ∈ ℝ^{n×d}, and D ∈ ℝ^{m×d} with m)
 //	an elementwise φ: ℝ → ℝ and a vector map Φ: ℝ^d → ℝ^d
-//	sometimes a family w_i ∈ ℝ^d, b_i ∈ ℝ for i = 1..n (with index i)
+//	sometimes a family w_i ∈ ℝ^d, b_i ∈ ℝ for i = 1..n (with index i),
+//	and with it sometimes a family of functions g_i: ℝ → ℝ
+//	sometimes a function of two arguments f: ℝ^2 → ℝ (called f(a, c))
 //
 // Every dimension has a vector, so Expr can reach every shape built from
 // them. The program has no definitions; Src holds Source(p).
@@ -72,6 +74,12 @@ func Program(t *rapid.T) *symbolic.Program {
 		add(&symbolic.Symbol{Name: "w", Kind: symbolic.SymFamily, Shape: symbolic.Vector("d"), Index: "i", Count: "n"})
 		add(&symbolic.Symbol{Name: "b", Kind: symbolic.SymFamily, Index: "i", Count: "n"})
 		add(&symbolic.Symbol{Name: "i", Kind: symbolic.SymIndex, Count: "n"})
+		if rapid.Bool().Draw(t, "function family") {
+			add(&symbolic.Symbol{Name: "g", Kind: symbolic.SymFunc, Domain: []symbolic.Shape{nil}, Elementwise: true, Index: "i", Count: "n"})
+		}
+	}
+	if rapid.Bool().Draw(t, "function of two arguments") {
+		add(&symbolic.Symbol{Name: "f", Kind: symbolic.SymFunc, Domain: []symbolic.Shape{symbolic.Vector("2")}})
 	}
 	p.Src = Source(p)
 	return p
@@ -79,7 +87,8 @@ func Program(t *rapid.T) *symbolic.Program {
 
 // Source writes the declarations of p as program text in the Unicode
 // spelling, one a line, in p.Order: "x ∈ ℝ^{d}", "A ∈ ℝ^{d×n}",
-// "w_i ∈ ℝ^{d}, b_i ∈ ℝ for i = 1..n", "φ: ℝ → ℝ", "Φ: ℝ^{d} → ℝ^{d}".
+// "w_i ∈ ℝ^{d}, b_i ∈ ℝ for i = 1..n", "φ: ℝ → ℝ", "Φ: ℝ^{d} → ℝ^{d}",
+// "g_i: ℝ → ℝ for i = 1..n".
 // Indices of families are implied by the family; other indices are
 // written "i ∈ {1, …, n}". It does not use the printers (whose output the
 // round-trip test checks). Definitions are not written.
@@ -113,7 +122,11 @@ func Source(p *symbolic.Program) string {
 			for i, d := range s.Domain {
 				dom[i] = space(d)
 			}
-			lines = append(lines, k+": "+strings.Join(dom, " × ")+" → "+space(s.Range))
+			line := k + ": " + strings.Join(dom, " × ") + " → " + space(s.Range)
+			if s.Index != "" {
+				line = k + "_" + s.Index + line[len(k):] + " for " + s.Index + " = 1.." + string(s.Count)
+			}
+			lines = append(lines, line)
 		}
 	}
 	return strings.Join(lines, "\n") + "\n"

@@ -1,0 +1,93 @@
+package grammar
+
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types of the lexer that expression items are made of.
+var (
+	tokIdent  = Lexer.Symbols()["Ident"]
+	tokNumber = Lexer.Symbols()["Number"]
+	tokSuper  = Lexer.Symbols()["Super"]
+	tokSub    = Lexer.Symbols()["Subscript"]
+)
+
+// Parse implements participle.Parseable: it reads tokens up to a statement
+// separator, the end of input or an unmatched closing bracket, nesting
+// groups with an explicit stack (no recursion, so nesting depth costs no
+// stack). It returns participle.NextMatch when there is no token to read.
+func (s *Seq) Parse(lex *lexer.PeekingLexer) error {
+	type frame struct {
+		group *Group
+		seq   *Seq
+	}
+	var stack []frame
+	cur := s
+	for {
+		t := lex.Peek()
+		if t.EOF() || (len(stack) == 0 && (t.Type == TokSemi || t.Type == TokNewline || t.Type == TokClose)) {
+			break
+		}
+		if len(cur.Items) == 0 {
+			cur.Pos = t.Pos
+		}
+		lex.Next()
+		switch t.Type {
+		case TokOpen:
+			g := &Group{Pos: t.Pos, Open: t.Value}
+			cur.Items = append(cur.Items, &Item{Pos: t.Pos, Group: g})
+			stack = append(stack, frame{g, cur})
+			cur = &Seq{Pos: t.Pos}
+			continue
+		case TokClose:
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			top.group.EndPos, top.group.Close = t.Pos, t.Value
+			if len(cur.Items) > 0 {
+				top.group.Body = cur
+			}
+			cur = top.seq
+			cur.EndPos = endOf(t)
+			continue
+		case TokNewline:
+			// Inside brackets a line break is a blank.
+			continue
+		case TokSemi:
+			return participle.Errorf(t.Pos, "unexpected %q inside brackets", t.Value)
+		}
+		it := &Item{Pos: t.Pos}
+		switch t.Type {
+		case tokIdent:
+			it.Ident = t.Value
+		case tokNumber:
+			it.Number = t.Value
+		case TokCmd:
+			it.Cmd = t.Value
+		case tokSuper:
+			it.Super = t.Value
+		case tokSub:
+			it.Sub = t.Value
+		default:
+			it.Punct = t.Value
+		}
+		cur.Items = append(cur.Items, it)
+		cur.EndPos = endOf(t)
+	}
+	if len(stack) > 0 {
+		open := stack[len(stack)-1].group
+		return participle.Errorf(open.Pos, "%s opened here is never closed", open.Open)
+	}
+	if len(s.Items) == 0 {
+		return participle.NextMatch
+	}
+	return nil
+}
+
+// endOf is the position just past a token.
+func endOf(t *lexer.Token) lexer.Position {
+	p := t.Pos
+	p.Offset += len(t.Value)
+	p.Column += len([]rune(t.Value))
+	return p
+}

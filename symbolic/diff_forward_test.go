@@ -1,0 +1,100 @@
+package symbolic_test
+
+import (
+	"testing"
+
+	"deriv/numeric"
+	"deriv/parser"
+	"deriv/symbolic"
+)
+
+// TestHessianJacobianNumeric checks second derivatives and Jacobians
+// against finite differences, and their printed forms.
+func TestHessianJacobianNumeric(t *testing.T) {
+	tests := []struct {
+		id, program, wrt string
+		hessian          bool
+		want             string
+	}{
+		{"hess-xAx", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x", "x", true, "Aᵀ + A"},
+		{"hess-lsq", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = 1/2 ‖A x - b‖^2", "x", true, "Aᵀ A"},
+		{"hess-logistic", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = sum(log(1 + exp(-y ⊙ (X w))))", "w", true,
+			"Xᵀ diag(y) diag(σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) diag(y) X"},
+		{"hess-scalar", "x ∈ R; f = sin(x) x^3", "x", true, "6 cos(x) x² − x³ sin(x) + 6 sin(x) x"},
+		{"hess-tanh", "w, x ∈ R^n; f = tanh(w^T x)", "w", true, "−2 tanh(wᵀ x) (1 − tanh(wᵀ x)²) x xᵀ"},
+		{"jac-affine", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = A x + b", "x", false, "A"},
+		{"jac-sigma", "W ∈ R^{m×n}; x ∈ R^n; f = σ(W x)", "x", false, "diag(σ(W x) ⊙ (1 − σ(W x))) W"},
+		{"jac-softmax", "z ∈ R^n; f = softmax(z)", "z", false, "diag(softmax(z)) − softmax(z) softmax(z)ᵀ"},
+		{"hess-family-sum", prog2c, "x", true,
+			"2 (Σ_{i=1}^{n} σ(w_iᵀ x + b_i) (1 − σ(w_iᵀ x + b_i)) w_i) (Σ_{i=1}^{n} σ(w_iᵀ x + b_i) (1 − σ(w_iᵀ x + b_i)) w_iᵀ) − " +
+				"2 (y − Σ_{i=1}^{n} σ(w_iᵀ x + b_i)) (Σ_{i=1}^{n} ((1 − σ(w_iᵀ x + b_i))² σ(w_iᵀ x + b_i) − σ(w_iᵀ x + b_i)² (1 − σ(w_iᵀ x + b_i))) w_i w_iᵀ)"},
+		{"jac-scaled", "x ∈ R^n; s ∈ R; f = s x", "s", false, "x"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			p, err := parser.Parse(tc.program)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wrt, err := parser.ParseExpr(p, tc.wrt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			derive, check := symbolic.Jacobian, numeric.Check
+			if tc.hessian {
+				derive, check = symbolic.Hessian, numeric.CheckHessian
+			}
+			d, err := derive(p, wrt, symbolic.GradOptions{Inline: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := symbolic.Print(d.Expr, symbolic.Text); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			rep, err := check(p, p.Result.Body, wrt, symbolic.Expand(d), numeric.CheckOptions{Points: 3, Seed: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Verdict != "correct" {
+				t.Errorf("%s: rel. error %g (%s)", rep.Verdict, rep.MaxRelError, rep.Diagnosis)
+			}
+		})
+	}
+}
+
+// TestDeriveErrors: unsupported requests fail with a positioned error,
+// never a panic.
+func TestDeriveErrors(t *testing.T) {
+	tests := []struct {
+		id, program, wrt string
+		derive           func(*symbolic.Program, *symbolic.Expr, symbolic.GradOptions) (*symbolic.Derivative, error)
+		opts             symbolic.GradOptions
+	}{
+		{"grad-of-vector", "A ∈ R^{m×n}; x ∈ R^n; f = A x", "x", symbolic.Grad, symbolic.GradOptions{}},
+		{"hessian-matrix", "X ∈ R^{n×n}; f = tr(X)", "X", symbolic.Hessian, symbolic.GradOptions{}},
+		{"jacobian-matrix-wrt", "X ∈ R^{n×n}; a ∈ R^n; f = X a", "X", symbolic.Jacobian, symbolic.GradOptions{}},
+		{"second-abstract", "φ: R → R; x ∈ R; f = φ(x)", "x", symbolic.Hessian, symbolic.GradOptions{}},
+		{"through-nondef", "x ∈ R^n; f = x^T x", "x", symbolic.Grad, symbolic.GradOptions{Through: []string{"x"}}},
+		{"hessian-family-member", prog2c, "w_i", symbolic.Hessian, symbolic.GradOptions{}},
+		{"of-unknown", "x ∈ R^n; f = x^T x", "x", symbolic.Grad, symbolic.GradOptions{Of: "g"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			p, err := parser.Parse(tc.program)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wrt, err := parser.ParseExpr(p, tc.wrt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := tc.derive(p, wrt, tc.opts)
+			if err == nil {
+				t.Fatalf("no error; got %s", symbolic.Print(d.Expr, symbolic.Text))
+			}
+			if _, ok := err.(*symbolic.Error); !ok {
+				t.Errorf("error %T, want *symbolic.Error", err)
+			}
+		})
+	}
+}
