@@ -46,8 +46,11 @@ func diagnose(obs []observation, tol float64) string {
 	}) {
 		return "the claim is the negative of the transpose of the derivative (wrong sign and transposed)"
 	}
-	// A constant factor, the same at every point.
-	k, ok := 0.0, false
+	// A constant factor, the same at every point; or, failing that, a
+	// factor that changes from point to point (a missing or extra scalar
+	// chain-rule factor), which shows only where the derivative has more
+	// than one entry.
+	k, ok, varying, entries := 0.0, false, false, 0
 	for i, o := range obs {
 		var ce, ee float64
 		for j := range o.expected {
@@ -57,6 +60,7 @@ func diagnose(obs []observation, tol float64) string {
 		if ee == 0 {
 			return ""
 		}
+		entries = max(entries, len(o.expected))
 		ki := ce / ee
 		if relErr(scaled(ki, o.expected), o.claimed) > tol {
 			return ""
@@ -64,8 +68,14 @@ func diagnose(obs []observation, tol float64) string {
 		if i == 0 {
 			k, ok = ki, true
 		} else if math.Abs(ki-k) > tol*math.Max(1, math.Abs(k)) {
+			varying = true
+		}
+	}
+	if varying {
+		if entries < 2 {
 			return ""
 		}
+		return "the claim points the right way but is off by a scalar factor that changes from point to point: a missing or extra chain-rule factor (such as σ'(…) = σ(…)(1 − σ(…)))"
 	}
 	switch {
 	case !ok:

@@ -61,6 +61,7 @@ func TestGolden(t *testing.T) {
 		{"check-correct", []string{"check", "--wrt", "x", "--claim", "(B + B^T) x", "x ∈ R^n; B ∈ R^{n×n}; f = x^T B x"}, 0},
 		{"check-sign", []string{"check", "--wrt", "x", "--claim", "-(B + B^T) x", "x ∈ R^n; B ∈ R^{n×n}; f = x^T B x"}, 1},
 		{"check-factor", []string{"check", "--wrt", "x", "--claim", "2 a", "a, x ∈ R^n; f = a^T x"}, 1},
+		{"check-chain-rule", []string{"check", "--wrt", "w_i", "--claim", "-2 (y - Σ_j σ(w_j^T x + b_j)) σ(w_i^T x + b_i) x", prog2c}, 1},
 		{"check-shape", []string{"check", "--json", "--wrt", "X", "--claim", "b a^T", "a ∈ R^m; b ∈ R^n; X ∈ R^{m×n}; f = a^T X b"}, 1},
 		{"check-unparseable", []string{"check", "--wrt", "x", "--claim", "(a + ", "a, x ∈ R^n; f = a^T x"}, 2},
 		{"check-unknown-name", []string{"check", "--wrt", "x", "--claim", "q", "a, x ∈ R^n; f = a^T x"}, 2},
