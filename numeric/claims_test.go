@@ -29,6 +29,7 @@ func TestClaims(t *testing.T) {
 		diag                      []string // substrings of the diagnosis
 	}{
 		{"⊙ form", worksheetW1, "W1", "(φ'(z) ⊙ (W2ᵀ r)) xᵀ", true, nil},
+		{"⊙ form as textbooks write it", worksheetW1, "W1", "(φ'(z) ⊙ W2ᵀ r) xᵀ", true, nil},
 		{"diag form", worksheetW1, "W1", "diag(φ'(z)) W2ᵀ r xᵀ", true, nil},
 		{"inlined", worksheetW1, "W1", "(φ'(W1 x + b) ⊙ (W2^T (W2 φ(W1 x + b) - y))) x^T", true, nil},
 		{"LaTeX", worksheetW1, "W1", `\left(\phi'(z) \odot \left(W2^\top r\right)\right) x^\top`, true, nil},
@@ -113,9 +114,7 @@ func TestClaimErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, claim := range []string{
-		// ⊙ binds tighter than a product (SPEC §2.2): φ'(z) ⊙ W2ᵀ is a
-		// shape conflict, so the product must be parenthesised.
-		"(φ'(z) ⊙ W2ᵀ r) xᵀ",
+		"x ⊙ W1",
 		"(φ'(z) ⊙ (W2ᵀ r) xᵀ",
 		"(φ'(z) ⊙ (W2ᵀ r)) xᵀ +",
 		"V xᵀ",

@@ -2,7 +2,7 @@ package parser
 
 // Default limits of Parse (see WithLimits).
 const (
-	DefaultMaxBytes = 1 << 20
+	DefaultMaxBytes = 64 << 10 // 64 KiB: a formula is rarely 1 KiB; a 1 MB input is refused at once
 	DefaultMaxDepth = 500
 )
 

@@ -20,13 +20,13 @@ func (l *lowerer) prefix(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 	p := itemPos(it)
 	switch {
 	case isPunct(it, minusTok...):
-		x, err := l.expr(c, max(min, symbolic.PrecProd))
+		x, err := l.expr(c, max(min, symbolic.PrecElem))
 		if err != nil {
 			return nil, err
 		}
 		return unary(symbolic.OpNeg, x, p), nil
 	case isPunct(it, "+"):
-		return l.expr(c, max(min, symbolic.PrecProd))
+		return l.expr(c, max(min, symbolic.PrecElem))
 	case it.Number != "":
 		v, err := strconv.ParseFloat(it.Number, 64)
 		if err != nil || math.IsInf(v, 0) {

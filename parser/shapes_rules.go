@@ -32,7 +32,7 @@ func (s *solver) square(e *sym.Expr, t *shapeVar) {
 // genAdd: a + b. Equal shapes, unless one side is built from numeric
 // literals only: then it broadcasts and the sum has the other side's shape.
 func (s *solver) genAdd(e *sym.Expr, a, b *shapeVar) *shapeVar {
-	ca, cb := sym.IsConstant(e.Args[0]), sym.IsConstant(e.Args[1])
+	ca, cb := s.isConstant(e.Args[0]), s.isConstant(e.Args[1])
 	switch {
 	case ca && !cb:
 		return b
@@ -43,6 +43,38 @@ func (s *solver) genAdd(e *sym.Expr, a, b *shapeVar) *shapeVar {
 		s.conflict(e, nil, a, b)
 	}
 	return a
+}
+
+// isConstant is symbolic.IsConstant with a memo, so that a long chain of
+// sums costs linear rather than quadratic time.
+func (s *solver) isConstant(e *sym.Expr) bool {
+	if c, ok := s.constMemo[e]; ok {
+		return c
+	}
+	var c bool
+	switch {
+	case e == nil:
+	case e.Op == sym.OpNum:
+		c = true
+	case len(e.Args) == 0:
+	default:
+		// The node itself must be of a constant-preserving kind: test it
+		// with its arguments replaced by a literal, then the arguments.
+		shallow := *e
+		shallow.Args = make([]*sym.Expr, len(e.Args))
+		for i := range shallow.Args {
+			shallow.Args[i] = &sym.Expr{Op: sym.OpNum, Num: 1}
+		}
+		c = sym.IsConstant(&shallow)
+		for _, a := range e.Args {
+			c = c && s.isConstant(a)
+		}
+	}
+	if s.constMemo == nil {
+		s.constMemo = map[*sym.Expr]bool{}
+	}
+	s.constMemo[e] = c
+	return c
 }
 
 // genMul: a b. Scaling when a side is a scalar, else a matrix product. An

@@ -32,7 +32,9 @@ type solver struct {
 	fails    []*symbolic.Error
 	dimNames map[symbolic.Dim]bool
 	failed   map[*symbolic.Expr]bool
-	depth    int
+	// constMemo caches isConstant.
+	constMemo map[*symbolic.Expr]bool
+	depth     int
 }
 
 type nodeVar struct {

@@ -72,7 +72,7 @@ func (l *lowerer) sum(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 		return nil, errExpected(c.here(), "the sum's index, as in Σ_{i=1}^{n}", itemText(c.peek()))
 	}
 	l.bound = append(l.bound, index)
-	body, err := l.expr(c, symbolic.PrecProd)
+	body, err := l.expr(c, symbolic.PrecElem)
 	l.bound = l.bound[:len(l.bound)-1]
 	if err != nil {
 		return nil, err

@@ -5,14 +5,19 @@ package symbolic
 // cannot disagree (the habit of expr-lang's parser/operator).
 type Prec int
 
-// Binding powers, lowest first (SPEC §2.2).
+// Binding powers, lowest first (SPEC §2.2), with one deliberate change:
+// ⊙ and ⊘ bind less tightly than the matrix product, so that the textbook
+// backpropagation rule δ = g'(z) ⊙ Wᵀ δ' reads as g'(z) ⊙ (Wᵀ δ'). Every
+// reading that differs from SPEC's order is a shape error under that order
+// (vector ⊙ matrix), except a ⊙ B C with square matrices, which the printers
+// always write with parentheses.
 const (
 	PrecNone    Prec = iota
 	PrecSum          // a + b, a - b, -a
+	PrecElem         // a ⊙ b, a ⊘ b
 	PrecProd         // a*b, a b, a·b
 	PrecDiv          // a/b
-	PrecElem         // a ⊙ b, a ⊘ b, a .^ b
-	PrecPow          // a^b (right associative)
+	PrecPow          // a^b (right associative), a .^ b
 	PrecPostfix      // aᵀ, a⁻¹, a'
 	PrecAtom         // names, numbers, calls, groups
 )
@@ -42,7 +47,7 @@ var OpTable = map[Op]OpInfo{
 	OpDiv:  {Op: OpDiv, Prec: PrecDiv, Text: "/", ASCII: "/", LaTeX: "/", Spellings: []string{"/"}},
 	OpHad:  {Op: OpHad, Prec: PrecElem, Text: " ⊙ ", ASCII: " .* ", LaTeX: ` \odot `, Spellings: []string{"⊙", ".*", `\odot`, `\circ`, "∘"}},
 	OpHDiv: {Op: OpHDiv, Prec: PrecElem, Text: " ⊘ ", ASCII: " ./ ", LaTeX: ` \oslash `, Spellings: []string{"⊘", "./", `\oslash`}},
-	OpHPow: {Op: OpHPow, Prec: PrecElem, Text: " .^ ", ASCII: ".^", LaTeX: `^{\circ `, Spellings: []string{".^"}},
+	OpHPow: {Op: OpHPow, Prec: PrecPow, RightAssoc: true, Text: " .^ ", ASCII: ".^", LaTeX: `^{\circ `, Spellings: []string{".^"}},
 	OpPow:  {Op: OpPow, Prec: PrecPow, RightAssoc: true, Text: "^", ASCII: "^", LaTeX: "^", Spellings: []string{"^", "**"}},
 	OpT:    {Op: OpT, Prec: PrecPostfix, Postfix: true, Text: "ᵀ", ASCII: "'", LaTeX: `^\top`, Spellings: []string{"ᵀ", "'", "^T", `^\top`, `^{\top}`, `^\intercal`, "^{T}", `^\mathsf{T}`, `^{\mathsf{T}}`}},
 	OpInv:  {Op: OpInv, Prec: PrecPostfix, Postfix: true, Text: "⁻¹", ASCII: "^(-1)", LaTeX: "^{-1}", Spellings: []string{"⁻¹", "^{-1}", "^(-1)", "^-1"}},
@@ -61,10 +66,10 @@ func PrecOf(e *Expr) Prec {
 		}
 		return PrecAtom
 	case OpSum:
-		// Σ_i e takes a product term as its body (Σ_i a_i b_i + c is
-		// (Σ_i a_i b_i) + c): it binds like a product, and the printers
+		// Σ_i e takes a product or elementwise term as its body (Σ_i a_i
+		// b_i + c is (Σ_i a_i b_i) + c): it binds like ⊙, and the printers
 		// parenthesise it when a factor would follow it.
-		return PrecProd
+		return PrecElem
 	default:
 		return PrecAtom
 	}

@@ -148,7 +148,7 @@ func (p *printer) node(e *Expr) {
 		p.variable(e)
 	case OpNeg:
 		p.str(OpTable[OpNeg].pick(p.st))
-		p.expr(nthArg(e, 0), PrecProd)
+		p.expr(nthArg(e, 0), PrecElem)
 	case OpAdd, OpSub, OpHad, OpHDiv:
 		p.binary(e)
 	case OpMul:

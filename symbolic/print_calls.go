@@ -82,7 +82,7 @@ func (p *printer) sum(e *Expr) {
 	p.str("}^{")
 	p.expr(nthArg(e, 1), PrecNone)
 	p.str("} ")
-	p.expr(nthArg(e, 2), PrecProd)
+	p.expr(nthArg(e, 2), PrecElem)
 }
 
 // norm prints ‖v‖, ‖v‖₁, ‖A‖_F (norm2(v), norm1(v), normF(A);

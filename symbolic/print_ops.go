@@ -17,6 +17,25 @@ func (p *printer) paren(e *Expr) {
 // is parenthesised when it binds no tighter than the operator.
 func (p *printer) binary(e *Expr) {
 	op := OpTable[e.Op]
+	if isHadamard(e) {
+		// Products and quotients inside ⊙ are parenthesised although
+		// they bind more tightly, so that φ'(z) ⊙ (W r) reads the same
+		// under either precedence; so is a Σ on the left, whose body
+		// would swallow the right operand.
+		l, r := nthArg(e, 0), nthArg(e, 1)
+		if l != nil && (l.Op == OpMul || l.Op == OpDiv || l.Op == OpSum) {
+			p.paren(l)
+		} else {
+			p.expr(l, op.Prec)
+		}
+		p.str(op.pick(p.st))
+		if r != nil && (r.Op == OpMul || r.Op == OpDiv) {
+			p.paren(r)
+		} else {
+			p.expr(r, op.Prec+1)
+		}
+		return
+	}
 	p.expr(nthArg(e, 0), op.Prec)
 	p.str(op.pick(p.st))
 	p.expr(nthArg(e, 1), op.Prec+1)
@@ -105,9 +124,9 @@ func (p *printer) hpow(e *Expr) {
 		p.str("}")
 		return
 	}
-	p.expr(nthArg(e, 0), PrecElem)
+	p.expr(nthArg(e, 0), PrecPow+1)
 	p.str(OpTable[OpHPow].pick(p.st))
-	p.expr(nthArg(e, 1), PrecElem+1)
+	p.expr(nthArg(e, 1), PrecPow+1)
 }
 
 // pow prints a power: a², a³, a^4, a^k, a^(k+1) in Text; a^2, a^(k+1) in
