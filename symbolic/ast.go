@@ -91,8 +91,6 @@ const (
 	// claims, --wrt and the "where δ2 = ∂ℓ/∂S2" of --through). Both are
 	// OpVar.
 	OpDeriv
-
-	numOps
 )
 
 // Expr is a node of the AST. See Op for which fields each kind uses.
