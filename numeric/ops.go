@@ -124,25 +124,42 @@ func (c *compiler) compileMul(e *symbolic.Expr) (node, error) {
 	if len(e.Args) != 2 {
 		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
 	}
-	a, ta, err := c.operand(e.Args[0])
+	fs, err := c.factors(e.Args[0], nil)
 	if err != nil {
 		return nil, err
 	}
-	b, tb, err := c.operand(e.Args[1])
-	if err != nil {
+	if fs, err = c.factors(e.Args[1], fs); err != nil {
 		return nil, err
 	}
 	pos := e.Pos
+	if len(fs) == 2 {
+		a, b := fs[0], fs[1]
+		return func(s *state) (*mat.Dense, error) {
+			x, err := a.n(s)
+			if err != nil {
+				return nil, err
+			}
+			y, err := b.n(s)
+			if err != nil {
+				return nil, err
+			}
+			return multiply(x, a.t, y, b.t, pos)
+		}, nil
+	}
+	ts := make([]bool, len(fs))
+	for i, f := range fs {
+		ts[i] = f.t
+	}
 	return func(s *state) (*mat.Dense, error) {
-		x, err := a(s)
-		if err != nil {
-			return nil, err
+		vals := make([]*mat.Dense, len(fs))
+		for i, f := range fs {
+			v, err := f.n(s)
+			if err != nil {
+				return nil, err
+			}
+			vals[i] = v
 		}
-		y, err := b(s)
-		if err != nil {
-			return nil, err
-		}
-		return multiply(x, ta, y, tb, pos)
+		return chainProduct(vals, ts, pos)
 	}, nil
 }
 
