@@ -24,6 +24,15 @@ type Binding struct {
 	v *Expr
 }
 
+// Var is the variable that stands for the binding in the result (z, r,
+// t₁, δ2), for printing its name in any style.
+func (b Binding) Var() *Expr {
+	if b.v != nil {
+		return b.v
+	}
+	return &Expr{Op: OpVar, Name: b.Name, Pos: NoPos}
+}
+
 // Derivative is a closed-form derivative.
 type Derivative struct {
 	// Of is the name of the function differentiated ("" for a bare

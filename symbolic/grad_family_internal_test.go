@@ -54,7 +54,7 @@ func TestGradFamilies(t *testing.T) {
 			}
 			t.def("F", tapply("f", nil, g(1), g(2), g(3)))
 			return w
-		}, true, "∂_1 f(g_1(w), g_2(w), g_3(w)) g_1'(w) + ∂_2 f(g_1(w), g_2(w), g_3(w)) g_2'(w) + ∂_3 f(g_1(w), g_2(w), g_3(w)) g_3'(w)"},
+		}, true, "∂_1 f(g₁(w), g₂(w), g₃(w)) g₁'(w) + ∂_2 f(g₁(w), g₂(w), g₃(w)) g₂'(w) + ∂_3 f(g₁(w), g₂(w), g₃(w)) g₃'(w)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestGradWhere(t *testing.T) {
 		{"2e-x", func(t *tprog) *Expr { build2e(t); return t.v("x", "d") },
 			"W1ᵀ J_Φ(z)ᵀ W2ᵀ r where z = W1 x + b; r = W2 Φ(z) − y"},
 		{"2e-W2", func(t *tprog) *Expr { build2e(t); return t.v("W2", "d", "d") },
-			"r t_1ᵀ where t_1 = Φ(W1 x + b); r = W2 t_1 − y"},
+			"r Φ(z)ᵀ where z = W1 x + b; r = W2 Φ(z) − y"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

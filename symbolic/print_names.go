@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -107,6 +108,12 @@ func (p *printer) subs(sub []*Expr, labelled bool) {
 	if single {
 		sep = ""
 	}
+	if len(sub) == 1 && !labelled && p.st == Text {
+		if low, ok := subscriptDigits(sub[0]); ok {
+			p.str(low) // t₁, w₂
+			return
+		}
+	}
 	if len(sub) == 1 && single && !labelled && p.st != LaTeX {
 		p.str("_" + parts[0])
 		return
@@ -132,4 +139,17 @@ func (p *printer) label(l string) {
 		}
 		p.str("^(" + l + ")")
 	}
+}
+
+// subscriptDigits writes a small non-negative integer subscript in Unicode
+// subscript digits (1 → ₁), which the lexer reads back as _1.
+func subscriptDigits(e *Expr) (string, bool) {
+	if e == nil || e.Op != OpNum || e.Name != "" || e.Num < 0 || e.Num > 999 || e.Num != float64(int(e.Num)) {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range strconv.Itoa(int(e.Num)) {
+		b.WriteRune('₀' + (r - '0'))
+	}
+	return b.String(), true
 }

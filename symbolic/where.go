@@ -104,6 +104,24 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		}
 		weight[n] = w
 	}
+	// A repeated call f(u) of one compound argument is written through a
+	// name for its argument, as answer keys do: σ(z) (1 − σ(z)) and
+	// r Φ(z)ᵀ where z = …, rather than a name for the call.
+	for _, n := range post {
+		if !named[n] || n.Op != OpCall || len(n.Args) != 1 {
+			continue
+		}
+		if _, user := c.names[n]; user {
+			continue
+		}
+		a := n.Args[0]
+		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
+			continue
+		}
+		delete(named, n)
+		named[a] = true
+		argOf[a] = true
+	}
 	if len(named) == 0 {
 		return g, nil
 	}

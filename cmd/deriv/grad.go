@@ -194,7 +194,7 @@ func writeDerivText(e *env, p *symbolic.Program, kind string, rs []derived, st s
 			} else {
 				b.WriteString("\n" + strings.Repeat(" ", len(sep)))
 			}
-			name := symbolic.Print(&symbolic.Expr{Op: symbolic.OpVar, Name: w.Name}, st)
+			name := symbolic.Print(w.Var(), st)
 			b.WriteString(name + eq + symbolic.Print(w.Expr, st))
 		}
 		fmt.Fprintln(e.stdout, b.String())

@@ -199,7 +199,7 @@ func derivJSON(p *symbolic.Program, rs []derived) gradJSON {
 			dj.Wrt = symbolic.Print(r.d.Wrt, symbolic.Text)
 		}
 		for _, w := range r.d.Where {
-			dj.Where = append(dj.Where, bindingJSON{Name: w.Name, Text: symbolic.Print(w.Expr, symbolic.Text), LaTeX: symbolic.Print(w.Expr, symbolic.LaTeX)})
+			dj.Where = append(dj.Where, bindingJSON{Name: symbolic.Print(w.Var(), symbolic.Text), Text: symbolic.Print(w.Expr, symbolic.Text), LaTeX: symbolic.Print(w.Expr, symbolic.LaTeX)})
 		}
 		g.Derivatives = append(g.Derivatives, dj)
 	}
