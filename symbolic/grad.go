@@ -64,7 +64,7 @@ func Grad(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 		return nil, err
 	}
 	if !root.Shape.IsScalar() {
-		return nil, Errorf(wrt.Pos, "the gradient ∂%s/∂%s needs a scalar %s, but it is a %s; use the Jacobian", fname(def), Print(wrt, Text), fname(def), root.Shape)
+		return nil, Errorf(NoPos, "the gradient ∂%s/∂%s needs a scalar %s, but it is a %s; use the Jacobian", fname(def), Print(wrt, Text), fname(def), root.Shape)
 	}
 	g, err := c.gradient(root)
 	if err != nil {
@@ -151,7 +151,7 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 	for _, name := range opts.Through {
 		s := c.symbol(name)
 		if s == nil || s.Kind != SymDef || s.Def == nil || len(s.Def.Params) > 0 {
-			return nil, nil, nil, Errorf(wrt.Pos, "--through %s: not a definition", name)
+			return nil, nil, nil, Errorf(NoPos, "--through %s: not a definition", name)
 		}
 		b, err := c.defBody(s.Def)
 		if err != nil {
@@ -161,31 +161,68 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		dv.Shape = b.Shape
 		c.through[b] = dv
 	}
+	if m := c.otherMember(root); m != nil {
+		return nil, nil, nil, Errorf(m.Pos, "%s and %s are members of one family with different subscripts: ∂%s/∂%s is a Kronecker delta, which deriv does not write; use a subscript that a Σ sums over", Print(m, Text), Print(wrt, Text), Print(m, Text), Print(wrt, Text))
+	}
 	return c, def, root, nil
+}
+
+// otherMember finds a member of the target's family whose subscript
+// differs from the target's and is not bound by a Σ (b_1 beside the target
+// b_i): its derivative is the Kronecker delta δ_{i1}. Two different literal
+// members (b_1, b_2) are independent and pass.
+func (c *gradCtx) otherMember(root *Expr) *Expr {
+	t := c.target
+	if t == nil || t.Op != OpVar || len(t.Sub) != 1 {
+		return nil
+	}
+	var found *Expr
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if found != nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		if e.Op == OpVar && e != t && e.Name == t.Name && e.Label == t.Label && len(e.Sub) == 1 {
+			s, ts := e.Sub[0], t.Sub[0]
+			bound := s.Op == OpVar && c.bound[s.Key()]
+			literals := s.Op == OpNum && ts.Op == OpNum
+			if !bound && !literals && !sameExpr(s, ts) {
+				found = e
+				return
+			}
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+	}
+	visit(root)
+	return found
 }
 
 // resolveTarget finds the node to differentiate with respect to.
 func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
 	s := c.symbol(wrt.Key())
 	if s == nil {
-		return nil, Errorf(wrt.Pos, "unknown name %s", Print(wrt, Text))
+		return nil, Errorf(NoPos, "unknown name %s", Print(wrt, Text))
 	}
 	switch s.Kind {
 	case SymDef:
 		if s.Def == nil || len(s.Def.Params) > 0 || len(wrt.Sub) > 0 {
-			return nil, Errorf(wrt.Pos, "cannot differentiate with respect to the function %s", wrt.Key())
+			return nil, Errorf(NoPos, "cannot differentiate with respect to the function %s", wrt.Key())
 		}
 		return c.defBody(s.Def)
 	case SymVar:
 		if len(wrt.Sub) > 0 {
-			return nil, Errorf(wrt.Pos, "cannot differentiate with respect to an entry %s; use %s", Print(wrt, Text), wrt.Key())
+			return nil, Errorf(NoPos, "cannot differentiate with respect to an entry %s; use %s", Print(wrt, Text), wrt.Key())
 		}
 	case SymFamily:
 		if len(wrt.Sub) != 1 {
-			return nil, Errorf(wrt.Pos, "%s is a family; differentiate with respect to a member such as %s_%s", wrt.Key(), wrt.Key(), orDefault(s.Index, "i"))
+			return nil, Errorf(NoPos, "%s is a family; differentiate with respect to a member such as %s_%s", wrt.Key(), wrt.Key(), orDefault(s.Index, "i"))
 		}
 	default:
-		return nil, Errorf(wrt.Pos, "cannot differentiate with respect to %s", Print(wrt, Text))
+		return nil, Errorf(NoPos, "cannot differentiate with respect to %s", Print(wrt, Text))
 	}
 	v := &Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
 	return c.in.intern(v), nil

@@ -11,13 +11,13 @@ func Jacobian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 		return nil, err
 	}
 	if c.target.Shape.IsMatrix() {
-		return nil, Errorf(wrt.Pos, "the Jacobian with respect to the matrix %s needs more than two axes", Print(wrt, Text))
+		return nil, Errorf(NoPos, "the Jacobian with respect to the matrix %s needs more than two axes", Print(wrt, Text))
 	}
 	if root.Shape.IsMatrix() && !root.Shape.IsRow() {
-		return nil, Errorf(wrt.Pos, "the Jacobian of the matrix-valued %s needs more than two axes", fname(def))
+		return nil, Errorf(NoPos, "the Jacobian of the matrix-valued %s needs more than two axes", fname(def))
 	}
 	if len(opts.Through) > 0 {
-		return nil, Errorf(wrt.Pos, "--through applies to gradients only")
+		return nil, Errorf(NoPos, "--through applies to gradients only")
 	}
 	j, err := c.tangent(root, map[*Expr]*Expr{})
 	if err != nil {
@@ -42,13 +42,13 @@ func Hessian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 		return nil, err
 	}
 	if !root.Shape.IsScalar() {
-		return nil, Errorf(wrt.Pos, "the Hessian needs a scalar %s, but it is a %s", fname(def), root.Shape)
+		return nil, Errorf(NoPos, "the Hessian needs a scalar %s, but it is a %s", fname(def), root.Shape)
 	}
 	if c.target.Shape.IsMatrix() {
-		return nil, Errorf(wrt.Pos, "the Hessian with respect to the matrix %s needs four axes", Print(wrt, Text))
+		return nil, Errorf(NoPos, "the Hessian with respect to the matrix %s needs four axes", Print(wrt, Text))
 	}
 	if len(opts.Through) > 0 {
-		return nil, Errorf(wrt.Pos, "--through applies to gradients only")
+		return nil, Errorf(NoPos, "--through applies to gradients only")
 	}
 	g, err := c.gradient(root)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -89,7 +90,7 @@ func (c *derivFlags) run(e *env, kind string, derive deriveFunc) error {
 	for _, t := range targets {
 		d, err := derive(p, t, opts)
 		if err != nil {
-			return inputErr(err)
+			return inputErr(inProgram(err, p))
 		}
 		r := derived{d: d}
 		full := symbolic.Expand(d)
@@ -217,4 +218,14 @@ func writeReportLine(e *env, r *numeric.Report) {
 			fmt.Fprintf(e.stdout, "  likely mistake: %s\n", r.Diagnosis)
 		}
 	}
+}
+
+// inProgram attaches the program's text to a positioned error that came
+// from a later stage (differentiation, evaluation) without it.
+func inProgram(err error, p *symbolic.Program) error {
+	var se *symbolic.Error
+	if errors.As(err, &se) && se.Src == "" && se.Pos != symbolic.NoPos {
+		se.WithSource(p.Src, p.File)
+	}
+	return err
 }

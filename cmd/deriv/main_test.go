@@ -73,6 +73,7 @@ func TestGolden(t *testing.T) {
 		{"error-syntax", []string{"parse", "x ∈ R^d\nf = (x + "}, 2},
 		{"error-shape", []string{"parse", "x ∈ R^d; W ∈ R^{n×m}\nf = W x"}, 2},
 		{"error-unknown-wrt", []string{"grad", "--wrt", "q", "x ∈ R^d; f = x^T x"}, 2},
+		{"error-kronecker", []string{"grad", "--wrt", "b_i", "b_i ∈ R for i = 1..n; f = b_1 + Σ_{i=1}^{n} b_i"}, 2},
 		{"error-bad-flag", []string{"grad", "--nope", "x"}, 2},
 	}
 	for _, c := range cases {
