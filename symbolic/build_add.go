@@ -83,6 +83,14 @@ func splitCoef(e *Expr) (float64, *Expr) {
 // sumOf rebuilds a sum from its terms, positive terms first where that
 // avoids a leading minus.
 func sumOf(ts []term, s Shape) *Expr {
+	// A matrix before its transpose: A + Aᵀ, B X + Bᵀ X.
+	for i := range ts {
+		for j := i + 1; j < len(ts); j++ {
+			if ts[i].t != nil && ts[j].t != nil && transposedFirst(ts[i].t, ts[j].t) {
+				ts[i], ts[j] = ts[j], ts[i]
+			}
+		}
+	}
 	if len(ts) > 1 && ts[0].c < 0 {
 		// −y + s … reads better as s … − y.
 		for i, x := range ts {
@@ -196,4 +204,21 @@ func likeTerms(a, b *Expr) bool {
 		}
 	}
 	return true
+}
+
+// transposedFirst reports whether a is b with a transposed leading factor
+// (Aᵀ against A, Bᵀ X against B X), so that b should be written first.
+func transposedFirst(a, b *Expr) bool {
+	head := func(e *Expr) (*Expr, *Expr) {
+		if e.Op == OpMul && len(e.Args) == 2 {
+			return e.Args[0], e.Args[1]
+		}
+		return e, nil
+	}
+	ha, ra := head(a)
+	hb, rb := head(b)
+	if (ra == nil) != (rb == nil) || ra != nil && !sameExpr(ra, rb) {
+		return false
+	}
+	return ha.Op == OpT && len(ha.Args) == 1 && hb.Op != OpT && sameExpr(ha.Args[0], hb)
 }

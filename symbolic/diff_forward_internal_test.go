@@ -14,7 +14,7 @@ func TestHessianJacobian(t *testing.T) {
 			x, A := t.v("x", "n"), t.v("A", "n", "n")
 			t.def("f", raw(OpMul, raw(OpMul, raw(OpT, x), A), x))
 			return x
-		}, true, "Aᵀ + A", Shape{"n", "n"}},
+		}, true, "A + Aᵀ", Shape{"n", "n"}},
 		{"least-squares", func(t *tprog) *Expr {
 			A, x, b := t.v("A", "m", "n"), t.v("x", "n"), t.v("b", "m")
 			t.def("f", raw(OpMul, Number(0.5), tsq(&Expr{Op: OpNorm, Name: "2", Args: []*Expr{raw(OpSub, raw(OpMul, A, x), b)}})))

@@ -16,7 +16,7 @@ func TestHessianJacobianNumeric(t *testing.T) {
 		hessian          bool
 		want             string
 	}{
-		{"hess-xAx", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x", "x", true, "Aᵀ + A"},
+		{"hess-xAx", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x", "x", true, "A + Aᵀ"},
 		{"hess-lsq", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = 1/2 ‖A x - b‖^2", "x", true, "Aᵀ A"},
 		{"hess-logistic", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = sum(log(1 + exp(-y ⊙ (X w))))", "w", true,
 			"Xᵀ diag(y) diag(σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) diag(y) X"},

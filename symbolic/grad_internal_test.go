@@ -50,7 +50,7 @@ func TestGradInternal(t *testing.T) {
 			x, B := t.v("x", "n"), t.v("B", "n", "n")
 			t.def("f", raw(OpMul, raw(OpMul, raw(OpT, x), B), x))
 			return x
-		}, "(Bᵀ + B) x"},
+		}, "(B + Bᵀ) x"},
 		{"c100", func(t *tprog) *Expr {
 			X, A := t.v("X", "m", "n"), t.v("A", "n", "m")
 			t.def("f", tcall("tr", raw(OpMul, X, A)))
