@@ -123,8 +123,14 @@ func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, c
 	}
 	cr, ccol := cv.Dims()
 	if cr != er || ccol != ec {
-		return observation{}, &Counterexample{Values: values, Claimed: ValueJSON(cv, claim.Shape)},
-			shapeDiagnosis(claim.Shape, wantShape, cr, ccol, er, ec), nil
+		cex := &Counterexample{Values: values, Claimed: ValueJSON(cv, claim.Shape)}
+		if n*pert.m <= DirectionalThreshold {
+			// Show the derivative too, so the shapes can be compared.
+			if jac, err := jacobianFD(pert); err == nil {
+				cex.Expected = ValueJSON(mat.NewDense(er, ec, jac.RawMatrix().Data), wantShape)
+			}
+		}
+		return observation{}, cex, shapeDiagnosis(claim.Shape, wantShape, cr, ccol, er, ec), nil
 	}
 	claimed := flatten([]*mat.Dense{cv})
 	var claimedT []float64
