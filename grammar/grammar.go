@@ -28,12 +28,22 @@ type Decl struct {
 	Range *Range      `parser:"( ','? @@ )?"`
 }
 
-// DeclPart is `targets ∈ space` (also "in", "\in" or ":").
+// DeclPart is `targets ∈ space` (also "in", "\in" or ":"). The targets
+// may elide members of a family: `w_1, w_2, …, w_n ∈ R^d`.
 type DeclPart struct {
 	Pos     lexer.Position
-	Targets []*Target `parser:"@@ ( ',' @@ )*"`
-	In      string    `parser:"@( '∈' | 'in' | '\\\\in' | ':' )"`
-	Space   *Space    `parser:"@@"`
+	Targets []*DeclName `parser:"@@ ( ',' @@ )*"`
+	In      string      `parser:"@( '∈' | 'in' | '\\\\in' | ':' )"`
+	Space   *Space      `parser:"@@"`
+}
+
+// DeclName is one entry of a declaration's name list: a name, or an
+// ellipsis (…, ..., \dots, \ldots, \cdots) standing for the names between
+// its neighbours.
+type DeclName struct {
+	Pos    lexer.Position
+	Dots   string  `parser:"  @( '…' | '...' | '\\\\dots' | '\\\\ldots' | '\\\\cdots' )"`
+	Target *Target `parser:"| @@"`
 }
 
 // Range is an index range: `for i = 1..n`, `i = 1, …, n`, `i ∈ {1, …, n}`.

@@ -37,7 +37,10 @@ func (l *lowerer) decl(d *grammar.Decl) error {
 			return err
 		}
 		for _, tg := range part.Targets {
-			t, err := targetOf(tg)
+			if tg.Target == nil {
+				return errBadDecl(posOf(tg.Pos), "… stands for family members, as in w_1, w_2, …, w_n ∈ R^d")
+			}
+			t, err := targetOf(tg.Target)
 			if err != nil {
 				return err
 			}
@@ -53,8 +56,18 @@ func (l *lowerer) decl(d *grammar.Decl) error {
 		if part.Space.Reals == nil {
 			continue
 		}
+		if hasDots(part) {
+			t, idx, cnt, err := l.elided(part)
+			if err != nil {
+				return err
+			}
+			if err := l.declName(t, part.Space.Reals, idx, cnt); err != nil {
+				return err
+			}
+			continue
+		}
 		for _, tg := range part.Targets {
-			t, err := targetOf(tg)
+			t, err := targetOf(tg.Target)
 			if err != nil {
 				return err
 			}

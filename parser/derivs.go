@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"unicode"
+
 	"deriv/grammar"
 	"deriv/symbolic"
 )
@@ -94,7 +96,7 @@ func (l *lowerer) nabla(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := l.nameAt(c)
+	f, err := l.derivOperand(c, "∇_x")
 	if err != nil {
 		return nil, err
 	}
@@ -106,18 +108,8 @@ func (l *lowerer) nabla(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 func (l *lowerer) frac(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 	var parts [2][]*grammar.Item
 	var ends [2]symbolic.Pos
-	if it := c.peek(); it != nil && len(it.Number) == 2 {
-		// \frac12: two one-digit arguments.
-		parts[0] = []*grammar.Item{{Pos: it.Pos, Number: it.Number[:1]}}
-		second := &grammar.Item{Pos: it.Pos, Number: it.Number[1:]}
-		second.Pos.Offset++
-		parts[1] = []*grammar.Item{second}
-		ends[0], ends[1] = itemPos(it)+1, itemPos(it)+2
-		c.next()
-		return l.quotient(parts, ends, p)
-	}
 	for i := range parts {
-		it := c.next()
+		it := c.fracArg()
 		if it == nil {
 			return nil, errUnexpectedEnd(c.end, "{…}{…} after \\frac")
 		}
@@ -138,7 +130,7 @@ func (l *lowerer) frac(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 			}
 			var f *symbolic.Expr
 			if len(num) == 0 {
-				f, err = l.nameAt(c)
+				f, err = l.derivOperand(c, `\frac{d}{dx}`)
 			} else {
 				f, err = l.nameIn(num, ends[0])
 			}
@@ -247,4 +239,35 @@ func (l *lowerer) jacobian(c *cursor, p symbolic.Pos) (*symbolic.Expr, bool, err
 		return nil, true, errArgCount(p, "J_"+name, 1, len(args))
 	}
 	return &symbolic.Expr{Op: symbolic.OpJac, Name: name, Args: args, Pos: p}, true, nil
+}
+
+// fracArg reads one argument of \frac. As in TeX, an argument without
+// braces is one character: \frac12 is 1/2 and \frac123 is (1/2)·3, \frac ab
+// is a/b. A token that cannot be split so (2.5, x2y) is taken whole.
+func (c *cursor) fracArg() *grammar.Item {
+	it := c.peek()
+	if it == nil || (it.Ident == "" && !isDigits(it.Number)) {
+		return c.next()
+	}
+	runes := []rune(it.Ident + it.Number)
+	if len(runes) == 1 {
+		return c.next()
+	}
+	first, rest := string(runes[0]), string(runes[1:])
+	head := &grammar.Item{Pos: it.Pos}
+	tail := &grammar.Item{Pos: it.Pos}
+	tail.Pos.Offset += len(first)
+	tail.Pos.Column++
+	switch {
+	case it.Number != "":
+		head.Number, tail.Number = first, rest
+	case isDigits(rest):
+		head.Ident, tail.Number = first, rest
+	case unicode.IsLetter(runes[1]):
+		head.Ident, tail.Ident = first, rest
+	default:
+		return c.next()
+	}
+	c.replace(tail)
+	return head
 }

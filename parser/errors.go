@@ -114,9 +114,13 @@ func errNumberRange(pos symbolic.Pos, lit string) *symbolic.Error {
 }
 
 func errRootIndex(pos symbolic.Pos) *symbolic.Error {
-	return symbolic.Errorf(pos, "only square roots are supported")
+	return symbolic.Errorf(pos, "expected the index of the root, as in \\sqrt[3]{x}")
 }
 
 func errNormKind(pos symbolic.Pos, kind string) *symbolic.Error {
 	return symbolic.Errorf(pos, "unknown norm ‖·‖_%s: use 1, 2 or F", kind)
+}
+
+func errDerivOperand(pos symbolic.Pos, op, got string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s applies to a defined name: define f = … and write %s f; found %q", op, op, got)
 }

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"unicode"
+
 	"deriv/grammar"
 	"deriv/symbolic"
 )
@@ -71,7 +73,7 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 	}
 	for {
 		it := c.peek()
-		if it == nil || l.closesBar(it) {
+		if it == nil || l.closesBar(c, it) {
 			return left, nil
 		}
 		if ok, err := l.postfix(c, &left); err != nil {
@@ -129,14 +131,21 @@ func (l *lowerer) startsOperand(it *grammar.Item) bool {
 }
 
 // closesBar reports whether it closes the innermost open bar.
-func (l *lowerer) closesBar(it *grammar.Item) bool {
+func (l *lowerer) closesBar(c *cursor, it *grammar.Item) bool {
 	if len(l.closers) == 0 {
 		return false
 	}
 	if isCmd(it, `\lVert`, `\lvert`) {
 		return false
 	}
-	return barKind(it) == l.closers[len(l.closers)-1]
+	top := l.closers[len(l.closers)-1]
+	if top == "|" && isPunct(it, "||") {
+		// |x - |x||: "||" right after an operand inside |…| closes it
+		// (and the outer bar); with a blank before it, |2 ||x|| | is a
+		// norm.
+		return !c.spaceBefore()
+	}
+	return barKind(it) == top
 }
 
 // postfix applies a postfix operator (transpose, inverse, a Unicode power,
@@ -183,6 +192,12 @@ func (l *lowerer) superOps(c *cursor) (any, int, error) {
 	if arg == nil {
 		return nil, 0, nil
 	}
+	if rest, ok := l.glued(arg); ok {
+		// x^Tx, x^TAx: as in TeX, the superscript is one letter.
+		c.i++
+		c.replace(rest)
+		return []symbolic.Op{symbolic.OpT}, 1, nil
+	}
 	var body []*grammar.Item
 	n := 2
 	if isGroup(arg, "{", "(") {
@@ -211,6 +226,23 @@ func (l *lowerer) superOps(c *cursor) (any, int, error) {
 	}
 	c.i += n
 	return ops, n, nil
+}
+
+// glued recognises a transpose glued to the next name, as in TeX's x^Tx
+// (the word "Tx" is not a name of the program and continues with a
+// letter), and returns the item left after the T.
+func (l *lowerer) glued(arg *grammar.Item) (*grammar.Item, bool) {
+	runes := []rune(arg.Ident)
+	if len(runes) < 2 || runes[0] != 'T' || !unicode.IsLetter(runes[1]) {
+		return nil, false
+	}
+	if name, _ := canonName(arg.Ident); l.symbol(name) != nil {
+		return nil, false
+	}
+	rest := &grammar.Item{Pos: arg.Pos, Ident: string(runes[1:])}
+	rest.Pos.Offset++
+	rest.Pos.Column++
+	return rest, true
 }
 
 // transposeOps recognises the body of a transpose or inverse superscript.

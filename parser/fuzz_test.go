@@ -25,6 +25,8 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"", ";", "x", "‖‖", "||x||", "|x|y|", `\frac{}{}`, "Σ", "∂_1 f()", "J_Φ(", "W^{(1)T}", "x^{\\circ}",
 		"w_i ∈ R^d, i = 1, …, n\nf = \\sum_i w_i", "f(x) = f(x)", "e^", "x'''", "2x⁻ᵀ", "{[(]}", `\left( x \right.`,
+		"||x| - 1|", "|x - |x||", "|x||y|", `\frac123`, `\frac ab`, `\sqrt[3]{x}`, `\sqrt[]{x}`, `\sin^2 x`, "x^Tx", `\delta2 \in \mathbb{R}`,
+		"S_j⁽ˡ⁾²", `f(x) = x^2; \frac{d}{dx} f(x)`, `\nabla_x x^T x`, "w_1, w_2, …, w_n ∈ R^d", "…, w ∈ R", "x ∈ R^d; \\sum_j x_j", "x^2.",
 	} {
 		f.Add(s)
 	}

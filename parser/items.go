@@ -36,6 +36,39 @@ func (c *cursor) next() *grammar.Item {
 	return it
 }
 
+// replace puts it in place of the next item (the items are copied
+// first: the grammar's sequence is not changed, so it can be lowered
+// again).
+func (c *cursor) replace(it *grammar.Item) {
+	c.items = slices.Clone(c.items)
+	c.items[c.i] = it
+}
+
+// splitBar replaces the next item, "||", by two "|" items.
+func (c *cursor) splitBar() {
+	it := c.peek()
+	first := &grammar.Item{Pos: it.Pos, Punct: "|"}
+	second := &grammar.Item{Pos: it.Pos, Punct: "|"}
+	second.Pos.Offset++
+	second.Pos.Column++
+	c.items = slices.Insert(slices.Clone(c.items), c.i+1, second)
+	c.items[c.i] = first
+}
+
+// spaceBefore reports whether blanks (or dropped commands such as \,)
+// stand between the previous item and the next one.
+func (c *cursor) spaceBefore() bool {
+	if c.i == 0 || c.i >= len(c.items) {
+		return true
+	}
+	prev := c.items[c.i-1]
+	end := prev.Pos.Offset + len(itemText(prev))
+	if prev.Group != nil {
+		end = prev.Group.EndPos.Offset + len(prev.Group.Close)
+	}
+	return c.items[c.i].Pos.Offset != end
+}
+
 // here is the position of the next item, or the end.
 func (c *cursor) here() symbolic.Pos {
 	if it := c.peek(); it != nil {

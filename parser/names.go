@@ -13,20 +13,36 @@ var extraNames = map[string]string{"ell": "ℓ"}
 // canonName maps a spelling of a name to its canonical form: Greek letters
 // by ASCII name or LaTeX command become the letter (sigma, \sigma → σ);
 // other commands are returned with ok = false.
+//
+// A Greek name followed by digits is one name, as W1 is: delta2 and
+// \delta2 (tokenize joins the command and its digits) are δ2, the name the
+// ASCII and LaTeX printers spell so.
 func canonName(s string) (string, bool) {
-	if cmd, isCmd := strings.CutPrefix(s, `\`); isCmd {
-		if g, ok := symbolic.Greek[cmd]; ok {
-			return g, true
-		}
-		if n, ok := extraNames[cmd]; ok {
-			return n, true
+	cmd, isCmd := strings.CutPrefix(s, `\`)
+	word := s
+	if isCmd {
+		word = cmd
+	}
+	base, digits := splitDigits(word)
+	if g, ok := symbolic.Greek[base]; ok {
+		return g + digits, true
+	}
+	if isCmd {
+		if n, ok := extraNames[base]; ok {
+			return n + digits, true
 		}
 		return s, false
 	}
-	if g, ok := symbolic.Greek[s]; ok {
-		return g, true
-	}
 	return s, true
+}
+
+// splitDigits splits s into a leading part and its trailing ASCII digits.
+func splitDigits(s string) (string, string) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return s[:i], s[i:]
 }
 
 // nameOf returns the canonical text of a grammar name.

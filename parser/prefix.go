@@ -53,26 +53,45 @@ func (l *lowerer) prefix(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 	case isCmd(it, fracCmds...):
 		return l.frac(c, p)
 	case isCmd(it, `\sqrt`):
-		arg, err := l.cmdArg(c, p)
-		if err != nil {
-			return nil, err
-		}
-		return call("sqrt", p, arg), nil
+		return l.sqrt(c, p)
 	case it.Ident != "" || it.Cmd != "":
 		return l.word(c, it)
 	}
 	return nil, errUnexpected(p, itemText(it))
 }
 
+// sqrt parses the rest of \sqrt{x} (sqrt(x)) or \sqrt[n]{x}, the n-th
+// root x^(1/n).
+func (l *lowerer) sqrt(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
+	var index *symbolic.Expr
+	if it := c.peek(); isGroup(it, "[") {
+		items, end := groupItems(it.Group)
+		if len(items) == 0 {
+			return nil, errRootIndex(end)
+		}
+		c.next()
+		var err error
+		if index, err = l.items(items, end); err != nil {
+			return nil, err
+		}
+	}
+	arg, err := l.cmdArg(c)
+	if err != nil {
+		return nil, err
+	}
+	if index == nil {
+		return call("sqrt", p, arg), nil
+	}
+	inv := &symbolic.Expr{Op: symbolic.OpDiv, Args: []*symbolic.Expr{num(1, index.Pos), index}, Pos: index.Pos}
+	return &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{arg, inv}, Pos: p}, nil
+}
+
 // cmdArg reads the argument of a LaTeX command such as \sqrt: a braced or
 // parenthesised group, or else the next operand.
-func (l *lowerer) cmdArg(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
+func (l *lowerer) cmdArg(c *cursor) (*symbolic.Expr, error) {
 	it := c.peek()
 	if it == nil {
 		return nil, errUnexpectedEnd(c.end, "an argument")
-	}
-	if isGroup(it, "[") {
-		return nil, errRootIndex(itemPos(it))
 	}
 	if isGroup(it, "{", "(") {
 		c.next()
@@ -88,7 +107,25 @@ func call(name string, p symbolic.Pos, args ...*symbolic.Expr) *symbolic.Expr {
 
 // bars parses ‖v‖ (with ₂, _2, _1, _F, and ^2 before or after the
 // subscript) or |a| after the opening bar open.
+//
+// "||" is two bars when it must be: ||x| - 1| (when no closing "||"
+// follows, the opening one is two absolute-value bars) and |x - |x||
+// (see closesBar).
 func (l *lowerer) bars(c *cursor, open *grammar.Item) (*symbolic.Expr, error) {
+	start, depth := c.i, len(l.closers)
+	e, err := l.barsBody(c, open)
+	if err != nil && isPunct(open, "||") {
+		c.i, l.closers = start-1, l.closers[:depth]
+		c.splitBar()
+		if e2, err2 := l.barsBody(c, c.next()); err2 == nil {
+			return e2, nil
+		}
+	}
+	return e, err
+}
+
+// barsBody parses the body and closing bar of a norm or absolute value.
+func (l *lowerer) barsBody(c *cursor, open *grammar.Item) (*symbolic.Expr, error) {
 	kind := barKind(open)
 	p := itemPos(open)
 	l.closers = append(l.closers, kind)
@@ -97,7 +134,12 @@ func (l *lowerer) bars(c *cursor, open *grammar.Item) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cl := c.peek(); cl == nil || barKind(cl) != kind {
+	cl := c.peek()
+	if kind == "|" && isPunct(cl, "||") {
+		c.splitBar()
+		cl = c.peek()
+	}
+	if cl == nil || barKind(cl) != kind {
 		return nil, errUnclosed(p, itemText(open))
 	}
 	c.next()

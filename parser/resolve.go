@@ -221,13 +221,45 @@ func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
 }
 
 // builtinCall parses a LaTeX function command (\exp, \log, \det) and its
-// argument.
+// argument. \sin^2 x, as textbooks write it, is (sin x)²: a power of
+// whole digits right after the command applies to the call.
 func (l *lowerer) builtinCall(c *cursor, fn, raw string, p symbolic.Pos) (*symbolic.Expr, error) {
-	np := nameParts{raw: raw, base: fn, pos: p}
-	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
-		return e, err
+	var pow *symbolic.Expr
+	if isPunct(c.peek(), "^") {
+		if k := powerDigits(c.peekAt(1)); k != nil {
+			pow = num(0, itemPos(c.peekAt(1)))
+			pow.Num, _ = parseUint(k.Number)
+			c.i += 2
+		}
 	}
-	return nil, errExpected(c.here(), "an argument of "+raw, itemText(c.peek()))
+	np := nameParts{raw: raw, base: fn, pos: p}
+	e, ok, err := l.maybeCall(c, np)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errExpected(c.here(), "an argument of "+raw, itemText(c.peek()))
+	}
+	if pow != nil {
+		e = &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{e, pow}, Pos: pow.Pos}
+	}
+	return e, nil
+}
+
+// powerDigits returns the number item of a superscript of whole digits: 2
+// or {2}; nil for anything else.
+func powerDigits(it *grammar.Item) *grammar.Item {
+	if isGroup(it, "{") {
+		items, _ := groupItems(it.Group)
+		if len(items) != 1 {
+			return nil
+		}
+		it = items[0]
+	}
+	if it == nil || !isDigits(it.Number) {
+		return nil
+	}
+	return it
 }
 
 // builtinNode builds the node of a builtin call: inv(X) is OpInv,

@@ -128,8 +128,9 @@ func (l *lowerer) boundItems(items []*grammar.Item, at symbolic.Pos) (*symbolic.
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: symbolic.VarKey(np.base, np.label), Pos: np.pos}, nil
 }
 
-// rangeOf finds the range end of index: its declaration, or the count of
-// a family that body subscripts with it.
+// rangeOf finds the range end of index: its declaration, the count of a
+// family that body subscripts with it, or the length of a declared vector
+// or matrix whose entries it indexes (\sum_j x_j^2 with x ∈ R^d runs to d).
 func (l *lowerer) rangeOf(index string, body *symbolic.Expr) symbolic.Dim {
 	if s := l.symbol(index); s != nil && s.Kind == symbolic.SymIndex {
 		return s.Count
@@ -144,6 +145,14 @@ func (l *lowerer) rangeOf(index string, body *symbolic.Expr) symbolic.Dim {
 			if s := l.symbol(e.Key()); s != nil && s.Count != "" {
 				found = s.Count
 				return
+			}
+		}
+		if s := l.symbol(e.Key()); s != nil && s.Kind == symbolic.SymVar && s.Count == "" && s.Declared && len(e.Sub) == len(s.Shape) {
+			for k, sub := range e.Sub {
+				if sub.Op == symbolic.OpVar && sub.Name == index && len(sub.Sub) == 0 {
+					found = s.Shape[k]
+					return
+				}
 			}
 		}
 		for _, a := range e.Args {

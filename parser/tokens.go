@@ -36,8 +36,11 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 	}
 	var open []lexer.Token
 	out := toks[:0]
-	for _, t := range toks {
+	for k, t := range toks {
 		switch {
+		case t.Value == "." && t.Type == grammar.TokOther && endsStmt(toks[k+1]):
+			// The full stop of a sentence: f = (y − …)^2.
+			continue
 		case t.Type == grammar.TokOpen:
 			open = append(open, t)
 			if len(open) > o.maxDepth {
@@ -59,6 +62,10 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 			return nil, errUnclosed(pos(top), top.Value)
 		case t.Type == grammar.TokOther:
 			return nil, errBadChar(pos(t), t.Value)
+		case greekDigits(out, t):
+			// \delta2 is the name δ2, as W1 is one name.
+			out[len(out)-1].Value += t.Value
+			continue
 		}
 		out = append(out, t)
 	}
@@ -85,3 +92,29 @@ func continues(out []lexer.Token) bool {
 }
 
 func pos(t lexer.Token) symbolic.Pos { return symbolic.Pos(t.Pos.Offset) }
+
+// greekDigits reports whether t is digits written right after a Greek
+// letter command (\delta2), which make one name with it.
+func greekDigits(out []lexer.Token, t lexer.Token) bool {
+	if len(out) == 0 || !isDigits(t.Value) {
+		return false
+	}
+	last := out[len(out)-1]
+	if last.Type != grammar.TokCmd || last.Pos.Offset+len(last.Value) != t.Pos.Offset {
+		return false
+	}
+	_, greek := symbolic.Greek[last.Value[1:]]
+	return greek || extraNames[last.Value[1:]] != ""
+}
+
+// isDigits reports whether s is a non-empty string of ASCII digits.
+func isDigits(s string) bool {
+	base, digits := splitDigits(s)
+	return base == "" && digits != ""
+}
+
+// endsStmt reports whether t ends a statement (a line break, ";" or the
+// end of input).
+func endsStmt(t lexer.Token) bool {
+	return t.EOF() || t.Type == grammar.TokNewline || t.Type == grammar.TokSemi
+}

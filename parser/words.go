@@ -180,7 +180,14 @@ func (l *lowerer) nameSuffix(c *cursor, raw, canon string, p symbolic.Pos) (name
 			case "-T":
 				np.post = []symbolic.Op{symbolic.OpInv, symbolic.OpT}
 			default:
-				return np, errMisplacedSuper(itemPos(it), it.Super)
+				// W⁽¹⁾²: the label, then a superscript of its own (a
+				// power) that the operator loop reads.
+				runes := []rune(it.Super)
+				rest := &grammar.Item{Pos: it.Pos, Super: string(runes[end+1:])}
+				rest.Pos.Offset += len(string(runes[:end+1]))
+				rest.Pos.Column += end + 1
+				c.replace(rest)
+				return np, nil
 			}
 			c.next()
 			return np, nil

@@ -5,17 +5,35 @@ import "math"
 // Add returns a + b, with like terms collected (P + P is 2 P), zeros
 // dropped and negated terms written as differences.
 func Add(a, b *Expr) *Expr {
+	if d := diagSum(a, b, 1); d != nil {
+		return d
+	}
 	if ca, ta := splitCoef(a); ta != nil {
 		if cb, tb := splitCoef(b); tb != nil && likeTerms(ta, tb) {
 			// P + P is 2 P, also when P is itself a sum.
 			return sumOf([]term{{c: ca + cb, t: ta}}, resultShape2(a, b))
 		}
 	}
-	return sumOf(addTerms(addTerms(nil, a, 1), b, 1), resultShape2(a, b))
+	return expanded(addTerms(addTerms(nil, a, 1), b, 1), resultShape2(a, b))
+}
+
+// expanded builds the sum of ts, expanded where that is shorter.
+func expanded(ts []term, s Shape) *Expr {
+	cp := append([]term{}, ts...)
+	r := sumOf(ts, s)
+	if e := expandSum(cp, s, r); e != nil {
+		return e
+	}
+	return r
 }
 
 // Sub returns a − b, simplified as Add.
-func Sub(a, b *Expr) *Expr { return sumOf(addTerms(addTerms(nil, a, 1), b, -1), resultShape2(a, b)) }
+func Sub(a, b *Expr) *Expr {
+	if d := diagSum(a, b, -1); d != nil {
+		return d
+	}
+	return expanded(addTerms(addTerms(nil, a, 1), b, -1), resultShape2(a, b))
+}
 
 func resultShape2(a, b *Expr) Shape {
 	if a.Shape.IsScalar() {
@@ -68,6 +86,12 @@ func splitCoef(e *Expr) (float64, *Expr) {
 		if v, ok := numValue(f); ok && f.Shape.IsScalar() {
 			c *= v
 			continue
+		}
+		if q, ok := numValue(divisor(f)); ok && q != 0 {
+			if p, ok := numValue(f.Args[0]); ok {
+				c *= p / q
+				continue
+			}
 		}
 		rest = append(rest, f)
 	}
@@ -147,6 +171,9 @@ func factorCommon(e *Expr) *Expr {
 		return e
 	}
 	a, b := e.Args[0], e.Args[1]
+	if h := factorHad(e.Op, a, b); h != nil {
+		return h
+	}
 	if a.Op != OpMul || b.Op != OpMul || a.Shape.IsScalar() {
 		return e
 	}
@@ -177,17 +204,31 @@ func factorCommon(e *Expr) *Expr {
 }
 
 // likeTerms reports whether two terms are equal up to the order of their
-// scalar factors (3 cos(x) x² and 3 x² cos(x)).
+// scalar factors (3 cos(x) x² and 3 x² cos(x)) or of their elementwise
+// factors.
 func likeTerms(a, b *Expr) bool {
 	if sameExpr(a, b) {
 		return true
+	}
+	if a.Op == OpHad && b.Op == OpHad {
+		// Elementwise products commute: σ ⊙ y and y ⊙ σ.
+		return sameFactors(hadFactors(nil, a), hadFactors(nil, b))
 	}
 	if a.Op != OpMul || b.Op != OpMul || !a.Shape.IsScalar() || !b.Shape.IsScalar() {
 		return false
 	}
 	fa, sa := mulFactors(nil, a, 1)
 	fb, sb := mulFactors(nil, b, 1)
-	if sa != sb || len(fa) != len(fb) {
+	if sa != sb {
+		return false
+	}
+	return sameFactors(fa, fb)
+}
+
+// sameFactors reports whether two lists hold the same factors in any
+// order.
+func sameFactors(fa, fb []*Expr) bool {
+	if len(fa) != len(fb) {
 		return false
 	}
 	used := make([]bool, len(fb))

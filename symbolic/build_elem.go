@@ -67,6 +67,9 @@ func Had(a, b *Expr) *Expr {
 	if cb, tb := hoistScalar(b); cb != nil {
 		return Mul(cb, Had(a, tb))
 	}
+	if p := hadPowers(a, b); p != nil {
+		return p
+	}
 	return raw(OpHad, a, b)
 }
 
@@ -182,11 +185,14 @@ func Call(name string, arg *Expr) *Expr {
 	if arg.Shape.IsScalar() && (name == "tr" || name == "sum" || name == "det") {
 		return arg
 	}
-	if name == "sum" || name == "tr" {
+	if (name == "sum" || name == "tr" || name == "diag") && !arg.Shape.IsScalar() {
 		// Linear: sum(−a) is −sum(a), sum(c a) is c sum(a).
 		if s, t := hoistScalar(arg); s != nil {
 			return Mul(s, Call(name, t))
 		}
+	}
+	if name == "diag" && arg.Op == OpOnes && arg.Shape.IsVector() {
+		return Eye(arg.Shape.Rows())
 	}
 	return &Expr{Op: OpCall, Name: name, Args: []*Expr{arg}, Shape: builtCallShape(name, arg), Pos: NoPos}
 }

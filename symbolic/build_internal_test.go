@@ -56,6 +56,23 @@ func TestSmartConstructors(t *testing.T) {
 		{"sigmoid", Div(Call("exp", s), Add(Number(1), Call("exp", s))), "σ(s)"},
 		{"sigmoid elementwise", HDiv(Call("exp", x), Add(Call("exp", x), Number(1))), "σ(x)"},
 		{"sum is linear", Call("sum", Neg(Mul(c, x))), "−c sum(x)"},
+		{"numeric divisor folded", Mul(two, Mul(Div(s, two), x)), "s x"},
+		{"fraction coefficient", Mul(two, Mul(Div(s, Number(3)), x)), "2/3 s x"},
+		{"scalar fraction coefficient", Mul(two, Div(s, Number(3))), "2/3 s"},
+		{"short decimal kept", Mul(Number(0.2), x), "0.2 x"},
+		{"numerator number", Mul(two, Div(Number(1), c)), "2/c"},
+		{"diag product", Mul(Call("diag", x), Call("diag", y)), "diag(x ⊙ y)"},
+		{"diag difference", Sub(Call("diag", x), Call("diag", y)), "diag(x − y)"},
+		{"diag of ones", Call("diag", Ones(Shape{"n"})), "I"},
+		{"diag is linear", Call("diag", Neg(x)), "−diag(x)"},
+		{"hadamard square", Had(y, Had(x, y)), "y .^ 2 ⊙ x"},
+		{"hadamard common factor", Sub(Had(x, v), Had(y, v)), "(x − y) ⊙ v"},
+		{"hadamard cancels to factor", Sub(Had(x, v), Had(Sub(x, Number(1)), v)), "v"},
+		{"expansion that cancels", Sub(Mul(s, Sub(Number(1), c)), Mul(Sub(Number(1), s), c)), "s − c"},
+		{"expansion that does not pay", Mul(s, Add(c, Number(1))), "s (c + 1)"},
+		{"matrix square", Mul(X, X), "X²"},
+		{"transposed matrix cube", Mul(T(X), Mul(T(X), T(X))), "(X³)ᵀ"},
+		{"inverse run kept", Mul(Inv(X), Inv(X)), "X⁻¹ X⁻¹"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

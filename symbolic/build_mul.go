@@ -1,6 +1,9 @@
 package symbolic
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Mul returns the product a b: a matrix product when both sides are vectors
 // or matrices, scaling when one side is a scalar. The result is written as
@@ -13,13 +16,22 @@ func Mul(a, b *Expr) *Expr {
 	fs, sign := mulFactors(nil, a, 1)
 	fs, sign = mulFactors(fs, b, sign)
 	shape := builtShape(OpMul, []*Expr{a, b})
-	coef := sign
+	coef, den := sign, 1.0
 	var scalars, mats []*Expr
 	for _, f := range fs {
 		if f.Shape.IsScalar() {
 			if v, ok := numValue(f); ok {
 				coef *= v
 				continue
+			}
+			if q, ok := numValue(divisor(f)); ok && q != 0 {
+				// (p/q) folds q into the coefficient: 2 (λ/2) w is λ w.
+				den *= q
+				if v, ok := numValue(f.Args[0]); ok {
+					coef *= v
+					continue
+				}
+				f = f.Args[0]
 			}
 			scalars = append(scalars, f)
 			continue
@@ -33,15 +45,17 @@ func Mul(a, b *Expr) *Expr {
 		return Zero(shape)
 	}
 	scalars = mergePowers(cancelReciprocals(scalars))
-	mats = dropIdentities(cancelInverses(mats))
+	mats = mergeMatPowers(dropIdentities(mergeDiags(cancelInverses(mats))))
 	var out []*Expr
-	if c := abs(coef); c != 1 || (len(scalars) == 0 && len(mats) == 0) {
-		out = append(out, Number(c))
+	if lead := coefficient(abs(coef), den); lead != nil {
+		out = append(out, lead)
+	} else if len(scalars) == 0 && len(mats) == 0 {
+		out = append(out, Number(1))
 	}
 	out = append(out, scalars...)
 	out = append(out, mats...)
 	if len(mats) == 0 {
-		if q := quotient(out); q != nil {
+		if q := leadQuotient(out); q != nil {
 			if coef < 0 {
 				return Neg(q)
 			}
@@ -58,6 +72,37 @@ func Mul(a, b *Expr) *Expr {
 	}
 	return e
 }
+
+// divisor returns q when f is a scalar quotient p/q, else nil.
+func divisor(f *Expr) *Expr {
+	if f.Op == OpDiv && f.Shape.IsScalar() {
+		return f.Args[1]
+	}
+	return nil
+}
+
+// coefficient writes the leading factor c/den of a product: nil when it
+// is 1, a number when it is an integer, ½ or a short decimal, else the fraction p/q with
+// the least q ≤ maxDenominator (2/3 rather than 0.666…), else a number.
+func coefficient(c, den float64) *Expr {
+	v := c / den
+	if v == 1 {
+		return nil
+	}
+	if v == math.Trunc(v) || v == 0.5 || v*1000 == math.Trunc(v*1000) {
+		return Number(v)
+	}
+	for q := 2.0; q <= maxDenominator; q++ {
+		if p := math.Round(v * q); math.Abs(v*q-p) <= 1e-9*math.Abs(p) {
+			return raw(OpDiv, Number(p), Number(q))
+		}
+	}
+	return Number(v)
+}
+
+// maxDenominator bounds the denominators that coefficient writes as a
+// fraction.
+const maxDenominator = 12
 
 func abs(x float64) float64 {
 	if x < 0 {
@@ -84,6 +129,10 @@ func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
 		if !e.Shape.IsScalar() && !isNumber(e.Args[0], 1) {
 			// A/s is the product of A and 1/s.
 			fs, sign = mulFactors(fs, e.Args[0], sign)
+			if _, ok := numValue(e.Args[1]); ok {
+				// Kept as a fraction, for Mul to fold into its coefficient.
+				return append(fs, raw(OpDiv, Number(1), e.Args[1])), sign
+			}
 			return append(fs, Div(Number(1), e.Args[1])), sign
 		}
 	case OpNum:
@@ -197,42 +246,81 @@ func cancelInverses(fs []*Expr) []*Expr {
 	return fs
 }
 
+// leadQuotient is quotient, with a numeric fraction in front kept there:
+// 2/3 λ/s rather than 2 λ/(3 s).
+func leadQuotient(fs []*Expr) *Expr {
+	if len(fs) > 1 && fs[0].Op == OpDiv && isNumeric(fs[0]) {
+		if q := quotient(fs[1:]); q != nil {
+			return raw(OpMul, fs[0], q)
+		}
+		return chain(fs)
+	}
+	return quotient(fs)
+}
+
+// isNumeric reports whether e is a fraction of two literals.
+func isNumeric(e *Expr) bool {
+	_, p := numValue(e.Args[0])
+	_, q := numValue(e.Args[1])
+	return p && q
+}
+
 // quotient writes a product of scalars with reciprocal factors as one
 // fraction: a (1/b) c is (a c)/b. It returns nil when there is no
 // reciprocal.
 func quotient(fs []*Expr) *Expr {
 	var num, den []*Expr
-	for _, f := range fs {
-		if f.Op == OpDiv && f.Shape.IsScalar() {
-			if !isNumber(f.Args[0], 1) {
-				num = append(num, f.Args[0])
+	c := 1.0
+	addNum := func(f *Expr) {
+		for _, g := range flatScalars(f) {
+			switch v, ok := numValue(g); {
+			case ok:
+				c *= v
+			case g.Op == OpDiv && isNumeric(g):
+				p, _ := numValue(g.Args[0])
+				q, _ := numValue(g.Args[1])
+				c *= p / q
+			default:
+				num = append(num, g)
 			}
+		}
+	}
+	for _, f := range fs {
+		if f.Op == OpDiv && f.Shape.IsScalar() && !isNumeric(f) {
+			addNum(f.Args[0])
 			den = append(den, f.Args[1])
 			continue
 		}
-		num = append(num, f)
+		addNum(f)
 	}
 	if len(den) == 0 || len(fs) < 2 {
 		return nil
 	}
-	var coef *Expr
-	if len(num) > 1 && num[0].Op == OpNum {
-		// 2 a/b rather than (2 a)/b.
-		coef, num = num[0], num[1:]
-	}
+	lead := coefficient(c, 1)
 	n := Number(1)
-	if len(num) > 0 {
+	switch {
+	case len(num) > 0:
 		n = chain(num)
-	}
-	if coef != nil {
-		if d := mergePowers(den); len(d) > 0 {
-			return raw(OpMul, coef, raw(OpDiv, n, chain(d)))
-		}
-		return raw(OpMul, coef, n)
+	case lead != nil && lead.Op == OpNum:
+		// 2/m rather than 2 (1/m).
+		n, lead = lead, nil
 	}
 	d := mergePowers(den)
-	if len(d) == 0 {
-		return n
+	if len(d) > 0 {
+		n = raw(OpDiv, n, chain(d))
 	}
-	return raw(OpDiv, n, chain(d))
+	if lead != nil {
+		// 2 a/b rather than (2 a)/b.
+		return raw(OpMul, lead, n)
+	}
+	return n
+}
+
+// flatScalars returns the factors of a product of scalars (e itself when
+// it is not one).
+func flatScalars(e *Expr) []*Expr {
+	if e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() {
+		return append(flatScalars(e.Args[0]), flatScalars(e.Args[1])...)
+	}
+	return []*Expr{e}
 }

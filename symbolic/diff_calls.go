@@ -19,6 +19,15 @@ func (c *gradCtx) callRule(n, a *Expr, give func(child, v *Expr)) error {
 			give(m, elemScale(Call("σ", m), a))
 			return nil
 		}
+		if m, neg := logSigmoidArg(x); m != nil && c.depends(m) {
+			// (log σ)' = 1 − σ and (log(1 − σ))' = −σ.
+			if neg {
+				give(m, Neg(elemScale(Call("σ", m), a)))
+			} else {
+				give(m, elemScale(Sub(Number(1), Call("σ", m)), a))
+			}
+			return nil
+		}
 		if x.Op == OpCall && x.Name == "softmax" && c.depends(x.Args[0]) {
 			// log softmax(z) = z − logsumexp(z) 𝟙: z̄ = C̄ − (𝟙ᵀC̄) softmax(z).
 			give(x.Args[0], Sub(a, Mul(Call("sum", a), x)))
@@ -92,6 +101,19 @@ func softplusArg(x *Expr) *Expr {
 		}
 	}
 	return nil
+}
+
+// logSigmoidArg recognises σ(m) and 1 − σ(m) (neg) and returns m.
+func logSigmoidArg(x *Expr) (m *Expr, neg bool) {
+	if x.Op == OpCall && x.Name == "σ" && len(x.Args) == 1 {
+		return x.Args[0], false
+	}
+	if x.Op == OpSub && isNumber(x.Args[0], 1) {
+		if s := x.Args[1]; s.Op == OpCall && s.Name == "σ" && len(s.Args) == 1 {
+			return s.Args[0], true
+		}
+	}
+	return nil, false
 }
 
 // sq is x² for a scalar, x .^ 2 otherwise.

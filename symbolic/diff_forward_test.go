@@ -19,7 +19,13 @@ func TestHessianJacobianNumeric(t *testing.T) {
 		{"hess-xAx", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x", "x", true, "A + Aᵀ"},
 		{"hess-lsq", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = 1/2 ‖A x - b‖^2", "x", true, "Aᵀ A"},
 		{"hess-logistic", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = sum(log(1 + exp(-y ⊙ (X w))))", "w", true,
-			"Xᵀ diag(y) diag(σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) diag(y) X"},
+			"Xᵀ diag(y .^ 2 ⊙ σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) X"},
+		{"hess-ridge", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; λ ∈ R; f = 1/2 ‖X w - y‖^2 + λ/2 ‖w‖^2", "w", true, "Xᵀ X + λ I"},
+		{"hess-ridge-third", "w ∈ R^n; λ ∈ R; f = λ/3 ‖w‖^2", "w", true, "2/3 λ I"},
+		{"hess-logsumexp", "z ∈ R^n; f = logsumexp(z)", "z", true, "diag(softmax(z)) − softmax(z) softmax(z)ᵀ"},
+		// The logistic cross-entropy's Hessian, as the Jacobian of its
+		// gradient (CheckHessian's second differences lose it to rounding).
+		{"jac-logistic-grad", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; g = X^T (σ(X w) - y)", "w", false, "Xᵀ diag(σ(X w) ⊙ (1 − σ(X w))) X"},
 		{"hess-scalar", "x ∈ R; f = sin(x) x^3", "x", true, "6 cos(x) x² − x³ sin(x) + 6 sin(x) x"},
 		{"hess-tanh", "w, x ∈ R^n; f = tanh(w^T x)", "w", true, "−2 tanh(wᵀ x) (1 − tanh(wᵀ x)²) x xᵀ"},
 		{"jac-affine", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = A x + b", "x", false, "A"},

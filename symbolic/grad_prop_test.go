@@ -79,7 +79,7 @@ func TestGradMatchesFiniteDifferences(t *testing.T) {
 		body := symtest.Expr(t, p, nil, 3, symtest.ExprOpts{Smooth: true, NoDomainFuncs: true, NoAbstract: true})
 		withResult(p, body)
 		// Family members are left out: ∂b_1/∂b_i is the Kronecker δ_i1,
-		// which the notation cannot write (Grad gives 0).
+		// which the notation cannot write (Grad refuses it).
 		wrt := drawTarget(t, p, false)
 		d, err := symbolic.Grad(p, wrt, symbolic.GradOptions{})
 		if err != nil {

@@ -56,56 +56,49 @@ func (p *printer) name(n string) string {
 	if p.st == LaTeX && n == "ℓ" {
 		return `\ell`
 	}
-	if !hasGreek(n) {
-		return n
-	}
-	var b strings.Builder
-	afterCmd := false
-	for _, r := range n {
-		if g, ok := GreekName[string(r)]; ok {
+	if base, digits := splitTrailingDigits(n); base != n {
+		if g, ok := GreekName[base]; ok {
+			// δ2 is delta2 and \delta2, which the parser reads as one name.
 			if p.st == LaTeX {
 				g = `\` + g
 			}
-			b.WriteString(g)
-			afterCmd = p.st == LaTeX
-			continue
+			return g + digits
 		}
-		if afterCmd && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			b.WriteByte(' ') // \alpha x, not \alphax
-		}
-		afterCmd = false
-		b.WriteRune(r)
 	}
-	return b.String()
+	// Other names with Greek letters (Aσ, αβ) have no ASCII or LaTeX
+	// spelling that reads back as one name: they print as written.
+	return n
 }
 
-// hasGreek reports whether n contains a Greek letter.
-func hasGreek(n string) bool {
-	for _, r := range n {
-		if _, ok := GreekName[string(r)]; ok {
-			return true
-		}
+// splitTrailingDigits splits n into a leading part and its trailing ASCII
+// digits.
+func splitTrailingDigits(n string) (string, string) {
+	i := len(n)
+	for i > 0 && n[i-1] >= '0' && n[i-1] <= '9' {
+		i--
 	}
-	return false
+	return n[:i], n[i:]
 }
 
 // subs prints subscripts: _i for one single-character subscript, _{ij}
-// for several single-character ones, _{i,j} otherwise. LaTeX, and Text or
-// ASCII followed by a label, always use braces.
+// for several single ASCII letters, _{i,j} otherwise (the parser reads
+// _{0i} as one subscript 0·i). LaTeX, and Text or ASCII followed by a
+// label, always use braces.
 func (p *printer) subs(sub []*Expr, labelled bool) {
 	if len(sub) == 0 {
 		return
 	}
 	parts := make([]string, len(sub))
-	single := true
+	single, letters := true, true
 	for i, s := range sub {
 		q := printer{st: p.st}
 		q.expr(s, PrecAtom)
 		parts[i] = string(q.buf)
 		single = single && utf8.RuneCountInString(parts[i]) == 1
+		letters = letters && len(parts[i]) == 1 && (parts[i][0] >= 'a' && parts[i][0] <= 'z' || parts[i][0] >= 'A' && parts[i][0] <= 'Z')
 	}
 	sep := ","
-	if single {
+	if letters {
 		sep = ""
 	}
 	if len(sub) == 1 && !labelled && p.st == Text {

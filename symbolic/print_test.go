@@ -56,7 +56,8 @@ func TestPrintRules(t *testing.T) {
 		{"pi", prMul(prNum(2), prPi), "2 π", "2*pi", `2 \pi`},
 		{"small and large numbers", prAdd(prNum(1e-6), prNum(1e21)), "1e-06 + 1e21", "1e-06 + 1e21", `1e-06 + 1e21`},
 		{"ell and greek names", prMul(prVar("ℓ"), prVar("δ2")), "ℓ δ2", "ℓ*delta2", `\ell \delta2`},
-		{"greek then letter", prVar("αx"), "αx", "alphax", `\alpha x`},
+		// alphax would read back as the name alphax, \alpha x as α·x.
+		{"greek then letter", prVar("αx"), "αx", "αx", "αx"},
 		{"nil", nil, "?", "?", "?"},
 		{"missing operand", &Expr{Op: OpAdd, Args: []*Expr{a}}, "a + ?", "a + ?", "a + ?"},
 		{"unknown op", &Expr{Op: Op(200)}, "?op200", "?op200", "?op200"},

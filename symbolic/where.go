@@ -3,7 +3,7 @@ package symbolic
 import "slices"
 
 // minNamedWeight is the smallest size (counting named subexpressions and
-// leaves as 1) of a repeated subexpression that gets a t-name: W1 x + b
+// leaves other than numbers as 1) of a repeated subexpression that gets a t-name: W1 x + b
 // does, σ(z) and X⁻ᵀ do not.
 const minNamedWeight = 4
 
@@ -87,6 +87,9 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	named := map[*Expr]bool{}
 	for _, n := range post {
 		w := 1
+		if n.Op == OpNum {
+			w = 0 // X² and 2 X weigh as X and X
+		}
 		if !isLeaf(n) {
 			for _, a := range n.Args {
 				w += weight[a]
