@@ -211,7 +211,12 @@ func likeTerms(a, b *Expr) bool {
 		return true
 	}
 	if a.Op == OpHad && b.Op == OpHad {
-		// Elementwise products commute: σ ⊙ y and y ⊙ σ.
+		// Elementwise products commute: σ ⊙ y and y ⊙ σ (for chains short
+		// enough to compare factor by factor).
+		n := hadLen(a, maxHadFactors)
+		if n > maxHadFactors || hadLen(b, maxHadFactors) != n {
+			return false
+		}
 		return sameFactors(hadFactors(nil, a), hadFactors(nil, b))
 	}
 	if a.Op != OpMul || b.Op != OpMul || !a.Shape.IsScalar() || !b.Shape.IsScalar() {

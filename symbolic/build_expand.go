@@ -5,13 +5,16 @@ package symbolic
 // like terms then cancel to something smaller. −y (1 − σ) − (y − 1) σ is
 // σ − y; a ⊙ (b + c) alone stays as it is.
 
-// maxExpandSize bounds the sizes compared (and so the work done).
-const maxExpandSize = 200
+// maxExpandSize bounds the size of the sums tried (and so the work done):
+// the cancellations this is for happen in answer-key-sized sums, and
+// trying every large sum of a deep derivative would cost more than the
+// derivative.
+const maxExpandSize = 40
 
 // expandSum returns the sum of ts expanded one level, or nil when that is
 // not smaller than r, the sum as built.
 func expandSum(ts []term, s Shape, r *Expr) *Expr {
-	if len(ts) < 2 {
+	if len(ts) < 2 || treeSize(r, maxExpandSize+1) > maxExpandSize {
 		return nil
 	}
 	var out []term
@@ -31,7 +34,7 @@ func expandSum(ts []term, s Shape, r *Expr) *Expr {
 		return nil
 	}
 	e := sumOf(out, s)
-	if treeSize(e, maxExpandSize) >= treeSize(r, maxExpandSize) {
+	if treeSize(e, maxExpandSize+1) >= treeSize(r, maxExpandSize+1) {
 		return nil
 	}
 	return e

@@ -4,6 +4,11 @@ package symbolic
 // powers (y ⊙ t ⊙ y is y .^ 2 ⊙ t), and a factor common to both terms of
 // a sum is taken out (a ⊙ c − b ⊙ c is (a − b) ⊙ c).
 
+// maxHadFactors bounds the chains hadPowers looks into: its comparisons
+// are quadratic in the length, and the deep chains of a nested network's
+// derivative have no repeats worth writing as powers.
+const maxHadFactors = 8
+
 // hadFactors appends the factors of a chain of elementwise products.
 func hadFactors(fs []*Expr, e *Expr) []*Expr {
 	if e.Op == OpHad {
@@ -12,9 +17,23 @@ func hadFactors(fs []*Expr, e *Expr) []*Expr {
 	return append(fs, e)
 }
 
+// hadLen counts the factors of a chain of elementwise products, up to
+// limit+1.
+func hadLen(e *Expr, limit int) int {
+	n := 0
+	for e.Op == OpHad && n <= limit {
+		n += hadLen(e.Args[1], limit-n)
+		e = e.Args[0]
+	}
+	return n + 1
+}
+
 // hadPowers returns a ⊙ b with repeated factors merged into elementwise
 // powers, or nil when no factor repeats.
 func hadPowers(a, b *Expr) *Expr {
+	if hadLen(a, maxHadFactors)+hadLen(b, maxHadFactors) > maxHadFactors {
+		return nil
+	}
 	fs := hadFactors(hadFactors(nil, a), b)
 	base := func(f *Expr) (*Expr, float64) {
 		if f.Op == OpHPow {
