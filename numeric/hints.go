@@ -49,7 +49,15 @@ func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
 		case symbolic.OpCall, symbolic.OpPrime:
 			switch e.Name {
 			case "log", "sqrt":
-				inner = max(inner, positive)
+				// log(1 + exp(m)), log σ(z): positive whatever the
+				// variables are, so they need no positive values.
+				if len(e.Args) != 1 || !positiveByConstruction(p, e.Args[0], 0) {
+					inner = max(inner, positive)
+				}
+			case "exp", "σ", "softplus", "cosh", "abs":
+				if inner == positive {
+					inner = normal // positive output from any input
+				}
 			case "arcsin", "arccos":
 				inner = max(inner, bounded)
 			case "det", "logdet", "inv":
@@ -83,4 +91,48 @@ func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
 		walk(e, normal, 0)
 	}
 	return h
+}
+
+// positiveByConstruction reports whether e is positive for all values of
+// its variables (up to sets of measure zero): exp, σ, softplus, norms,
+// squares, 1 − σ(…), and sums, products and quotients of such.
+func positiveByConstruction(p *symbolic.Program, e *symbolic.Expr, depth int) bool {
+	if e == nil || depth > maxDepth {
+		return false
+	}
+	pos := func(a *symbolic.Expr) bool { return positiveByConstruction(p, a, depth+1) }
+	switch e.Op {
+	case symbolic.OpNum:
+		return e.Num > 0
+	case symbolic.OpOnes, symbolic.OpNorm:
+		return true
+	case symbolic.OpVar:
+		if sym := p.Symbols[e.Key()]; sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil {
+			return pos(sym.Def.Body)
+		}
+	case symbolic.OpCall:
+		switch e.Name {
+		case "exp", "σ", "softplus", "cosh", "abs", "sqrt", "softmax":
+			return true
+		case "sum", "tr":
+			return len(e.Args) == 1 && pos(e.Args[0])
+		}
+	case symbolic.OpAdd, symbolic.OpMul, symbolic.OpDiv, symbolic.OpHad, symbolic.OpHDiv:
+		return len(e.Args) == 2 && pos(e.Args[0]) && pos(e.Args[1])
+	case symbolic.OpPow, symbolic.OpHPow:
+		if len(e.Args) == 2 && e.Args[1].Op == symbolic.OpNum {
+			k := e.Args[1].Num
+			if k == float64(int64(k)) && int64(k)%2 == 0 {
+				return e.Args[0].Shape.IsScalar() || e.Op == symbolic.OpHPow
+			}
+			return pos(e.Args[0])
+		}
+	case symbolic.OpSub:
+		// 1 − σ(z) lies in (0, 1).
+		if len(e.Args) == 2 && e.Args[0].Op == symbolic.OpNum && e.Args[0].Num >= 1 {
+			b := e.Args[1]
+			return b.Op == symbolic.OpCall && b.Name == "σ"
+		}
+	}
+	return false
 }

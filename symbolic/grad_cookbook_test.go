@@ -68,6 +68,7 @@ var cookbookCases = []gradCase{
 // mlCases are the gradients of machine-learning losses, in the forms a
 // course's answer key gives.
 var mlCases = []gradCase{
+	{id: "tanh-residual", program: "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; z = W1 x + b; ℓ = 1/2 ‖W2 tanh(z) − y‖^2", wrt: "z", expect: "(1 - tanh(z).^2) .* (W2^T (W2 tanh(z) - y))", printed: "(1 − tanh(z) .^ 2) ⊙ (W2ᵀ r); where z = W1 x + b; r = W2 tanh(z) − y"},
 	{id: "softmax-ce", program: "z, y ∈ R^n; f = -y^T log(softmax(z))", wrt: "z", expect: "softmax(z) sum(y) - y", printed: "sum(y) softmax(z) − y"},
 	{id: "softmax-ce-W", program: "W ∈ R^{k×n}; x ∈ R^n; y ∈ R^k; f = -y^T log(softmax(W x))", wrt: "W", expect: "(sum(y) softmax(W x) - y) x^T", printed: "(sum(y) softmax(W x) − y) xᵀ"},
 	{id: "logsumexp", program: "z ∈ R^n; f = logsumexp(z)", wrt: "z", expect: "softmax(z)", printed: "softmax(z)"},

@@ -133,7 +133,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	// occurs once.
 	if c.symbol("r") == nil {
 		for _, n := range post {
-			if n != g && !named[n] && n.Op == OpSub && !n.Shape.IsScalar() && weight[n] >= minNamedWeight && len(free[n]) == 0 {
+			if n != g && !named[n] && isResidual(n) && weight[n] >= minNamedWeight && len(free[n]) == 0 {
 				named[n] = true
 				break
 			}
@@ -286,7 +286,7 @@ func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]
 	switch {
 	case argOfAbstract:
 		name = "z"
-	case n.Op == OpSub && !n.Shape.IsScalar():
+	case isResidual(n):
 		name = "r"
 	default:
 		return ""
@@ -300,4 +300,10 @@ func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]
 		}
 	}
 	return name
+}
+
+// isResidual reports whether n is a residual a − b of vectors or matrices
+// (W2 φ(z) − y), not a constant minus something (1 − tanh(z)²).
+func isResidual(n *Expr) bool {
+	return n.Op == OpSub && !n.Shape.IsScalar() && len(n.Args) == 2 && !IsConstant(n.Args[0])
 }

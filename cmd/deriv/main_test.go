@@ -61,6 +61,8 @@ func TestGolden(t *testing.T) {
 		{"grad-2c-db-json", []string{"grad", "--wrt", "b_i", "--json", "--check", prog2c}, 0},
 		{"step-2d", []string{"step", "--wrt", "w_i,b_i", "--rate", "η", prog2c}, 0},
 		{"hessian-quadratic", []string{"hessian", "--wrt", "x", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x"}, 0},
+		{"hessian-cross-entropy", []string{"hessian", "--check", "--wrt", "w", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = -(y^T log(σ(X w)) + (1 - y)^T log(1 - σ(X w)))"}, 0},
+		{"grad-cross-entropy", []string{"grad", "--check", "--wrt", "w", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = -(y^T log(σ(X w)) + (1 - y)^T log(1 - σ(X w)))"}, 0},
 		{"check-correct", []string{"check", "--wrt", "x", "--claim", "(B + B^T) x", "x ∈ R^n; B ∈ R^{n×n}; f = x^T B x"}, 0},
 		{"check-sign", []string{"check", "--wrt", "x", "--claim", "-(B + B^T) x", "x ∈ R^n; B ∈ R^{n×n}; f = x^T B x"}, 1},
 		{"check-factor", []string{"check", "--wrt", "x", "--claim", "2 a", "a, x ∈ R^n; f = a^T x"}, 1},
