@@ -211,6 +211,11 @@ func writeDerivText(e *env, p *symbolic.Program, kind string, rs []derived, st s
 func writeReportLine(e *env, r *numeric.Report) {
 	switch r.Verdict {
 	case "correct", "equivalent":
+		if r.MaxRelError == 0 {
+			// SPEC §4: an absolute error below 1e-10 counts as zero.
+			fmt.Fprintf(e.stdout, "  ✓ verified at %d points (every entry agrees to 1e-10)\n", r.Points)
+			return
+		}
 		fmt.Fprintf(e.stdout, "  ✓ verified at %d points (max relative error %.2g)\n", r.Points, r.MaxRelError)
 	default:
 		fmt.Fprintf(e.stdout, "  ✗ %s at %d points (max relative error %.3g)\n", r.Verdict, r.Points, r.MaxRelError)
