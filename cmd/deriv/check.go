@@ -18,11 +18,7 @@ type checkCmd struct {
 }
 
 func (c *checkCmd) Run(e *env) error {
-	p, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	targets, err := parseTargets(p, "--wrt", c.Wrt)
+	p, targets, err := c.loadTargets(e, c.Wrt)
 	if err != nil {
 		return err
 	}

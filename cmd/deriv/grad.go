@@ -58,11 +58,7 @@ type derived struct {
 }
 
 func (c *derivFlags) run(e *env, kind string, derive deriveFunc) error {
-	p, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	targets, err := parseTargets(p, "--wrt", c.Wrt)
+	p, targets, err := c.loadTargets(e, c.Wrt)
 	if err != nil {
 		return err
 	}

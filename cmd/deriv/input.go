@@ -50,6 +50,19 @@ func (f *programFlags) load(e *env) (*symbolic.Program, error) {
 	return p, nil
 }
 
+// loadTargets reads and parses the program and its --wrt list.
+func (f *programFlags) loadTargets(e *env, wrt string) (*symbolic.Program, []*symbolic.Expr, error) {
+	p, err := f.load(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	targets, err := parseTargets(p, "--wrt", wrt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, targets, nil
+}
+
 // source returns the program text and the name to use in messages.
 func (f *programFlags) source(e *env) (string, string, error) {
 	switch {

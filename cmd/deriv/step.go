@@ -17,11 +17,7 @@ type stepCmd struct {
 }
 
 func (c *stepCmd) Run(e *env) error {
-	p, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	targets, err := parseTargets(p, "--wrt", c.Wrt)
+	p, targets, err := c.loadTargets(e, c.Wrt)
 	if err != nil {
 		return err
 	}
@@ -30,10 +26,7 @@ func (c *stepCmd) Run(e *env) error {
 		// The step size is usually a name of its own (η): declare it a
 		// scalar and read the program again.
 		c.Where = c.Rate + " ∈ R"
-		if p, err = c.load(e); err != nil {
-			return err
-		}
-		if targets, err = parseTargets(p, "--wrt", c.Wrt); err != nil {
+		if p, targets, err = c.loadTargets(e, c.Wrt); err != nil {
 			return err
 		}
 		rate, err = parser.ParseExpr(p, c.Rate)
