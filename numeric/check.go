@@ -32,18 +32,7 @@ const directions = 3
 // compiled, or no point where f is defined was found.
 func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
 	opts = opts.withDefaults()
-	if p == nil {
-		p = &symbolic.Program{}
-	}
-	t, err := resolveTarget(p, wrt)
-	if err != nil {
-		return nil, withSource(err, p)
-	}
-	fc, err := Compile(p, f)
-	if err != nil {
-		return nil, err
-	}
-	cc, err := Compile(p, claim)
+	p, t, fc, cc, err := prepareCheck(p, f, wrt, claim)
 	if err != nil {
 		return nil, err
 	}
@@ -52,11 +41,9 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 	worst := -1.0
 	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
 	for k := range opts.Points {
-		env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
+		env, err := samplePoint(p, f, claim, sopts, k)
 		if err != nil {
-			if env, err = Sample(p, []*symbolic.Expr{f}, sopts, k); err != nil {
-				return nil, err
-			}
+			return nil, err
 		}
 		for _, m := range t.members(env) {
 			penv, pert, err := t.bind(env, fc, m)
@@ -182,4 +169,35 @@ func applyDir(claim []float64, r, c int, v []float64, fm int) []float64 {
 		}
 	}
 	return out
+}
+
+// prepareCheck resolves the target and compiles f and the claim, for Check
+// and CheckHessian.
+func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.Program, *target, *Compiled, *Compiled, error) {
+	if p == nil {
+		p = &symbolic.Program{}
+	}
+	t, err := resolveTarget(p, wrt)
+	if err != nil {
+		return nil, nil, nil, nil, withSource(err, p)
+	}
+	fc, err := Compile(p, f)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	cc, err := Compile(p, claim)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return p, t, fc, cc, nil
+}
+
+// samplePoint draws the k-th point where f and the claim are defined, or,
+// failing that, where f is (the claim's undefinedness is then the verdict).
+func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, sopts SampleOptions, k int) (*Env, error) {
+	env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
+	if err != nil {
+		return Sample(p, []*symbolic.Expr{f}, sopts, k)
+	}
+	return env, nil
 }

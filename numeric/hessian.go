@@ -18,18 +18,7 @@ import (
 // diagnoses and errors are those of Check.
 func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
 	opts = opts.withDefaults()
-	if p == nil {
-		p = &symbolic.Program{}
-	}
-	t, err := resolveTarget(p, wrt)
-	if err != nil {
-		return nil, withSource(err, p)
-	}
-	fc, err := Compile(p, f)
-	if err != nil {
-		return nil, err
-	}
-	cc, err := Compile(p, claim)
+	p, t, fc, cc, err := prepareCheck(p, f, wrt, claim)
 	if err != nil {
 		return nil, err
 	}
@@ -38,11 +27,9 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 	var obs []observation
 	worst := -1.0
 	for k := range opts.Points {
-		env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
+		env, err := samplePoint(p, f, claim, sopts, k)
 		if err != nil {
-			if env, err = Sample(p, []*symbolic.Expr{f}, sopts, k); err != nil {
-				return nil, err
-			}
+			return nil, err
 		}
 		for _, m := range t.members(env) {
 			penv, pert, err := t.bind(env, fc, m)
