@@ -83,6 +83,8 @@ func TestDeriveErrors(t *testing.T) {
 		{"through-nondef", "x ∈ R^n; f = x^T x", "x", symbolic.Grad, symbolic.GradOptions{Through: []string{"x"}}},
 		{"hessian-family-member", prog2c, "w_i", symbolic.Hessian, symbolic.GradOptions{}},
 		{"of-unknown", "x ∈ R^n; f = x^T x", "x", symbolic.Grad, symbolic.GradOptions{Of: "g"}},
+		{"entry-of-vector", "x ∈ R^d; f = Σ_{i=1}^{d} x_i^2", "x", symbolic.Grad, symbolic.GradOptions{}},
+		{"entry-of-matrix", "W ∈ R^{n×n}; f = W_{1,2}", "W", symbolic.Grad, symbolic.GradOptions{}},
 		{"kronecker-literal", "b_i ∈ R for i = 1..n; f = b_1 + Σ_{i=1}^{n} b_i", "b_i", symbolic.Grad, symbolic.GradOptions{}},
 		{"kronecker-free", "b_i ∈ R for i = 1..n; f = b_i^2", "b_1", symbolic.Grad, symbolic.GradOptions{}},
 	}

@@ -161,6 +161,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		dv.Shape = b.Shape
 		c.through[b] = dv
 	}
+	if m := c.entryOfTarget(root); m != nil {
+		return nil, nil, nil, Errorf(m.Pos, "%s is an entry of %s: deriv differentiates whole vectors and matrices, not entries; write the sum in matrix form (Σ_i x_i² is xᵀ x, Σ_i a_i x_i is aᵀ x)", Print(m, Text), Print(wrt, Text))
+	}
 	if m := c.otherMember(root); m != nil {
 		return nil, nil, nil, Errorf(m.Pos, "%s and %s are members of one family with different subscripts: ∂%s/∂%s is a Kronecker delta, which deriv does not write; use a subscript that a Σ sums over", Print(m, Text), Print(wrt, Text), Print(m, Text), Print(wrt, Text))
 	}
@@ -264,4 +267,32 @@ func deltaVar(name string) *Expr {
 		return &Expr{Op: OpVar, Name: "δ" + name[i:], Pos: NoPos}
 	}
 	return &Expr{Op: OpVar, Name: "δ", Sub: []*Expr{{Op: OpVar, Name: name, Pos: NoPos}}, Pos: NoPos}
+}
+
+// entryOfTarget finds an entry x_i or W_{ij} of the target variable (the
+// target itself having no subscript): its derivative is a unit vector or
+// matrix, which the matrix notation of the result does not write.
+func (c *gradCtx) entryOfTarget(root *Expr) *Expr {
+	t := c.target
+	if t == nil || t.Op != OpVar || len(t.Sub) != 0 {
+		return nil
+	}
+	var found *Expr
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if found != nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		if e.Op == OpVar && len(e.Sub) > 0 && e.Name == t.Name && e.Label == t.Label {
+			found = e
+			return
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+	}
+	visit(root)
+	return found
 }

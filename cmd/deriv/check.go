@@ -86,6 +86,9 @@ func (c *equivCmd) Run(e *env) error {
 	if err != nil {
 		return inputErr(err)
 	}
+	if p.Result == nil || p.Result.Body == nil {
+		return inputErr(symbolic.Errorf(symbolic.Pos(len(c.A)), "expected an expression to compare").WithSource(c.A, "<A>"))
+	}
 	a := p.Result.Body
 	b, err := parser.ParseExpr(p, c.B)
 	if err != nil {

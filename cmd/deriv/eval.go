@@ -14,7 +14,7 @@ type evalCmd struct {
 }
 
 func (c *evalCmd) Run(e *env) error {
-	p, err := c.load(e)
+	p, err := c.loadFunction(e)
 	if err != nil {
 		return err
 	}

@@ -143,6 +143,10 @@ func verify(p *symbolic.Program, kind string, wrt, full *symbolic.Expr, opts num
 	if kind == "hessian" {
 		return numeric.CheckHessian(p, p.Result.Body, wrt, full, opts)
 	}
+	if kind == "jacobian" && p.Result.Body.Shape.IsScalar() {
+		// The Jacobian of a scalar is a row, the gradient's transpose.
+		full = symbolic.T(full)
+	}
 	return numeric.Check(p, p.Result.Body, wrt, full, opts)
 }
 

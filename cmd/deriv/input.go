@@ -50,9 +50,23 @@ func (f *programFlags) load(e *env) (*symbolic.Program, error) {
 	return p, nil
 }
 
+// loadFunction reads and parses a program that must have a function to
+// differentiate or evaluate (a definition or a bare expression).
+func (f *programFlags) loadFunction(e *env) (*symbolic.Program, error) {
+	p, err := f.load(e)
+	if err != nil {
+		return nil, err
+	}
+	if p.Result == nil || p.Result.Body == nil {
+		end := symbolic.Pos(len(p.Src))
+		return nil, inputErr(symbolic.Errorf(end, "nothing to differentiate: the program has no definition or expression").WithSource(p.Src, p.File))
+	}
+	return p, nil
+}
+
 // loadTargets reads and parses the program and its --wrt list.
 func (f *programFlags) loadTargets(e *env, wrt string) (*symbolic.Program, []*symbolic.Expr, error) {
-	p, err := f.load(e)
+	p, err := f.loadFunction(e)
 	if err != nil {
 		return nil, nil, err
 	}

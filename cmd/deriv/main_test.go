@@ -76,6 +76,9 @@ func TestGolden(t *testing.T) {
 		{"error-shape", []string{"parse", "x ∈ R^d; W ∈ R^{n×m}\nf = W x"}, 2},
 		{"error-unknown-wrt", []string{"grad", "--wrt", "q", "x ∈ R^d; f = x^T x"}, 2},
 		{"error-kronecker", []string{"grad", "--wrt", "b_i", "b_i ∈ R for i = 1..n; f = b_1 + Σ_{i=1}^{n} b_i"}, 2},
+		{"jacobian-of-scalar", []string{"jacobian", "--check", "--wrt", "x", "x ∈ R^d; f = x^T x"}, 0},
+		{"error-entries", []string{"grad", "--wrt", "x", "x ∈ R^d; f = Σ_{i=1}^{d} x_i^2"}, 2},
+		{"error-nothing", []string{"grad", "--wrt", "x", "x ∈ R^d"}, 2},
 		{"error-bad-flag", []string{"grad", "--nope", "x"}, 2},
 	}
 	for _, c := range cases {
@@ -198,8 +201,9 @@ func TestStdinAndFile(t *testing.T) {
 // TestNeverPanics feeds hostile inputs to every command: each must end
 // with exit 2 and a message, never a Go panic.
 func TestNeverPanics(t *testing.T) {
-	inputs := []string{"", ")", "Σ", "\\frac{", strings.Repeat("(", 5000) + "x" + strings.Repeat(")", 5000), "x ∈ R^d; f = x^x", "f = ‖‖", "φ: R → R; f = φ'(φ)"}
-	for _, cmd := range [][]string{{"parse"}, {"grad", "--wrt", "x"}, {"check", "--wrt", "x", "--claim", "x"}, {"hessian", "--wrt", "x"}} {
+	inputs := []string{"", ")", "x ∈ R^d", "w_i∈R^d i=1..1;x∈R^d", "Σ", "\\frac{", strings.Repeat("(", 5000) + "x" + strings.Repeat(")", 5000), "x ∈ R^d; f = x^x", "f = ‖‖", "φ: R → R; f = φ'(φ)"}
+	for _, cmd := range [][]string{{"parse"}, {"grad", "--wrt", "x"}, {"check", "--wrt", "x", "--claim", "x"}, {"hessian", "--wrt", "x"},
+		{"jacobian", "--wrt", "x"}, {"step", "--wrt", "x"}, {"equiv", "x"}, {"eval", "--at", "/nonexistent.json"}} {
 		for _, in := range inputs {
 			_, errOut, code := runCLI(t, append(cmd, in)...)
 			assert.NotContains(t, errOut, "goroutine", "panic for %q", in)
