@@ -56,6 +56,16 @@ func (p *printer) derivCall(e *Expr) {
 		p.str("'")
 	case OpPartial:
 		k := shortestNum(e.Num)
+		if e.Num == 0 && len(e.Sub) == 1 {
+			// ∂_i f(…): the argument's number is an index (parser: Sub
+			// holds it, Num is 0).
+			q := printer{st: p.st}
+			q.expr(e.Sub[0], PrecAtom)
+			k = string(q.buf)
+			p.str(p.pick("∂_"+k+" ", "partial_"+k+" ", `\partial_{`+k+"} "))
+			p.str(p.name(e.Name))
+			break
+		}
 		p.str(p.pick("∂_"+k+" ", "partial_"+k+" ", `\partial_{`+k+"} "))
 		p.funcName(e)
 	case OpJac:

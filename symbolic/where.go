@@ -13,6 +13,7 @@ const minNamedWeight = 4
 // once as t₁, t₂, … (none of these with opts.Inline, except δ names).
 func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) *Derivative {
 	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
+	g = foldSum(c.p, g)
 	if opts.Inline {
 		d.Expr = g
 	} else {

@@ -59,6 +59,8 @@ func TestGolden(t *testing.T) {
 		{"grad-2e-let-id", []string{"grad", "--wrt", "W^{(1)}", "--let", "Φ = id", prog2e}, 0},
 		{"grad-2c-dw", []string{"grad", "--wrt", "w_i", "--check", prog2c}, 0},
 		{"grad-2c-db-json", []string{"grad", "--wrt", "b_i", "--json", "--check", prog2c}, 0},
+		{"grad-2a-chain-rule", []string{"grad", "--wrt", "w", "--check", "f: R^n → R\ng_i: R → R for i = 1..n\nF(w) = f(g_1(w), g_2(w), g_3(w))"}, 0},
+		{"grad-2a-chain-rule-latex", []string{"grad", "--wrt", "w", "--latex", "f: R^n → R\ng_i: R → R for i = 1..n\nF(w) = f(g_1(w), g_2(w), g_3(w))"}, 0},
 		{"step-2d", []string{"step", "--wrt", "w_i,b_i", "--rate", "η", prog2c}, 0},
 		{"hessian-quadratic", []string{"hessian", "--wrt", "x", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x"}, 0},
 		{"hessian-cross-entropy", []string{"hessian", "--check", "--wrt", "w", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = -(y^T log(σ(X w)) + (1 - y)^T log(1 - σ(X w)))"}, 0},
