@@ -107,7 +107,7 @@ func (p *printer) subs(sub []*Expr, labelled bool) {
 			return
 		}
 	}
-	if len(sub) == 1 && single && !labelled && p.st != LaTeX {
+	if len(sub) == 1 && single && (!labelled || p.st == Text) && p.st != LaTeX {
 		p.str("_" + parts[0])
 		return
 	}

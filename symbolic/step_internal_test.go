@@ -11,8 +11,8 @@ func TestStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"w_{i}⁽ᵗ⁺¹⁾ = w_{i}⁽ᵗ⁾ + 2 η (y − Σ_{j=1}^{n} σ(w_{j}⁽ᵗ⁾ᵀ x + b_{j}⁽ᵗ⁾)) σ(w_{i}⁽ᵗ⁾ᵀ x + b_{i}⁽ᵗ⁾) (1 − σ(w_{i}⁽ᵗ⁾ᵀ x + b_{i}⁽ᵗ⁾)) x",
-		"b_{i}⁽ᵗ⁺¹⁾ = b_{i}⁽ᵗ⁾ + 2 η (y − Σ_{j=1}^{n} σ(w_{j}⁽ᵗ⁾ᵀ x + b_{j}⁽ᵗ⁾)) σ(w_{i}⁽ᵗ⁾ᵀ x + b_{i}⁽ᵗ⁾) (1 − σ(w_{i}⁽ᵗ⁾ᵀ x + b_{i}⁽ᵗ⁾))",
+		"w_i⁽ᵗ⁺¹⁾ = w_i⁽ᵗ⁾ + 2 η (y − Σ_{j=1}^{n} σ(w_j⁽ᵗ⁾ᵀ x + b_j⁽ᵗ⁾)) σ(w_i⁽ᵗ⁾ᵀ x + b_i⁽ᵗ⁾) (1 − σ(w_i⁽ᵗ⁾ᵀ x + b_i⁽ᵗ⁾)) x",
+		"b_i⁽ᵗ⁺¹⁾ = b_i⁽ᵗ⁾ + 2 η (y − Σ_{j=1}^{n} σ(w_j⁽ᵗ⁾ᵀ x + b_j⁽ᵗ⁾)) σ(w_i⁽ᵗ⁾ᵀ x + b_i⁽ᵗ⁾) (1 − σ(w_i⁽ᵗ⁾ᵀ x + b_i⁽ᵗ⁾))",
 	}
 	for i, r := range rules {
 		if got := Print(r.Next, Text) + " = " + Print(r.Update, Text); got != want[i] {
@@ -35,8 +35,8 @@ func TestStepLabelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"W_{t+1}⁽¹⁾ = W_{t}⁽¹⁾ − η W_{t}⁽²⁾ᵀ (W_{t}⁽²⁾ (W_{t}⁽¹⁾ x + b) − y) xᵀ",
-		"W_{t+1}⁽²⁾ = W_{t}⁽²⁾ − η (W_{t}⁽²⁾ (W_{t}⁽¹⁾ x + b) − y) (W_{t}⁽¹⁾ x + b)ᵀ",
+		"W_{t+1}⁽¹⁾ = W_t⁽¹⁾ − η W_t⁽²⁾ᵀ (W_t⁽²⁾ (W_t⁽¹⁾ x + b) − y) xᵀ",
+		"W_{t+1}⁽²⁾ = W_t⁽²⁾ − η (W_t⁽²⁾ (W_t⁽¹⁾ x + b) − y) (W_t⁽¹⁾ x + b)ᵀ",
 	}
 	for i, r := range rules {
 		if got := Print(r.Next, Text) + " = " + Print(r.Update, Text); got != want[i] {
