@@ -52,7 +52,11 @@ func writeVerdict(e *env, asJSON bool, rep *numeric.Report, what string, claim *
 		if claim != nil {
 			fmt.Fprintf(e.stdout, "  claim: %s\n", symbolic.Print(claim, symbolic.Text))
 		}
-		fmt.Fprintf(e.stdout, "  points: %d, max relative error: %.3g\n", rep.Points, rep.MaxRelError)
+		if rep.MaxRelError == 0 {
+			fmt.Fprintf(e.stdout, "  points: %d, every entry agrees to 1e-10\n", rep.Points)
+		} else {
+			fmt.Fprintf(e.stdout, "  points: %d, max relative error: %.3g\n", rep.Points, rep.MaxRelError)
+		}
 		if rep.Diagnosis != "" {
 			fmt.Fprintf(e.stdout, "  likely mistake: %s\n", rep.Diagnosis)
 		}
