@@ -172,6 +172,9 @@ func simpleExponent(e *Expr) bool {
 		return e.Name == "π" || e.Num >= 0
 	case e.Op == OpVar:
 		return e.Label == "" && len(e.Sub) == 0
+	case e.Op == OpEye:
+		// In parentheses, ^(I) would read as a layer label.
+		return true
 	}
 	return false
 }
