@@ -179,6 +179,20 @@ func (c *gradCtx) otherMember(root *Expr) *Expr {
 	if t == nil || t.Op != OpVar || len(t.Sub) != 1 {
 		return nil
 	}
+	return findNode(root, func(e *Expr) bool {
+		if e.Op != OpVar || e == t || e.Name != t.Name || e.Label != t.Label || len(e.Sub) != 1 {
+			return false
+		}
+		s, ts := e.Sub[0], t.Sub[0]
+		bound := s.Op == OpVar && c.bound[s.Key()]
+		literals := s.Op == OpNum && ts.Op == OpNum
+		return !bound && !literals && !sameExpr(s, ts)
+	})
+}
+
+// findNode returns the first node of the DAG under root (arguments only,
+// each node once) for which match holds, or nil.
+func findNode(root *Expr, match func(*Expr) bool) *Expr {
 	var found *Expr
 	seen := map[*Expr]bool{}
 	var visit func(e *Expr)
@@ -187,14 +201,9 @@ func (c *gradCtx) otherMember(root *Expr) *Expr {
 			return
 		}
 		seen[e] = true
-		if e.Op == OpVar && e != t && e.Name == t.Name && e.Label == t.Label && len(e.Sub) == 1 {
-			s, ts := e.Sub[0], t.Sub[0]
-			bound := s.Op == OpVar && c.bound[s.Key()]
-			literals := s.Op == OpNum && ts.Op == OpNum
-			if !bound && !literals && !sameExpr(s, ts) {
-				found = e
-				return
-			}
+		if match(e) {
+			found = e
+			return
 		}
 		for _, a := range e.Args {
 			visit(a)
@@ -277,22 +286,7 @@ func (c *gradCtx) entryOfTarget(root *Expr) *Expr {
 	if t == nil || t.Op != OpVar || len(t.Sub) != 0 {
 		return nil
 	}
-	var found *Expr
-	seen := map[*Expr]bool{}
-	var visit func(e *Expr)
-	visit = func(e *Expr) {
-		if found != nil || seen[e] {
-			return
-		}
-		seen[e] = true
-		if e.Op == OpVar && len(e.Sub) > 0 && e.Name == t.Name && e.Label == t.Label {
-			found = e
-			return
-		}
-		for _, a := range e.Args {
-			visit(a)
-		}
-	}
-	visit(root)
-	return found
+	return findNode(root, func(e *Expr) bool {
+		return e.Op == OpVar && len(e.Sub) > 0 && e.Name == t.Name && e.Label == t.Label
+	})
 }
