@@ -14,6 +14,28 @@ func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 	if e.Op == symbolic.OpMul {
 		return c.compileMul(e)
 	}
+	if v := squaredNorm(e); v != nil {
+		// ‖v‖² as a sum of squares: no square root, so ½‖(1.5, 1.5)‖² is
+		// exactly 2.25.
+		a, err := c.compile(v)
+		if err != nil {
+			return nil, err
+		}
+		return func(s *state) (*mat.Dense, error) {
+			x, err := a(s)
+			if err != nil {
+				return nil, err
+			}
+			var sum float64
+			r, cols := x.Dims()
+			for i := range r {
+				for j := range cols {
+					sum += x.At(i, j) * x.At(i, j)
+				}
+			}
+			return scalar(sum), nil
+		}, nil
+	}
 	want := 2
 	switch e.Op {
 	case symbolic.OpNeg, symbolic.OpT, symbolic.OpInv:
@@ -327,4 +349,17 @@ func power(x, y *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
 		}
 	}
 	return result, nil
+}
+
+// squaredNorm returns v when e is ‖v‖² (Euclidean or Frobenius), else nil.
+func squaredNorm(e *symbolic.Expr) *symbolic.Expr {
+	if e.Op != symbolic.OpPow || len(e.Args) != 2 {
+		return nil
+	}
+	b, k := e.Args[0], e.Args[1]
+	if b.Op != symbolic.OpNorm || (b.Name != "2" && b.Name != "F" && b.Name != "") || len(b.Args) != 1 ||
+		k.Op != symbolic.OpNum || k.Num != 2 {
+		return nil
+	}
+	return b.Args[0]
 }

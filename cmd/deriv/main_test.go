@@ -238,3 +238,29 @@ func TestVerify(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "correct", rep.Verdict)
 }
+
+// TestEval evaluates the function at a values file (SPEC §6), in text and
+// JSON, with any spelling of a labelled name as key.
+func TestEval(t *testing.T) {
+	vals := filepath.Join(t.TempDir(), "v.json")
+	require.NoError(t, os.WriteFile(vals, []byte(`{"x": [1, 2], "W^(1)": [[1, 0], [0, 1]], "b": [0.5, -0.5]}`), 0o644))
+	prog := "x, b ∈ R^2; W^{(1)} ∈ R^{2×2}; f = ‖W^{(1)} x + b‖^2"
+	out, errOut, code := runCLI(t, "eval", "--at", vals, prog)
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "f = 4.5\n", out)
+	out, _, code = runCLI(t, "eval", "--json", "--at", vals, prog)
+	require.Equal(t, 0, code)
+	var doc struct {
+		Value float64  `json:"value"`
+		Shape []string `json:"shape"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.InDelta(t, 4.5, doc.Value, 1e-12)
+	assert.Empty(t, doc.Shape)
+
+	// A missing variable is exit 2 naming it.
+	require.NoError(t, os.WriteFile(vals, []byte(`{"x": [1, 2]}`), 0o644))
+	_, errOut, code = runCLI(t, "eval", "--at", vals, prog)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "missing a value")
+}
