@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"deriv/numeric"
 	"deriv/parser"
@@ -25,7 +27,7 @@ func (c *checkCmd) Run(e *env) error {
 	if len(targets) != 1 {
 		return inputErr(fmt.Errorf("deriv: check takes one --wrt variable, got %d", len(targets)))
 	}
-	claim, err := parser.ParseExpr(p, c.Claim)
+	claim, err := parseClaim(p, c.Claim, targets[0])
 	if err != nil {
 		return inputErr(relabel(err, "--claim"))
 	}
@@ -108,4 +110,60 @@ func (c *equivCmd) Run(e *env) error {
 	}
 	what := symbolic.Print(a, symbolic.Text) + "  vs  " + symbolic.Print(b, symbolic.Text)
 	return writeVerdict(e, c.JSON, rep, what, nil)
+}
+
+// parseClaim parses a claimed derivative. Students often write the
+// left-hand side too (∂f/∂x = 2 a, \frac{\partial f}{\partial x} = a): a
+// claim with one top-level "=" is read as LHS = RHS, the LHS must be a
+// derivative with respect to the target, and the RHS is the claim.
+// Positions in messages stay those of the text as written.
+func parseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (*symbolic.Expr, error) {
+	eq := topLevelEquals(src)
+	if eq < 0 {
+		return parser.ParseExpr(p, src)
+	}
+	lhs, err := parser.ParseExpr(p, src[:eq])
+	if err != nil {
+		return nil, withText(err, src)
+	}
+	if lhs.Op != symbolic.OpDeriv || len(lhs.Args) != 2 || !symbolic.Equal(lhs.Args[1], wrt) {
+		return nil, symbolic.Errorf(0, "the left-hand side of the claim should be the derivative with respect to %s, as in ∂f/∂%s = …", symbolic.Print(wrt, symbolic.Text), symbolic.Print(wrt, symbolic.Text)).WithSource(src, "")
+	}
+	// Blank out the left-hand side so that offsets into the right-hand
+	// side are offsets into src.
+	e, err := parser.ParseExpr(p, strings.Repeat(" ", eq+1)+src[eq+1:])
+	if err != nil {
+		return nil, withText(err, src)
+	}
+	return e, nil
+}
+
+// topLevelEquals is the byte offset of the only "=" outside brackets, or -1.
+func topLevelEquals(s string) int {
+	depth, at := 0, -1
+	for i, r := range s {
+		switch r {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '=':
+			if depth == 0 {
+				if at >= 0 {
+					return -1
+				}
+				at = i
+			}
+		}
+	}
+	return at
+}
+
+// withText shows a positioned error against the whole claim as written.
+func withText(err error, src string) error {
+	var se *symbolic.Error
+	if errors.As(err, &se) {
+		se.Src = src
+	}
+	return err
 }
