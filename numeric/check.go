@@ -1,7 +1,6 @@
 package numeric
 
 import (
-	"math"
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mat"
@@ -70,13 +69,7 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 			obs = append(obs, o)
 		}
 	}
-	rep.MaxRelError = math.Min(worst, math.MaxFloat64)
-	if worst > opts.Tol {
-		rep.Verdict = "incorrect"
-		rep.Diagnosis = diagnose(obs, opts.Tol)
-		return rep, nil
-	}
-	rep.Counterexample = nil
+	rep.conclude(worst, obs, opts.Tol, "incorrect")
 	return rep, nil
 }
 

@@ -1,8 +1,6 @@
 package numeric
 
 import (
-	"math"
-
 	"gonum.org/v1/gonum/mat"
 
 	"deriv/symbolic"
@@ -74,12 +72,6 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 		}
 		obs = append(obs, o)
 	}
-	rep.MaxRelError = math.Min(worst, math.MaxFloat64)
-	if worst > opts.Tol {
-		rep.Verdict = "different"
-		rep.Diagnosis = diagnose(obs, opts.Tol)
-		return rep, nil
-	}
-	rep.Counterexample = nil
+	rep.conclude(worst, obs, opts.Tol, "different")
 	return rep, nil
 }

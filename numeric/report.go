@@ -131,3 +131,15 @@ func transposeFlat(v *mat.Dense) []float64 {
 	t.CloneFrom(v.T())
 	return flatten([]*mat.Dense{&t})
 }
+
+// conclude sets the verdict from the worst relative error: negative (with
+// a diagnosis) above tol, else positive without a counterexample.
+func (rep *Report) conclude(worst float64, obs []observation, tol float64, negative string) {
+	rep.MaxRelError = math.Min(worst, math.MaxFloat64)
+	if worst > tol {
+		rep.Verdict = negative
+		rep.Diagnosis = diagnose(obs, tol)
+		return
+	}
+	rep.Counterexample = nil
+}
