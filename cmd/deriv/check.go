@@ -1,12 +1,11 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"strings"
 
-	"deriv/numeric"
-	"deriv/parser"
+	"deriv/engine"
 	"deriv/symbolic"
 )
 
@@ -27,24 +26,24 @@ func (c *checkCmd) Run(e *env) error {
 	if len(targets) != 1 {
 		return inputErr(fmt.Errorf("deriv: check takes one --wrt variable, got %d", len(targets)))
 	}
-	claim, err := parseClaim(p, c.Claim, targets[0])
-	if err != nil {
-		return inputErr(relabel(err, "--claim"))
-	}
-	dims, err := c.dims()
+	opts, err := c.checkFlags.options()
 	if err != nil {
 		return err
 	}
-	rep, err := numeric.Check(p, p.Result.Body, targets[0], claim, numeric.CheckOptions{Points: c.Points, Tol: c.Tol, Seed: c.Seed, Dims: dims})
+	claim, err := engine.ParseClaim(p, c.Claim, targets[0])
+	if err != nil {
+		return inputErr(relabel(err, "--claim"))
+	}
+	rep, err := engine.Check(context.Background(), p, targets[0], claim, opts, engine.DefaultBudget)
 	if err != nil {
 		return inputErr(err)
 	}
-	return writeVerdict(e, c.JSON, rep, "∂"+ofNameKey(p)+"/∂"+symbolic.Print(targets[0], symbolic.Text), claim)
+	return writeVerdict(e, c.JSON, rep, "∂"+engine.OfName(p)+"/∂"+symbolic.Print(targets[0], symbolic.Text), claim)
 }
 
 // writeVerdict prints a check or equiv report and turns a negative verdict
 // into exit 1.
-func writeVerdict(e *env, asJSON bool, rep *numeric.Report, what string, claim *symbolic.Expr) error {
+func writeVerdict(e *env, asJSON bool, rep *engine.Report, what string, claim *symbolic.Expr) error {
 	if asJSON {
 		if err := writeJSON(e.stdout, reportToJSON(rep)); err != nil {
 			return err
@@ -59,8 +58,8 @@ func writeVerdict(e *env, asJSON bool, rep *numeric.Report, what string, claim *
 		} else {
 			fmt.Fprintf(e.stdout, "  points: %d, max relative error: %.3g\n", rep.Points, rep.MaxRelError)
 		}
-		if rep.Diagnosis != "" {
-			fmt.Fprintf(e.stdout, "  likely mistake: %s\n", rep.Diagnosis)
+		if rep.Diagnosis != nil {
+			fmt.Fprintf(e.stdout, "  likely mistake: %s\n", rep.Diagnosis.Message)
 		}
 		if ce := rep.Counterexample; ce != nil {
 			fmt.Fprintf(e.stdout, "  counterexample: %s\n", formatValue(ce.Values))
@@ -68,7 +67,7 @@ func writeVerdict(e *env, asJSON bool, rep *numeric.Report, what string, claim *
 			fmt.Fprintf(e.stdout, "    claimed:  %s\n", formatValue(ce.Claimed))
 		}
 	}
-	if rep.Verdict == "correct" || rep.Verdict == "equivalent" {
+	if rep.Verdict.Positive() {
 		return nil
 	}
 	return negative()
@@ -84,11 +83,7 @@ type equivCmd struct {
 }
 
 func (c *equivCmd) Run(e *env) error {
-	opts := []parser.Option{parser.WithFile("<A>")}
-	if c.Where != "" {
-		opts = append(opts, parser.WithWhere(c.Where))
-	}
-	p, err := parser.Parse(c.A, opts...)
+	p, err := engine.Load(context.Background(), c.A, engine.Options{File: "<A>", Where: c.Where})
 	if err != nil {
 		return inputErr(err)
 	}
@@ -96,15 +91,15 @@ func (c *equivCmd) Run(e *env) error {
 		return inputErr(symbolic.Errorf(symbolic.Pos(len(c.A)), "expected an expression to compare").WithSource(c.A, "<A>"))
 	}
 	a := p.Result.Body
-	b, err := parser.ParseExpr(p, c.B)
-	if err != nil {
-		return inputErr(relabel(err, "<B>"))
-	}
-	dims, err := c.dims()
+	opts, err := c.checkFlags.options()
 	if err != nil {
 		return err
 	}
-	rep, err := numeric.Equivalent(p, a, b, numeric.CheckOptions{Points: c.Points, Tol: c.Tol, Seed: c.Seed, Dims: dims})
+	b, err := engine.ParseExpr(p, c.B)
+	if err != nil {
+		return inputErr(relabel(err, "<B>"))
+	}
+	rep, err := engine.Equiv(context.Background(), p, a, b, opts, engine.DefaultBudget)
 	if err != nil {
 		return inputErr(err)
 	}
@@ -112,58 +107,11 @@ func (c *equivCmd) Run(e *env) error {
 	return writeVerdict(e, c.JSON, rep, what, nil)
 }
 
-// parseClaim parses a claimed derivative. Students often write the
-// left-hand side too (∂f/∂x = 2 a, \frac{\partial f}{\partial x} = a): a
-// claim with one top-level "=" is read as LHS = RHS, the LHS must be a
-// derivative with respect to the target, and the RHS is the claim.
-// Positions in messages stay those of the text as written.
-func parseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (*symbolic.Expr, error) {
-	eq := topLevelEquals(src)
-	if eq < 0 {
-		return parser.ParseExpr(p, src)
-	}
-	lhs, err := parser.ParseExpr(p, src[:eq])
-	if err != nil {
-		return nil, withText(err, src)
-	}
-	if lhs.Op != symbolic.OpDeriv || len(lhs.Args) != 2 || !symbolic.Equal(lhs.Args[1], wrt) {
-		return nil, symbolic.Errorf(0, "the left-hand side of the claim should be the derivative with respect to %s, as in ∂f/∂%s = …", symbolic.Print(wrt, symbolic.Text), symbolic.Print(wrt, symbolic.Text)).WithSource(src, "")
-	}
-	// Blank out the left-hand side so that offsets into the right-hand
-	// side are offsets into src.
-	e, err := parser.ParseExpr(p, strings.Repeat(" ", eq+1)+src[eq+1:])
-	if err != nil {
-		return nil, withText(err, src)
-	}
-	return e, nil
-}
-
-// topLevelEquals is the byte offset of the only "=" outside brackets, or -1.
-func topLevelEquals(s string) int {
-	depth, at := 0, -1
-	for i, r := range s {
-		switch r {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case '=':
-			if depth == 0 {
-				if at >= 0 {
-					return -1
-				}
-				at = i
-			}
-		}
-	}
-	return at
-}
-
-// withText shows a positioned error against the whole claim as written.
-func withText(err error, src string) error {
+// relabel names the flag or file a positioned error came from.
+func relabel(err error, name string) error {
 	var se *symbolic.Error
 	if errors.As(err, &se) {
-		se.Src = src
+		se.File = name
 	}
 	return err
 }

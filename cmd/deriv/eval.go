@@ -1,10 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
-	"deriv/numeric"
+	"deriv/engine"
 )
 
 // evalCmd evaluates the function at a point given as JSON (SPEC §6).
@@ -22,22 +23,17 @@ func (c *evalCmd) Run(e *env) error {
 	if err != nil {
 		return inputErr(fmt.Errorf("deriv: --at: %v", err))
 	}
-	at, err := numeric.ReadValues(p, data)
-	if err != nil {
-		return inputErr(relabel(err, c.At))
-	}
-	comp, err := numeric.Compile(p, p.Result.Body)
+	at, err := engine.ReadValues(p, data, c.At)
 	if err != nil {
 		return inputErr(err)
 	}
-	v, err := comp.Eval(at)
+	val, err := engine.Eval(context.Background(), p, nil, at, engine.DefaultBudget)
 	if err != nil {
 		return inputErr(err)
 	}
-	val := numeric.ValueJSON(v, p.Result.Body.Shape)
 	if c.JSON {
-		return writeJSON(e.stdout, map[string]any{"of": ofNameKey(p), "shape": shapeJSON(p.Result.Body.Shape), "value": val})
+		return writeJSON(e.stdout, map[string]any{"of": engine.OfName(p), "shape": shapeJSON(p.Result.Body.Shape), "value": val})
 	}
-	fmt.Fprintf(e.stdout, "%s = %s\n", ofNameKey(p), formatValue(val))
+	fmt.Fprintf(e.stdout, "%s = %s\n", engine.OfName(p), formatValue(val))
 	return nil
 }

@@ -1,13 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
-	"deriv/parser"
+	"deriv/engine"
 	"deriv/symbolic"
 )
 
@@ -25,27 +24,20 @@ type programFlags struct {
 	JSON    bool     `name:"json" help:"Write one JSON document to stdout."`
 }
 
+// options are the engine's load options from the flags.
+func (f *programFlags) options(file string) engine.Options {
+	return engine.Options{File: file, Where: f.Where, Let: f.Let, Of: f.Of}
+}
+
 // load reads and parses the program.
 func (f *programFlags) load(e *env) (*symbolic.Program, error) {
 	src, file, err := f.source(e)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	opts := []parser.Option{parser.WithFile(file)}
-	if f.Where != "" {
-		opts = append(opts, parser.WithWhere(f.Where))
-	}
-	if len(f.Let) > 0 {
-		opts = append(opts, parser.WithLet(f.Let...))
-	}
-	p, err := parser.Parse(src, opts...)
+	p, err := engine.Load(context.Background(), src, f.options(file))
 	if err != nil {
 		return nil, inputErr(err)
-	}
-	if f.Of != "" {
-		if err := selectOf(p, f.Of); err != nil {
-			return nil, inputErr(err)
-		}
 	}
 	return p, nil
 }
@@ -53,13 +45,13 @@ func (f *programFlags) load(e *env) (*symbolic.Program, error) {
 // loadFunction reads and parses a program that must have a function to
 // differentiate or evaluate (a definition or a bare expression).
 func (f *programFlags) loadFunction(e *env) (*symbolic.Program, error) {
-	p, err := f.load(e)
+	src, file, err := f.source(e)
 	if err != nil {
-		return nil, err
+		return nil, inputErr(err)
 	}
-	if p.Result == nil || p.Result.Body == nil {
-		end := symbolic.Pos(len(p.Src))
-		return nil, inputErr(symbolic.Errorf(end, "nothing to differentiate: the program has no definition or expression").WithSource(p.Src, p.File))
+	p, err := engine.LoadFunction(context.Background(), src, f.options(file))
+	if err != nil {
+		return nil, inputErr(err)
 	}
 	return p, nil
 }
@@ -70,9 +62,9 @@ func (f *programFlags) loadTargets(e *env, wrt string) (*symbolic.Program, []*sy
 	if err != nil {
 		return nil, nil, err
 	}
-	targets, err := parseTargets(p, "--wrt", wrt)
+	targets, err := engine.Targets(p, "--wrt", wrt)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, inputErr(err)
 	}
 	return p, targets, nil
 }
@@ -111,72 +103,6 @@ func readBounded(r io.Reader) ([]byte, error) {
 	return b, nil
 }
 
-// selectOf makes the definition named name the function to differentiate.
-func selectOf(p *symbolic.Program, name string) error {
-	e, err := parser.ParseExpr(p, name)
-	if err == nil && e.Op == symbolic.OpVar {
-		for _, d := range p.Defs {
-			if d.Name == e.Key() {
-				p.Result = d
-				return nil
-			}
-		}
-	}
-	return fmt.Errorf("deriv: --of %s: the program has no definition of that name", name)
-}
-
-// splitTop splits s at commas that are not inside (), [] or {}:
-// "x,W_{i,j}" → ["x", "W_{i,j}"].
-func splitTop(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, strings.TrimSpace(s[start:i]))
-				start = i + 1
-			}
-		}
-	}
-	if rest := strings.TrimSpace(s[start:]); rest != "" || len(out) > 0 {
-		out = append(out, rest)
-	}
-	return out
-}
-
-// parseTargets parses a --wrt list into variables of p.
-func parseTargets(p *symbolic.Program, flag, list string) ([]*symbolic.Expr, error) {
-	names := splitTop(list)
-	if len(names) == 0 {
-		return nil, inputErr(fmt.Errorf("deriv: %s needs at least one name", flag))
-	}
-	var out []*symbolic.Expr
-	for _, n := range names {
-		e, err := parser.ParseExpr(p, n)
-		if err != nil {
-			return nil, inputErr(relabel(err, flag))
-		}
-		if e.Op != symbolic.OpVar {
-			return nil, inputErr(fmt.Errorf("deriv: %s %s: not a variable", flag, n))
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}
-
-// relabel names the flag a positioned error came from.
-func relabel(err error, flag string) error {
-	if se, ok := err.(*symbolic.Error); ok {
-		se.File = flag
-	}
-	return err
-}
-
 // checkFlags are the numeric-verification flags (SPEC §4).
 type checkFlags struct {
 	Seed   int64   `help:"Seed for the random points." default:"1"`
@@ -185,19 +111,15 @@ type checkFlags struct {
 	Dims   string  `help:"Sizes of dimension symbols, e.g. d=1000,n=50." placeholder:"d=N,…"`
 }
 
-// dims parses --dims.
-func (c *checkFlags) dims() (map[symbolic.Dim]int, error) {
-	if c.Dims == "" {
-		return nil, nil
+// options validates the flags and returns the engine's check options.
+func (c *checkFlags) options() (engine.CheckOptions, error) {
+	dims, err := engine.ParseDims(c.Dims)
+	if err != nil {
+		return engine.CheckOptions{}, inputErr(err)
 	}
-	out := map[symbolic.Dim]int{}
-	for _, kv := range strings.Split(c.Dims, ",") {
-		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if !ok || err != nil || n < 1 || n > 1<<24 {
-			return nil, inputErr(fmt.Errorf("deriv: --dims %q: want NAME=SIZE with 1 ≤ SIZE ≤ %d", kv, 1<<24))
-		}
-		out[symbolic.Dim(strings.TrimSpace(k))] = n
+	o := engine.CheckOptions{Points: c.Points, Tol: c.Tol, Seed: c.Seed, Dims: dims}
+	if err := o.Validate(engine.DefaultBudget); err != nil {
+		return o, inputErr(err)
 	}
-	return out, nil
+	return o, nil
 }

@@ -8,7 +8,7 @@ import (
 	"math"
 	"regexp"
 
-	"deriv/numeric"
+	"deriv/engine"
 	"deriv/symbolic"
 )
 
@@ -172,33 +172,39 @@ func functionSig(s *symbolic.Symbol) string {
 	return dom + " → " + symbolic.PrintShape(s.Range, symbolic.ASCII)
 }
 
-func reportToJSON(r *numeric.Report) *reportJSON {
+func reportToJSON(r *engine.Report) *reportJSON {
 	if r == nil {
 		return nil
 	}
-	j := &reportJSON{Verdict: r.Verdict, Points: r.Points, MaxRelError: jsonFloat(r.MaxRelError), Diagnosis: r.Diagnosis}
+	j := &reportJSON{Verdict: r.Verdict.String(), Points: r.Points, MaxRelError: jsonFloat(r.MaxRelError)}
+	if r.Diagnosis != nil {
+		j.Diagnosis = r.Diagnosis.Message
+	}
 	if c := r.Counterexample; c != nil {
 		j.Counterexample = &counterJSON{Values: c.Values, Expected: c.Expected, Claimed: c.Claimed}
 	}
 	return j
 }
 
-func derivJSON(p *symbolic.Program, rs []derived) gradJSON {
-	g := gradJSON{Of: ofNameKey(p), Symbols: symbolsJSON(p), Derivatives: []derivativeJSON{}}
+func derivJSON(p *symbolic.Program, rs []derived, showCheck bool) gradJSON {
+	g := gradJSON{Of: engine.OfName(p), Symbols: symbolsJSON(p), Derivatives: []derivativeJSON{}}
 	if p.Result != nil && p.Result.Body != nil {
 		g.Function = printAll(p.Result.Body)
 	}
 	for _, r := range rs {
-		all := printAll(r.d.Expr)
+		all := printAll(r.Expr)
 		dj := derivativeJSON{
-			Wrt: r.d.Wrt.Key(), Shape: shapeJSON(r.d.Shape),
+			Wrt: r.Wrt.Key(), Shape: shapeJSON(r.Shape),
 			Text: all.Text, ASCII: all.ASCII, LaTeX: all.LaTeX,
-			Where: []bindingJSON{}, Value: r.value, Check: reportToJSON(r.report),
+			Where: []bindingJSON{}, Value: r.value,
 		}
-		if len(r.d.Wrt.Sub) > 0 {
-			dj.Wrt = symbolic.Print(r.d.Wrt, symbolic.Text)
+		if showCheck {
+			dj.Check = reportToJSON(r.Report)
 		}
-		for _, w := range r.d.Where {
+		if len(r.Wrt.Sub) > 0 {
+			dj.Wrt = symbolic.Print(r.Wrt, symbolic.Text)
+		}
+		for _, w := range r.Where {
 			dj.Where = append(dj.Where, bindingJSON{Name: symbolic.Print(w.Var(), symbolic.Text), Text: symbolic.Print(w.Expr, symbolic.Text), LaTeX: symbolic.Print(w.Expr, symbolic.LaTeX)})
 		}
 		g.Derivatives = append(g.Derivatives, dj)

@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"deriv/numeric"
-	"deriv/parser"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -219,27 +216,6 @@ func TestNeverPanics(t *testing.T) {
 			assert.Contains(t, []int{1, 2}, code)
 		}
 	}
-}
-
-// TestVerify is the numeric verification that runs before every result is
-// shown: a right derivative passes, a wrong one does not.
-func TestVerify(t *testing.T) {
-	p, err := parser.Parse("x ∈ R^n; A ∈ R^{n×n}; f = x^T A x")
-	require.NoError(t, err)
-	x, err := parser.ParseExpr(p, "x")
-	require.NoError(t, err)
-	for claim, want := range map[string]string{"(A + A^T) x": "correct", "2 A x": "incorrect"} {
-		e, err := parser.ParseExpr(p, claim)
-		require.NoError(t, err)
-		rep, err := verify(p, "grad", x, e, numeric.CheckOptions{Points: 3, Seed: 1})
-		require.NoError(t, err)
-		assert.Equal(t, want, rep.Verdict, claim)
-	}
-	h, err := parser.ParseExpr(p, "A + A^T")
-	require.NoError(t, err)
-	rep, err := verify(p, "hessian", x, h, numeric.CheckOptions{Points: 3, Seed: 1})
-	require.NoError(t, err)
-	assert.Equal(t, "correct", rep.Verdict)
 }
 
 // TestEval evaluates the function at a values file (SPEC §6), in text and

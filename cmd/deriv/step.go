@@ -1,9 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
-	"deriv/parser"
+	"deriv/engine"
 	"deriv/symbolic"
 )
 
@@ -21,7 +22,7 @@ func (c *stepCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	rate, err := parser.ParseExpr(p, c.Rate)
+	rate, err := engine.ParseExpr(p, c.Rate)
 	if err != nil && c.Where == "" {
 		// The step size is usually a name of its own (η): declare it a
 		// scalar and read the program again.
@@ -29,12 +30,12 @@ func (c *stepCmd) Run(e *env) error {
 		if p, targets, err = c.loadTargets(e, c.Wrt); err != nil {
 			return err
 		}
-		rate, err = parser.ParseExpr(p, c.Rate)
+		rate, err = engine.ParseExpr(p, c.Rate)
 	}
 	if err != nil {
 		return inputErr(relabel(err, "--rate"))
 	}
-	rules, err := symbolic.Step(p, targets, rate, symbolic.GradOptions{Inline: true})
+	rules, err := engine.Step(context.Background(), p, targets, rate, engine.DefaultBudget)
 	if err != nil {
 		return inputErr(err)
 	}
@@ -57,7 +58,7 @@ func (c *stepCmd) Run(e *env) error {
 		fmt.Fprintln(e.stdout, line(st))
 	}
 	if c.JSON {
-		return writeJSON(e.stdout, map[string]any{"of": ofNameKey(p), "updates": out})
+		return writeJSON(e.stdout, map[string]any{"of": engine.OfName(p), "updates": out})
 	}
 	return nil
 }

@@ -1,0 +1,114 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"deriv/numeric"
+	"deriv/parser"
+	"deriv/symbolic"
+)
+
+// ParseClaim parses a claimed derivative with respect to wrt. Students
+// often write the left-hand side too (∂f/∂x = 2 a,
+// \frac{\partial f}{\partial x} = a): a claim with one top-level "=" is
+// read as LHS = RHS; the LHS must be a derivative with respect to wrt, and
+// the RHS is the claim. Positions in messages are those of the text as
+// written.
+func ParseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (e *symbolic.Expr, err error) {
+	defer recoverInternal(&err)
+	eq := topLevelEquals(src)
+	if eq < 0 {
+		return parser.ParseExpr(p, src)
+	}
+	lhs, err := parser.ParseExpr(p, src[:eq])
+	if err != nil {
+		return nil, withText(err, src)
+	}
+	if lhs.Op != symbolic.OpDeriv || len(lhs.Args) != 2 || !symbolic.Equal(lhs.Args[1], wrt) {
+		w := symbolic.Print(wrt, symbolic.Text)
+		return nil, symbolic.Errorf(0, "the left-hand side of the claim should be the derivative with respect to %s, as in ∂f/∂%s = …", w, w).WithSource(src, "")
+	}
+	// Blank out the left-hand side so that offsets into the right-hand
+	// side are offsets into src.
+	e, err = parser.ParseExpr(p, strings.Repeat(" ", eq+1)+src[eq+1:])
+	if err != nil {
+		return nil, withText(err, src)
+	}
+	return e, nil
+}
+
+// topLevelEquals is the byte offset of the only "=" outside brackets, or -1.
+func topLevelEquals(s string) int {
+	depth, at := 0, -1
+	for i, r := range s {
+		switch r {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '=':
+			if depth == 0 {
+				if at >= 0 {
+					return -1
+				}
+				at = i
+			}
+		}
+	}
+	return at
+}
+
+// withText shows a positioned error against the whole claim as written.
+func withText(err error, src string) error {
+	var se *symbolic.Error
+	if errors.As(err, &se) {
+		se.Src = src
+	}
+	return err
+}
+
+// Check decides whether claim is the derivative of p's function with
+// respect to wrt, at random points (SPEC §4): Correct, or Incorrect with a
+// counterexample and, when one fits, a diagnosis. A claim of the wrong
+// shape is Incorrect. Errors: wrt is not differentiable, the claim cannot
+// be evaluated, no point where f is defined was found, a budget.
+func Check(ctx context.Context, p *symbolic.Program, wrt, claim *symbolic.Expr, opts CheckOptions, b Budget) (rep *Report, err error) {
+	defer recoverInternal(&err)
+	ctx, cancel := b.context(ctx)
+	defer cancel()
+	if !hasFunction(p) {
+		return nil, symbolic.Errorf(symbolic.Pos(len(p.Src)), "nothing to differentiate: the program has no definition or expression").WithSource(p.Src, p.File)
+	}
+	if err := checkDims(p, opts.Dims); err != nil {
+		return nil, err
+	}
+	r, err := numeric.Check(p, p.Result.Body, wrt, claim, opts.numeric())
+	if err != nil {
+		return nil, inProgram(err, p)
+	}
+	if err := timeLimit(ctx, b, "checking the claim"); err != nil {
+		return nil, err
+	}
+	return fromNumeric(r), nil
+}
+
+// Equiv decides whether a and b (expressions in p's scope) are equal for
+// all values: Equivalent, or Different with a counterexample.
+func Equiv(ctx context.Context, p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions, bud Budget) (rep *Report, err error) {
+	defer recoverInternal(&err)
+	ctx, cancel := bud.context(ctx)
+	defer cancel()
+	if err := checkDims(p, opts.Dims); err != nil {
+		return nil, err
+	}
+	r, err := numeric.Equivalent(p, a, b, opts.numeric())
+	if err != nil {
+		return nil, inProgram(err, p)
+	}
+	if err := timeLimit(ctx, bud, "comparing the expressions"); err != nil {
+		return nil, err
+	}
+	return fromNumeric(r), nil
+}

@@ -1,0 +1,164 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"deriv/numeric"
+	"deriv/symbolic"
+)
+
+// Kind is what Derive computes.
+type Kind uint8
+
+const (
+	// Grad is the gradient of a scalar: the shape of the variable.
+	Grad Kind = iota + 1
+	// Jacobian is the m×n Jacobian of a vector-valued function.
+	Jacobian
+	// Hessian is the n×n Hessian of a scalar.
+	Hessian
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Grad:
+		return "grad"
+	case Jacobian:
+		return "jacobian"
+	case Hessian:
+		return "hessian"
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// Verify says whether Derive checks its results numerically.
+type Verify uint8
+
+const (
+	// VerifySilently checks every result before it is shown and reports a
+	// failure in Derived.Failed (SPEC §4: every derivative is verified).
+	VerifySilently Verify = iota
+	// VerifyReport checks and keeps the report (--check).
+	VerifyReport
+	// VerifyOff skips the check (--no-verify).
+	VerifyOff
+)
+
+// DeriveRequest says what to derive.
+type DeriveRequest struct {
+	Kind Kind
+	// Wrt lists the variables (from Targets).
+	Wrt []*symbolic.Expr
+	// Inline turns the where list off.
+	Inline bool
+	// Through lists intermediates to express the result through.
+	Through []string
+	Verify  Verify
+	Check   CheckOptions
+	Budget  Budget
+}
+
+// Derived is one derivative with what was computed about it.
+type Derived struct {
+	*symbolic.Derivative
+	Kind Kind
+	// Of is the function's name (OfName).
+	Of string
+	// Full is the derivative with its where list substituted: the value
+	// that numeric evaluates.
+	Full *symbolic.Expr
+	// Report is the numeric check (VerifyReport; and VerifySilently, when
+	// the check could run).
+	Report *Report
+	// Unchecked is set when the result could not be evaluated (an
+	// abstract function with no numeric stand-in): shown unverified.
+	Unchecked error
+}
+
+// Failed reports whether the derivative failed its numeric check: a bug in
+// deriv when it happens under VerifySilently.
+func (d *Derived) Failed() bool { return d.Report != nil && !d.Report.Verdict.Positive() }
+
+// Derive differentiates p's function with respect to each of req.Wrt and,
+// unless req.Verify is VerifyOff, checks each result against finite
+// differences. Errors: a positioned *symbolic.Error (nothing
+// differentiable, a construct without a rule), *LimitError (budget), or
+// *InternalError.
+func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []*Derived, err error) {
+	defer recoverInternal(&err)
+	ctx, cancel := req.Budget.context(ctx)
+	defer cancel()
+	if !hasFunction(p) {
+		return nil, symbolic.Errorf(symbolic.Pos(len(p.Src)), "nothing to differentiate: the program has no definition or expression").WithSource(p.Src, p.File)
+	}
+	if err := checkDims(p, req.Check.Dims); err != nil {
+		return nil, err
+	}
+	derive := map[Kind]func(*symbolic.Program, *symbolic.Expr, symbolic.GradOptions) (*symbolic.Derivative, error){
+		Grad: symbolic.Grad, Jacobian: symbolic.Jacobian, Hessian: symbolic.Hessian,
+	}[req.Kind]
+	if derive == nil {
+		return nil, fmt.Errorf("deriv: unknown kind of derivative %v", req.Kind)
+	}
+	gopts := symbolic.GradOptions{Inline: req.Inline, Through: req.Through}
+	for _, w := range req.Wrt {
+		d, err := derive(p, w, gopts)
+		if err != nil {
+			return nil, inProgram(err, p)
+		}
+		if err := timeLimit(ctx, req.Budget, "differentiating"); err != nil {
+			return nil, err
+		}
+		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
+		if req.Verify != VerifyOff {
+			rep, err := verify(p, req.Kind, w, r.Full, req.Check)
+			switch {
+			case err != nil && req.Verify == VerifyReport:
+				return nil, inProgram(err, p)
+			case err != nil:
+				r.Unchecked = err
+			default:
+				r.Report = rep
+			}
+			if err := timeLimit(ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text)); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// verify checks a derivative numerically: a Hessian against finite
+// differences of the gradient's definition, anything else against those of
+// f.
+func verify(p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, opts CheckOptions) (*Report, error) {
+	var rep *numeric.Report
+	var err error
+	switch {
+	case kind == Hessian:
+		rep, err = numeric.CheckHessian(p, p.Result.Body, wrt, full, opts.numeric())
+	case kind == Jacobian && p.Result.Body.Shape.IsScalar():
+		// The Jacobian of a scalar is a row, the gradient's transpose.
+		rep, err = numeric.Check(p, p.Result.Body, wrt, symbolic.T(full), opts.numeric())
+	default:
+		rep, err = numeric.Check(p, p.Result.Body, wrt, full, opts.numeric())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return fromNumeric(rep), nil
+}
+
+// ValueAt evaluates a derivative at the point at (from ReadValues); for a
+// family member w_i it returns every member's derivative stacked, as SPEC
+// §6 asks. The value is JSON-ready (numbers, arrays, arrays of rows).
+func (d *Derived) ValueAt(p *symbolic.Program, at *numeric.Env) (v any, err error) {
+	defer recoverInternal(&err)
+	c, err := numeric.Compile(p, d.Full)
+	if err != nil {
+		return nil, err
+	}
+	return numeric.EvalTarget(c, at, p, d.Wrt)
+}

@@ -1,0 +1,137 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"deriv/engine"
+	"deriv/symbolic"
+)
+
+func load(t *testing.T, src string) *symbolic.Program {
+	t.Helper()
+	p, err := engine.LoadFunction(context.Background(), src, engine.Options{})
+	require.NoError(t, err)
+	return p
+}
+
+func expr(t *testing.T, p *symbolic.Program, src string) *symbolic.Expr {
+	t.Helper()
+	e, err := engine.ParseExpr(p, src)
+	require.NoError(t, err)
+	return e
+}
+
+// TestCheckVerdicts: a right claim is Correct; classic mistakes are
+// Incorrect with the diagnosis code of SPEC §7.3.
+func TestCheckVerdicts(t *testing.T) {
+	p := load(t, "x ∈ R^n; A ∈ R^{n×m}; B ∈ R^{m×n}; C ∈ R^{n×n}; f = x^T C x")
+	x := expr(t, p, "x")
+	for _, tc := range []struct {
+		claim   string
+		verdict engine.Verdict
+		code    string
+	}{
+		{"(C + C^T) x", engine.Correct, ""},
+		{"∂f/∂x = C x + C^T x", engine.Correct, ""},
+		{"-(C + C^T) x", engine.Incorrect, "sign"},
+		{"3 (C + C^T) x", engine.Incorrect, "factor"},
+		{"x^T (C + C^T)", engine.Incorrect, "shape"},
+	} {
+		claim, err := engine.ParseClaim(p, tc.claim, x)
+		require.NoError(t, err, tc.claim)
+		rep, err := engine.Check(context.Background(), p, x, claim, engine.CheckOptions{Points: 3, Seed: 1}, engine.Budget{})
+		require.NoError(t, err, tc.claim)
+		assert.Equal(t, tc.verdict, rep.Verdict, tc.claim)
+		if tc.code == "" {
+			assert.Nil(t, rep.Diagnosis, tc.claim)
+			continue
+		}
+		require.NotNil(t, rep.Diagnosis, tc.claim)
+		assert.Equal(t, tc.code, rep.Diagnosis.Code, tc.claim)
+		assert.NotNil(t, rep.Counterexample, tc.claim)
+	}
+}
+
+// TestDeriveVerifies: every derivative is checked before it is shown, and
+// a Hessian against second differences.
+func TestDeriveVerifies(t *testing.T) {
+	p := load(t, "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x")
+	x := expr(t, p, "x")
+	for _, k := range []engine.Kind{engine.Grad, engine.Hessian, engine.Jacobian} {
+		ds, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: k, Wrt: []*symbolic.Expr{x}, Verify: engine.VerifyReport, Check: engine.CheckOptions{Points: 3}})
+		require.NoError(t, err, k)
+		require.Len(t, ds, 1)
+		require.NotNil(t, ds[0].Report, k)
+		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, k)
+		assert.False(t, ds[0].Failed())
+	}
+	ds, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Hessian, Wrt: []*symbolic.Expr{x}, Verify: engine.VerifyOff})
+	require.NoError(t, err)
+	assert.Nil(t, ds[0].Report)
+	assert.Equal(t, "∂²f/∂x²", ds[0].Head(symbolic.Text))
+	assert.Equal(t, `\frac{\partial^2 f}{\partial x^2}`, ds[0].Head(symbolic.LaTeX))
+}
+
+// TestValidate: flags no check can honour are refused, naming the flag.
+func TestValidate(t *testing.T) {
+	nan := 0.0
+	nan = nan / nan
+	for _, o := range []engine.CheckOptions{
+		{Points: 8, Tol: nan}, {Points: 8, Tol: -1}, {Points: 8, Tol: 0},
+		{Points: 0, Tol: 1e-6}, {Points: 1000000, Tol: 1e-6},
+		{Points: 8, Tol: 1e-6, Dims: map[symbolic.Dim]int{"d": 0}},
+	} {
+		assert.Error(t, o.Validate(engine.Budget{}), "%+v", o)
+	}
+	assert.NoError(t, engine.CheckOptions{Points: 8, Tol: 1e-6}.Validate(engine.Budget{}))
+}
+
+func TestParseDims(t *testing.T) {
+	d, err := engine.ParseDims("d=1000, n=50")
+	require.NoError(t, err)
+	assert.Equal(t, map[symbolic.Dim]int{"d": 1000, "n": 50}, d)
+	for _, bad := range []string{"d", "d=0", "d=x", "=3", "d=2,d=3", "d=99999999999"} {
+		_, err := engine.ParseDims(bad)
+		assert.Error(t, err, bad)
+	}
+	// A name that is no dimension of the program is refused by the
+	// operations.
+	p := load(t, "x ∈ R^d; f = x^T x")
+	x := expr(t, p, "x")
+	_, err = engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{x}, Check: engine.CheckOptions{Dims: map[symbolic.Dim]int{"q": 3}}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no dimension q")
+}
+
+// TestBudgetTime: a context that has ended stops an operation with a
+// LimitError naming the time limit.
+func TestBudgetTime(t *testing.T) {
+	p := load(t, "x ∈ R^n; f = x^T x")
+	x := expr(t, p, "x")
+	_, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{x}, Budget: engine.Budget{Time: time.Nanosecond}})
+	var le *engine.LimitError
+	require.True(t, errors.As(err, &le), "%v", err)
+	assert.Equal(t, "time", le.Limit)
+	assert.Contains(t, le.Error(), "time limit")
+}
+
+// TestNoFunction: operations on a program with only declarations say so.
+func TestNoFunction(t *testing.T) {
+	_, err := engine.LoadFunction(context.Background(), "x ∈ R^n", engine.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "nothing to differentiate")
+}
+
+func TestVerdictText(t *testing.T) {
+	b, err := engine.Incorrect.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "incorrect", string(b))
+	assert.True(t, engine.Equivalent.Positive())
+	assert.False(t, engine.Different.Positive())
+}
