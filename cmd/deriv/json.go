@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
-	"regexp"
 
 	"deriv/engine"
 	"deriv/symbolic"
@@ -90,32 +87,6 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(v)
 }
-
-// writeJSON writes v indented, with arrays of numbers and strings (shapes,
-// vectors, matrix rows) kept on one line each so that a matrix reads as a
-// column of rows.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	out := flatArray.ReplaceAllFunc(buf.Bytes(), func(m []byte) []byte {
-		items := flatItem.FindAll(m, -1)
-		return append(append([]byte("["), bytes.Join(items, []byte(", "))...), ']')
-	})
-	_, err := w.Write(out)
-	return err
-}
-
-// flatArray matches an indented JSON array whose items are all numbers or
-// strings without brackets; flatItem matches one such item.
-var (
-	flatItem  = regexp.MustCompile(`-?[0-9][0-9.eE+-]*|"(?:[^"\\\[\]{}]|\\.)*"`)
-	flatArray = regexp.MustCompile(`\[\s*(?:(?:-?[0-9][0-9.eE+-]*|"(?:[^"\\\[\]{}]|\\.)*")\s*,?\s*)+\]`)
-)
 
 func printAll(e *symbolic.Expr) exprJSON {
 	return exprJSON{Text: symbolic.Print(e, symbolic.Text), ASCII: symbolic.Print(e, symbolic.ASCII), LaTeX: symbolic.Print(e, symbolic.LaTeX)}
