@@ -20,7 +20,8 @@ func ParseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (e *symboli
 	defer recoverInternal(&err)
 	eq := topLevelEquals(src)
 	if eq < 0 {
-		return parser.ParseExpr(p, src)
+		e, err = parser.ParseExpr(p, src)
+		return broadcastNumber(p, e, wrt), err
 	}
 	lhs, err := parser.ParseExpr(p, src[:eq])
 	if err != nil {
@@ -36,7 +37,22 @@ func ParseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (e *symboli
 	if err != nil {
 		return nil, withText(err, src)
 	}
-	return e, nil
+	return broadcastNumber(p, e, wrt), nil
+}
+
+// broadcastNumber reads a bare number claimed as the gradient of a scalar
+// with respect to a vector or matrix (0, as textbooks write the zero
+// matrix) as that number in every entry.
+func broadcastNumber(p *symbolic.Program, e, wrt *symbolic.Expr) *symbolic.Expr {
+	if e == nil || e.Op != symbolic.OpNum || !e.Shape.IsScalar() || wrt == nil || wrt.Shape.IsScalar() {
+		return e
+	}
+	if !hasFunction(p) || !p.Result.Body.Shape.IsScalar() {
+		return e
+	}
+	c := *e
+	c.Shape = wrt.Shape
+	return &c
 }
 
 // topLevelEquals is the byte offset of the only "=" outside brackets, or -1.

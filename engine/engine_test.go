@@ -135,3 +135,17 @@ func TestVerdictText(t *testing.T) {
 	assert.True(t, engine.Equivalent.Positive())
 	assert.False(t, engine.Different.Positive())
 }
+
+// TestClaimZero: a bare 0 claimed as the gradient with respect to a matrix
+// is the zero matrix, as textbooks write it.
+func TestClaimZero(t *testing.T) {
+	p := load(t, "B ∈ R^{d×n}; c ∈ R; f = c^2")
+	b := expr(t, p, "B")
+	for _, src := range []string{"0", "∂f/∂B = 0"} {
+		claim, err := engine.ParseClaim(p, src, b)
+		require.NoError(t, err)
+		rep, err := engine.Check(context.Background(), p, b, claim, engine.CheckOptions{Points: 2}, engine.Budget{})
+		require.NoError(t, err)
+		assert.Equal(t, engine.Correct, rep.Verdict, src)
+	}
+}
