@@ -74,6 +74,12 @@ type Derived struct {
 	// Unchecked is set when the result could not be evaluated (an
 	// abstract function with no numeric stand-in): shown unverified.
 	Unchecked error
+	// Index is set for a result with more than two axes, written in index
+	// notation; Expr is then the gradient G(e) of its seeded form (see
+	// IndexForm).
+	Index *IndexForm
+	// seeded is the program of an index-notation result, with its seeds.
+	seeded *symbolic.Program
 }
 
 // Failed reports whether the derivative failed its numeric check: a bug in
@@ -103,6 +109,16 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 	}
 	gopts := symbolic.GradOptions{Inline: req.Inline, Through: req.Through}
 	for _, w := range req.Wrt {
+		if r, err := deriveIndex(p, w, req); err != nil || r != nil {
+			if err != nil {
+				return nil, err
+			}
+			if err := timeLimit(ctx, req.Budget, "differentiating"); err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+			continue
+		}
 		d, err := derive(p, w, gopts)
 		if err != nil {
 			return nil, inProgram(err, p)
@@ -128,6 +144,27 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// deriveIndex derives a result with more than two axes in index notation
+// (a Jacobian, or a Hessian with respect to a matrix); it returns nil, nil
+// for any other request.
+func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest) (*Derived, error) {
+	if len(req.Through) > 0 {
+		return nil, nil
+	}
+	f := p.Result.Body
+	switch {
+	case req.Kind == Jacobian && needsIndex(f.Shape, w.Shape):
+		return indexJacobian(p, f, w, Jacobian, req)
+	case req.Kind == Hessian && f.Shape.IsScalar() && w.Shape.IsMatrix() && !w.Shape.IsRow():
+		g, err := symbolic.Grad(p, w, symbolic.GradOptions{Inline: true})
+		if err != nil {
+			return nil, inProgram(err, p)
+		}
+		return indexJacobian(p, g.Expr, w, Hessian, req)
+	}
+	return nil, nil
 }
 
 // verify checks a derivative numerically: a Hessian against finite
@@ -156,6 +193,9 @@ func verify(p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, opts Check
 // §6 asks. The value is JSON-ready (numbers, arrays, arrays of rows).
 func (d *Derived) ValueAt(p *symbolic.Program, at *numeric.Env) (v any, err error) {
 	defer recoverInternal(&err)
+	if d.Index != nil {
+		return d.indexValue(at)
+	}
 	c, err := numeric.Compile(p, d.Full)
 	if err != nil {
 		return nil, err

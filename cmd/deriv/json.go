@@ -66,8 +66,11 @@ type derivativeJSON struct {
 	ASCII string        `json:"ascii"`
 	LaTeX string        `json:"latex"`
 	Where []bindingJSON `json:"where"`
-	Value any           `json:"value,omitempty"`
-	Check *reportJSON   `json:"check,omitempty"`
+	// LHS is the left-hand side of a result in index notation
+	// (∂f_i/∂W_{jk}), whose text is then the right-hand side.
+	LHS   string      `json:"lhs,omitempty"`
+	Value any         `json:"value,omitempty"`
+	Check *reportJSON `json:"check,omitempty"`
 }
 
 type gradJSON struct {
@@ -163,11 +166,14 @@ func derivJSON(p *symbolic.Program, rs []derived, showCheck bool) gradJSON {
 		g.Function = printAll(p.Result.Body)
 	}
 	for _, r := range rs {
-		all := printAll(r.Expr)
 		dj := derivativeJSON{
 			Wrt: r.Wrt.Key(), Shape: shapeJSON(r.Shape),
-			Text: all.Text, ASCII: all.ASCII, LaTeX: all.LaTeX,
+			Text: r.Body(symbolic.Text), ASCII: r.Body(symbolic.ASCII), LaTeX: r.Body(symbolic.LaTeX),
 			Where: []bindingJSON{}, Value: r.value,
+		}
+		if r.Index != nil {
+			dj.LHS = r.Head(symbolic.Text)
+			dj.Shape = shapeJSON(symbolic.Shape(r.Index.Axes))
 		}
 		if showCheck {
 			dj.Check = reportToJSON(r.Report)
