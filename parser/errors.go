@@ -124,3 +124,12 @@ func errNormKind(pos symbolic.Pos, kind string) *symbolic.Error {
 func errDerivOperand(pos symbolic.Pos, op, got string) *symbolic.Error {
 	return symbolic.Errorf(pos, "%s applies to a defined name: define f = … and write %s f; found %q", op, op, got)
 }
+
+// errUnknownFunc reports an unknown name applied to an argument, with the
+// nearest known function when there is one.
+func errUnknownFunc(pos symbolic.Pos, name, suggestion string) *symbolic.Error {
+	if suggestion != "" {
+		return symbolic.Errorf(pos, "unknown function %s, did you mean %s?", name, suggestion)
+	}
+	return symbolic.Errorf(pos, "unknown function %s (declare it, as in %s: R → R, or see the list of functions in SPEC §2.2)", name, name)
+}

@@ -143,17 +143,6 @@ func builtinName(raw, canon string) (string, bool) {
 func (l *lowerer) maybeCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
 	prime := isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
 	if !prime && !isGroup(c.peek(), "(") {
-		if strings.HasPrefix(np.raw, `\`) && len(np.subs) == 0 && np.label == "" && l.symbol(np.base) == nil {
-			if fn, ok := builtinName(np.raw, np.base); ok && c.peek() != nil && l.startsOperand(c.peek()) {
-				// \log x, \exp x: a LaTeX function applied without brackets.
-				x, err := l.expr(c, symbolic.PrecPow)
-				if err != nil {
-					return nil, true, err
-				}
-				e, err := builtinNode(fn, np.pos, []*symbolic.Expr{x})
-				return e, true, err
-			}
-		}
 		return nil, false, nil
 	}
 	name, builtin, ok := l.funcName(np)
@@ -224,24 +213,18 @@ func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
 // argument. \sin^2 x, as textbooks write it, is (sin x)²: a power of
 // whole digits right after the command applies to the call.
 func (l *lowerer) builtinCall(c *cursor, fn, raw string, p symbolic.Pos) (*symbolic.Expr, error) {
-	var pow *symbolic.Expr
-	if isPunct(c.peek(), "^") {
-		if k := powerDigits(c.peekAt(1)); k != nil {
-			pow = num(0, itemPos(c.peekAt(1)))
-			pow.Num, _ = parseUint(k.Number)
-			c.i += 2
+	np := nameParts{raw: raw, base: fn, pos: p}
+	if isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) {
+		if e, ok, err := l.maybeCall(c, np); ok || err != nil {
+			return e, err
 		}
 	}
-	np := nameParts{raw: raw, base: fn, pos: p}
-	e, ok, err := l.maybeCall(c, np)
+	e, ok, err := l.bareCall(c, np)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, errExpected(c.here(), "an argument of "+raw, itemText(c.peek()))
-	}
-	if pow != nil {
-		e = &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{e, pow}, Pos: pow.Pos}
 	}
 	return e, nil
 }

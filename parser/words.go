@@ -52,6 +52,15 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
 		return e, err
 	}
+	if e, ok, err := l.bareCall(c, np); ok || err != nil {
+		return e, err
+	}
+	if e, ok := l.splitProduct(c, it, np); ok {
+		return e, nil
+	}
+	if e, ok, err := l.unknownCall(c, np); ok || err != nil {
+		return e, err
+	}
 	v, err := l.resolveVar(np)
 	if err != nil {
 		return nil, err

@@ -123,6 +123,10 @@ type Program struct {
 	// Result is the function to differentiate: the last definition or a
 	// bare last expression (then Name is "").
 	Result *Def
+	// Notes say how the parser read something the program did not spell
+	// out (an undeclared Φ taken as a function, Ax read as A x).
+	// PrintProgram writes them as comments.
+	Notes []string
 }
 
 // Def is a definition `name = body` or `name(params) = body`.

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// wrongCase runs the real command and checks its exit code and that
+// stdout and stderr contain the given fragments (and not the excluded
+// ones). These are the wrong answers of issue 7, one family per block.
+type wrongCase struct {
+	name    string
+	args    []string
+	code    int
+	out     []string
+	errOut  []string
+	notOut  []string
+}
+
+func runWrongCases(t *testing.T, cases []wrongCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, tc.args...)
+			assert.Equal(t, tc.code, code, "exit code\nstdout:\n%s\nstderr:\n%s", out, errOut)
+			for _, s := range tc.out {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tc.errOut {
+				assert.Contains(t, errOut, s)
+			}
+			for _, s := range tc.notOut {
+				assert.NotContains(t, out, s)
+			}
+			assert.NotContains(t, out+errOut, "goroutine", "no stack traces")
+			assert.NotContains(t, out+errOut, "internal error")
+		})
+	}
+}
+
+// TestBareFunctionCalls: a known function name without parentheses is a
+// call whose argument is the next factor (SPEC §2.2).
+func TestBareFunctionCalls(t *testing.T) {
+	grad := func(prog string) []string { return []string{"grad", "--check", "--wrt", "x", prog} }
+	zero := []string{"check", "--wrt", "x", "--claim", "0"}
+	runWrongCases(t, []wrongCase{
+		{name: "sin x", args: grad("x ∈ R; f = sin x"), out: []string{"= cos(x)", "✓"}},
+		{name: "exp x", args: grad("x ∈ R; f = exp x"), out: []string{"= exp(x)", "✓"}},
+		{name: "σ x", args: grad("x ∈ R; f = σ x"), out: []string{"σ(x) (1 − σ(x))", "✓"}},
+		{name: "sigma x", args: grad("x ∈ R; f = sigma x"), out: []string{"σ(x) (1 − σ(x))", "✓"}},
+		{name: `\sin x`, args: grad(`x ∈ R; f = \sin x`), out: []string{"= cos(x)", "✓"}},
+		{name: "sin²(x)", args: grad("x ∈ R; f = sin²(x)"), out: []string{"2 sin(x) cos(x)", "✓"}},
+		{name: "sin^2 x", args: grad("x ∈ R; f = sin^2 x"), out: []string{"2 sin(x) cos(x)", "✓"}},
+		{name: "sin^{2}(x)", args: grad("x ∈ R; f = sin^{2}(x)"), out: []string{"2 sin(x) cos(x)", "✓"}},
+		{name: `\sin^2 x`, args: grad(`x ∈ R; f = \sin^2 x`), out: []string{"2 sin(x) cos(x)", "✓"}},
+		{name: "log x³", args: grad("x ∈ R; f = log x^3"), out: []string{"✓"}},
+		{name: "sin x y is sin(x) y", args: grad("x, y ∈ R; f = sin x y"), out: []string{"y cos(x)", "✓"}},
+		{name: "sin 2x is sin(2x)", args: grad("x ∈ R; f = sin 2x"), out: []string{"cos(2 x)", "✓"}},
+		{name: "tanh of a vector", args: grad("x ∈ R^n; f = sum tanh x"), out: []string{"1 − tanh(x)", "✓"}},
+		{name: "declared φ x", args: grad("φ: R → R; x ∈ R; f = φ x"), out: []string{"φ'(x)", "✓"}},
+		{name: "cos² + sin² has derivative 0", args: grad("x ∈ R; f = cos(x)^2 + sin^2(x)"), out: []string{"= 0"}},
+		{name: "check cos² + sin²", args: append(zero, "x ∈ R; f = cos(x)^2 + sin^2(x)"), out: []string{"correct"}},
+		{name: "check cos²x + sin²x", args: append(zero, "x ∈ R; f = cos² x + sin² x"), out: []string{"correct"}},
+		{name: "check latex", args: append(zero, `x ∈ R; f = \cos^2 x + \sin^2(x)`), out: []string{"correct"}},
+		{name: "function without argument", args: grad("x ∈ R; f = x + sin"), code: 2, errOut: []string{"argument of sin"}},
+	})
+}
+
+// TestUnknownFunctions: an unknown name before "(" is an error with a
+// suggestion; an undeclared Greek capital or f, g, h, φ, ψ is an
+// elementwise function; Ax is A x.
+func TestUnknownFunctions(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "Relu", args: []string{"grad", "--wrt", "x", "x ∈ R; f = Relu(x)"}, code: 2,
+			errOut: []string{"<input>:1:12: unknown function Relu, did you mean relu?", "^"}},
+		{name: "Sigmoid", args: []string{"grad", "--wrt", "x", "x ∈ R^n; f = sum(Sigmoid(x))"}, code: 2,
+			errOut: []string{"unknown function Sigmoid, did you mean σ?"}},
+		{name: "tanhh", args: []string{"grad", "--wrt", "x", "x ∈ R; f = tanhh(x)"}, code: 2,
+			errOut: []string{"unknown function tanhh, did you mean tanh?"}},
+		{name: "EXP", args: []string{"parse", "x ∈ R; f = EXP(x)"}, code: 2, errOut: []string{"did you mean exp?"}},
+		{name: "no suggestion", args: []string{"parse", "x ∈ R; f = frobnicate(x)"}, code: 2, errOut: []string{"unknown function frobnicate"}},
+		{name: "worksheet Φ", args: []string{"grad", "--check", "--wrt", "W1", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; ℓ = ½‖W2 Φ(W1 x + b) − y‖²"},
+			out: []string{"Φ'(z)", "✓"}},
+		{name: "worksheet Φ parse note", args: []string{"parse", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; ℓ = ½‖W2 Φ(W1 x + b) − y‖²"},
+			out: []string{"Φ: ℝ → ℝ", "note: Φ is not declared"}},
+		{name: "g and ψ", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^n; f = sum(g(x)) + sum(ψ(2 x))"}, out: []string{"g'(x)", "ψ'(2 x)", "✓"}},
+		{name: "declared later", args: []string{"parse", "x ∈ R; f = φ(x); φ: R → R"}, notOut: []string{"note"}},
+		{name: "Ax is A x", args: []string{"grad", "--check", "--wrt", "x", "A ∈ R^{n×n}; x ∈ R^n; f = xᵀAx"}, out: []string{"(A + Aᵀ) x", "✓"}},
+		{name: "Ax note", args: []string{"parse", "A ∈ R^{n×n}; x ∈ R^n; f = xᵀAx"}, out: []string{"note: Ax is not declared: read as the product A x"}},
+		{name: "ABx", args: []string{"grad", "--check", "--wrt", "x", "A, B ∈ R^{n×n}; x ∈ R^n; f = sum(ABx)"}, out: []string{"✓"}},
+		{name: "variable before brackets is a product", args: []string{"grad", "--check", "--wrt", "x", "W ∈ R^{n×n}; x, b ∈ R^n; f = sum(W(x + b))"}, out: []string{"✓"}},
+	})
+}
+
+// TestNormalisedNames: NFKC first; a name that mixes scripts is an error.
+func TestNormalisedNames(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "micro sign is mu", args: []string{"grad", "--wrt", "μ", "µ ∈ R; f = μ^2 + µ"}, out: []string{"1 + 2 μ"}},
+		{name: "full-width x", args: []string{"grad", "--wrt", "x", "ｘ ∈ R; f = ｘ^2 + x"}, out: []string{"1 + 2 x"}},
+		{name: "full-width wrt", args: []string{"grad", "--wrt", "ｘ", "x ∈ R; f = x^2"}, out: []string{"2 x"}},
+		{name: "math italic", args: []string{"grad", "--wrt", "x", "𝑥 ∈ R; f = 𝑥^2"}, out: []string{"2 x"}},
+		{name: "Cyrillic a among Latin", args: []string{"parse", "xа ∈ R; f = xа^2"}, code: 2,
+			errOut: []string{"<input>:1:2:", "mixes Latin and Cyrillic"}},
+		{name: "Cyrillic in expression", args: []string{"parse", "x ∈ R; f = x + xа"}, code: 2, errOut: []string{"mixes Latin and Cyrillic"}},
+	})
+}
