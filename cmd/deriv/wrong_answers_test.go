@@ -10,12 +10,12 @@ import (
 // stdout and stderr contain the given fragments (and not the excluded
 // ones). These are the wrong answers of issue 7, one family per block.
 type wrongCase struct {
-	name    string
-	args    []string
-	code    int
-	out     []string
-	errOut  []string
-	notOut  []string
+	name   string
+	args   []string
+	code   int
+	out    []string
+	errOut []string
+	notOut []string
 }
 
 func runWrongCases(t *testing.T, cases []wrongCase) {
