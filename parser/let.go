@@ -35,6 +35,9 @@ func applyLet(prog *symbolic.Program, src string, o *options) error {
 	if old != nil && old.Kind == symbolic.SymVar && !old.Shape.IsScalar() && d.Body.Op == symbolic.OpNum {
 		// b = 0 for a vector b: the zero vector.
 		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: symbolic.NoPos}
+		if old.Shape.IsMatrix() {
+			ones = onesMatrix(symbolic.NoPos)
+		}
 		d.Body = &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{d.Body, ones}, Pos: d.Body.Pos}
 	}
 	sym := &symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos}

@@ -245,8 +245,28 @@ func powerDigits(it *grammar.Item) *grammar.Item {
 	return it
 }
 
+// onesMatrixMark marks, until shape inference has run, an all-ones node
+// that is a matrix (matrix(c), 𝟙 𝟙ᵀ) rather than a vector by default.
+const onesMatrixMark = "matrix"
+
+// onesMatrix is the matrix of ones (its sizes come from use).
+func onesMatrix(p symbolic.Pos) *symbolic.Expr {
+	return &symbolic.Expr{Op: symbolic.OpOnes, Name: onesMatrixMark, Pos: p}
+}
+
+// foldOnes reads the product 𝟙 𝟙ᵀ as the matrix of ones, so that the
+// printed form of a matrix of ones reads back as the same node.
+func foldOnes(a, b *symbolic.Expr, p symbolic.Pos) *symbolic.Expr {
+	if a.Op == symbolic.OpOnes && a.Name == "" && b.Op == symbolic.OpT && len(b.Args) == 1 &&
+		b.Args[0].Op == symbolic.OpOnes && b.Args[0].Name == "" {
+		return onesMatrix(p)
+	}
+	return &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{a, b}, Pos: p}
+}
+
 // builtinNode builds the node of a builtin call: inv(X) is OpInv,
-// norm2(v) an OpNorm, vector(1) the all-ones vector, vector(c) c 𝟙.
+// norm2(v) an OpNorm, vector(1) the all-ones vector, vector(c) c 𝟙,
+// matrix(c) c 𝟙 𝟙ᵀ.
 func builtinNode(fn string, p symbolic.Pos, args []*symbolic.Expr) (*symbolic.Expr, error) {
 	if len(args) != 1 {
 		return nil, errArgCount(p, fn, 1, len(args))
@@ -258,6 +278,11 @@ func builtinNode(fn string, p symbolic.Pos, args []*symbolic.Expr) (*symbolic.Ex
 		return &symbolic.Expr{Op: symbolic.OpNorm, Name: fn[4:], Args: args, Pos: p}, nil
 	case "vector", "matrix":
 		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: p}
+		if fn == "matrix" {
+			// matrix(c) is c 𝟙 𝟙ᵀ: a matrix of ones whose two sizes
+			// come from use.
+			ones = onesMatrix(p)
+		}
 		if a := args[0]; a.Op == symbolic.OpNum && a.Num == 1 && a.Name == "" {
 			return ones, nil
 		}

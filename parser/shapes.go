@@ -98,6 +98,10 @@ func (s *solver) finish() *sym.Error {
 		if n.e.Op == sym.OpVar {
 			continue
 		}
+		if n.e.Op == sym.OpOnes {
+			// The shape now says it is a matrix.
+			n.e.Name = ""
+		}
 		sh, err := sym.ResultShapeIn(n.e, s.lookup)
 		if err != nil {
 			if se, ok := err.(*sym.Error); ok {

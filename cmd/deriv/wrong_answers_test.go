@@ -105,3 +105,37 @@ func TestNormalisedNames(t *testing.T) {
 		{name: "Cyrillic in expression", args: []string{"parse", "x ∈ R; f = x + xа"}, code: 2, errOut: []string{"mixes Latin and Cyrillic"}},
 	})
 }
+
+// TestClaimConstantsFit: I, 𝟙, vector(c), matrix(c) in a claim take the
+// expected derivative's dimensions.
+func TestClaimConstantsFit(t *testing.T) {
+	check := func(wrt, claim, prog string) []string { return []string{"check", "--wrt", wrt, "--claim", claim, prog} }
+	runWrongCases(t, []wrongCase{
+		{name: "I for tr(A)", args: check("A", "I", "A ∈ R^{n×n}; f = tr(A)"), out: []string{"correct"}},
+		{name: "eye for tr(A)", args: check("A", "eye", "A ∈ R^{n×n}; f = tr(A)"), out: []string{"correct"}},
+		{name: "𝟙 xᵀ", args: check("W", "𝟙 x^T", "W ∈ R^{n×d}; x ∈ R^d; f = sum(W x)"), out: []string{"correct"}},
+		{name: "x 𝟙ᵀ", args: check("W", "x 𝟙^T", "W ∈ R^{d×n}; x ∈ R^d; f = x^T W 𝟙"), out: []string{"correct"}},
+		{name: "𝟙 for sum", args: check("x", "𝟙", "x ∈ R^d; f = sum(x)"), out: []string{"correct"}},
+		{name: "vector(2)", args: check("x", "vector(2)", "x ∈ R^d; f = sum(2 x)"), out: []string{"correct"}},
+		{name: "matrix(1)", args: check("W", "matrix(1)", "W ∈ R^{n×d}; f = sum(W)"), out: []string{"correct"}},
+		{name: "matrix(3)", args: check("W", "matrix(3)", "W ∈ R^{n×d}; f = 3 sum(W)"), out: []string{"correct"}},
+		{name: "2 I x", args: check("x", "2 I x", "x ∈ R^d; f = x^T x"), out: []string{"correct"}},
+		{name: "wrong constant still wrong", args: check("A", "2 I", "A ∈ R^{n×n}; f = tr(A)"), code: 1, out: []string{"incorrect"}},
+		{name: "Hessian 2 I", args: []string{"hessian", "--check", "--wrt", "x", "x ∈ R^n; f = x^T x"}, out: []string{"✓"}},
+		{name: "equiv tr(A I)", args: []string{"equiv", "--where", "A ∈ R^{n×n}", "tr(A I)", "tr(A)"}, out: []string{"equivalent"}},
+	})
+}
+
+// TestOnesReadBack: matrix(c) is a matrix; printed ones (𝟙, 𝟙ᵀ, 𝟙 𝟙ᵀ)
+// parse back and check correct.
+func TestOnesReadBack(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "matrix(2) is a matrix", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^n; f = sum(matrix(2) x)"}, out: []string{"✓"}},
+		{name: "matrix(c) plus a matrix", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{m×n}; f = sum((A + matrix(1)) ⊙ A)"}, out: []string{"✓"}},
+		{name: "Hessian of (𝟙ᵀx)² prints 𝟙 𝟙ᵀ", args: []string{"hessian", "--check", "--wrt", "x", "x ∈ R^n; f = (𝟙^T x)^2"}, out: []string{"2 𝟙 𝟙ᵀ", "✓"}},
+		{name: "which checks", args: []string{"check", "--wrt", "x", "--claim", "2 𝟙 𝟙ᵀ x", "x ∈ R^n; f = (𝟙^T x)^2"}, out: []string{"correct"}},
+		{name: "ascii matrix(1)", args: []string{"check", "--wrt", "X", "--claim", "2*sum(X)*matrix(1)", "X ∈ R^{m×n}; f = sum(X)^2"}, out: []string{"correct"}},
+		{name: "text (𝟙 𝟙ᵀ)", args: []string{"check", "--wrt", "X", "--claim", "2 sum(X) (𝟙 𝟙ᵀ)", "X ∈ R^{m×n}; f = sum(X)^2"}, out: []string{"correct"}},
+		{name: "latex ones", args: []string{"check", "--wrt", "X", "--claim", `2 \operatorname{sum}(X) \left(\mathbf{1} \mathbf{1}^\top\right)`, "X ∈ R^{m×n}; f = sum(X)^2"}, out: []string{"correct"}},
+	})
+}
