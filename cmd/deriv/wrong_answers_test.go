@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // wrongCase runs the real command and checks its exit code and that
@@ -138,4 +141,29 @@ func TestOnesReadBack(t *testing.T) {
 		{name: "text (𝟙 𝟙ᵀ)", args: []string{"check", "--wrt", "X", "--claim", "2 sum(X) (𝟙 𝟙ᵀ)", "X ∈ R^{m×n}; f = sum(X)^2"}, out: []string{"correct"}},
 		{name: "latex ones", args: []string{"check", "--wrt", "X", "--claim", `2 \operatorname{sum}(X) \left(\mathbf{1} \mathbf{1}^\top\right)`, "X ∈ R^{m×n}; f = sum(X)^2"}, out: []string{"correct"}},
 	})
+}
+
+// TestIndexScoping: a renamed index never captures a count or dimension,
+// and a sum that re-binds its index shadows the outer one.
+func TestIndexScoping(t *testing.T) {
+	at := writeValues(t, `{"b": [1, 2], "x": 3}`)
+	runWrongCases(t, []wrongCase{
+		{name: "count k", args: []string{"grad", "--check", "--wrt", "w_i", "w_i ∈ R^d for i = 1..k; f = Σ_{i=1}^{k} w_i^T Σ_{j=1}^{k} w_j"}, out: []string{"✓"}, notOut: []string{"^{i}", "Σ_{k=1}^{k}"}},
+		{name: "count j", args: []string{"grad", "--check", "--wrt", "w_i", "w_i ∈ R^d for i = 1..j; f = Σ_{i=1}^{j} w_i^T Σ_{k=1}^{j} w_k"}, out: []string{"✓"}, notOut: []string{"Σ_{j=1}^{j}"}},
+		{name: "dimension j", args: []string{"grad", "--check", "--wrt", "w_i", "w_i ∈ R^j for i = 1..n; f = Σ_{i=1}^{n} w_i^T Σ_{k=1}^{n} w_k"}, out: []string{"✓"}},
+		{name: "check with count k", args: []string{"check", "--wrt", "w_i", "--claim", "2 Σ_{j=1}^{k} w_j", "w_i ∈ R^d for i = 1..k; f = Σ_{i=1}^{k} w_i^T Σ_{j=1}^{k} w_j"}, out: []string{"correct"}},
+		{name: "shadowed index grad", args: []string{"grad", "--check", "--wrt", "x", "--at", at, "b_i ∈ R for i = 1..n; x ∈ R; f = Σ_{i=1}^{n} b_i Σ_{i=1}^{n} b_i x^2"}, out: []string{"at the given point: 54", "✓"}},
+		{name: "shadowed index eval", args: []string{"eval", "--at", at, "b_i ∈ R for i = 1..n; x ∈ R; f = Σ_{i=1}^{n} b_i Σ_{i=1}^{n} b_i x^2"}, out: []string{"81"}},
+		{name: "shadowed vector entries", args: []string{"grad", "--check", "--wrt", "x", "--at", at, "b ∈ R^n; x ∈ R; f = Σ_{i=1}^{n} b_i Σ_{i=1}^{n} b_i x^2"}, out: []string{"54", "✓"}},
+		{name: "shadowed wrt b_i", args: []string{"grad", "--check", "--wrt", "b_i", "b_i ∈ R for i = 1..n; x ∈ R; f = Σ_{i=1}^{n} b_i Σ_{i=1}^{n} b_i x^2"}, out: []string{"✓"}},
+		{name: "shadowed claim", args: []string{"check", "--wrt", "x", "--claim", "2 x Σ_i b_i Σ_i b_i", "b_i ∈ R for i = 1..n; x ∈ R; f = (Σ_{i=1}^{n} b_i)^2 x^2"}, out: []string{"correct"}},
+	})
+}
+
+// writeValues writes a values file for --at and returns its path.
+func writeValues(t *testing.T, doc string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "values.json")
+	require.NoError(t, os.WriteFile(path, []byte(doc), 0o600))
+	return path
 }
