@@ -32,6 +32,11 @@ func applyLet(prog *symbolic.Program, src string, o *options) error {
 		return attach(err, src, file)
 	}
 	old := prog.Symbols[d.Name]
+	if old == nil {
+		// A --let of a name the program does not have would silently
+		// change nothing.
+		return attach(errLetUnknown(d.Pos, d.Name, prog), src, file)
+	}
 	if old != nil && old.Kind == symbolic.SymVar && !old.Shape.IsScalar() && d.Body.Op == symbolic.OpNum {
 		// b = 0 for a vector b: the zero vector.
 		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: symbolic.NoPos}

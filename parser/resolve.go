@@ -30,10 +30,38 @@ func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
 	}
 	if l.symbol(v.Key()) != nil || l.anyIndex(subs) {
 		v.Sub = subs
+		if err := l.checkMember(v); err != nil {
+			return nil, err
+		}
 		return v, l.use(v.Key(), np)
 	}
 	v.Name = whole
 	return v, l.use(v.Key(), np)
+}
+
+// checkMember checks a family member's subscript: a number must lie in
+// the family's range (1..count, when the count is a number; at least 1
+// otherwise), and in a claim or target (read-only) a name must be an
+// index: bound by a sum, declared, or the family's own.
+func (l *lowerer) checkMember(v *symbolic.Expr) error {
+	s := l.symbol(v.Key())
+	if s == nil || s.Kind != symbolic.SymFamily || len(v.Sub) != 1 {
+		return nil
+	}
+	sub := v.Sub[0]
+	switch sub.Op {
+	case symbolic.OpNum:
+		k := sub.Num
+		count, literal := parseUint(string(s.Count))
+		if k < 1 || k != float64(int(k)) || literal && k > count {
+			return errMemberRange(sub.Pos, v.Key(), sub.Num, s.Index, s.Count)
+		}
+	case symbolic.OpVar:
+		if l.readOnly && len(sub.Sub) == 0 && !l.isBound(sub.Name) && !l.isIndex(sub.Name) && !l.isFamilyIndex(sub.Name) {
+			return errUnboundIndex(sub.Pos, sub.Name, v.Key()+"_"+sub.Name)
+		}
+	}
+	return nil
 }
 
 // use checks or records a reference to key. Names inside subscripts are

@@ -167,3 +167,33 @@ func writeValues(t *testing.T, doc string) string {
 	require.NoError(t, os.WriteFile(path, []byte(doc), 0o600))
 	return path
 }
+
+// TestSmallWrongAnswers: e, null values, --let of an unknown name, family
+// members out of range, unbound claim indices, A^{-2}.
+func TestSmallWrongAnswers(t *testing.T) {
+	null := writeValues(t, `{"x": null}`)
+	nullEntry := writeValues(t, `{"x": [1, null]}`)
+	pw := writeValues(t, `{"w": [1, 2, 3], "x": 2}`)
+	runWrongCases(t, []wrongCase{
+		{name: "e + e^x equiv e^x + e", args: []string{"equiv", "--where", "x ∈ R", "e + e^{x}", "e^{x} + e"}, out: []string{"equivalent"}},
+		{name: "e + e^x grad", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = e + e^{x}"}, out: []string{"= exp(x)", "✓"}},
+		{name: "e^x + e grad", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = e^{x} + e"}, out: []string{"= exp(x)", "✓"}},
+		{name: "declared e is a variable", args: []string{"grad", "--check", "--wrt", "x", "x, e ∈ R; f = e^{x}"}, out: []string{"log(e)", "✓"}},
+		{name: "null scalar", args: []string{"eval", "--at", null, "x ∈ R; f = x^2"}, code: 2, errOut: []string{"null"}},
+		{name: "null entry", args: []string{"eval", "--at", nullEntry, "x ∈ R^n; f = x^T x"}, code: 2, errOut: []string{"null"}},
+		{name: "let unknown", args: []string{"grad", "--wrt", "x", "--let", "q = 2", "x ∈ R; f = x^2"}, code: 2, errOut: []string{"--let:1:1:", "q"}},
+		{name: "let known", args: []string{"grad", "--check", "--wrt", "x", "--let", "φ = tanh", "x ∈ R; φ: R → R; f = φ(x)"}, out: []string{"tanh", "✓"}},
+		{name: "w_0", args: []string{"grad", "--wrt", "x", "w_i ∈ R for i = 1..3; x ∈ R; f = w_0 x"}, code: 2,
+			errOut: []string{"<input>:1:36: w_0 is not a member of the family w_i, i = 1..3", "^"}},
+		{name: "w_5 of 3", args: []string{"grad", "--wrt", "x", "w_i ∈ R for i = 1..3; x ∈ R; f = w_5 x"}, code: 2, errOut: []string{"w_5 is not a member"}},
+		{name: "w_0 of n", args: []string{"parse", "w_i ∈ R^d for i = 1..n; f = sum(w_0)"}, code: 2, errOut: []string{"w_0 is not a member"}},
+		{name: "w_5 of n given 3", args: []string{"eval", "--at", pw, "w_i ∈ R for i = 1..n; x ∈ R; f = w_5 x"}, code: 2, errOut: []string{"<input>:1:"}},
+		{name: "w_0 in a claim", args: []string{"check", "--wrt", "x", "--claim", "w_0", "w_i ∈ R for i = 1..3; x ∈ R; f = w_1 x"}, code: 2, errOut: []string{"--claim:1:3:", "w_0 is not a member"}},
+		{name: "unbound w_j in a claim", args: []string{"check", "--wrt", "w_i", "--claim", "w_j", "w_i ∈ R for i = 1..n; f = Σ_i w_i^2/2"}, code: 2,
+			errOut: []string{"--claim:1:3: the index j in w_j is not bound"}},
+		{name: "bound w_j in a claim", args: []string{"check", "--wrt", "w_i", "--claim", "w_i + 0 Σ_j w_j", "w_i ∈ R for i = 1..n; f = Σ_i w_i^2/2"}, out: []string{"correct"}},
+		{name: "A^{-2}", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"✓"}},
+		{name: "A^{−3} claim", args: []string{"check", "--wrt", "A", "--claim", "-2 (A^{-3})^T", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"correct"}},
+		{name: "A^{-2} value", args: []string{"eval", "--at", writeValues(t, `{"A": [[2, 0], [0, 4]]}`), "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"0.3125"}},
+	})
+}
