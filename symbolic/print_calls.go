@@ -103,6 +103,10 @@ func (p *printer) norm(e *Expr) {
 	if kind == "" {
 		kind = "2"
 	}
+	if x := nthArg(e, 0); kind == "2" && x != nil && x.Shape.IsMatrix() && !x.Shape.IsRow() {
+		// ‖A‖ of a matrix is the Frobenius norm: say so.
+		kind = "F"
+	}
 	if p.st == ASCII {
 		p.str("norm" + kind + "(")
 		p.expr(nthArg(e, 0), PrecNone)

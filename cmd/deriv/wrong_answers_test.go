@@ -197,3 +197,19 @@ func TestSmallWrongAnswers(t *testing.T) {
 		{name: "A^{-2} value", args: []string{"eval", "--at", writeValues(t, `{"A": [[2, 0], [0, 4]]}`), "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"0.3125"}},
 	})
 }
+
+// TestNormMeanings: one meaning per spelling, in eval and grad alike:
+// norm1 of a matrix is entrywise, ‖A‖ of a matrix is ‖A‖_F.
+func TestNormMeanings(t *testing.T) {
+	a := writeValues(t, `{"A": [[1, -2], [3, 4]]}`)
+	runWrongCases(t, []wrongCase{
+		{name: "norm1 eval entrywise", args: []string{"eval", "--at", a, "A ∈ R^{m×n}; f = norm1(A)"}, out: []string{"f = 10"}},
+		{name: "‖A‖₁ eval entrywise", args: []string{"eval", "--at", a, "A ∈ R^{m×n}; f = ‖A‖_1"}, out: []string{"f = 10"}},
+		{name: "norm1 grad agrees", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{m×n}; f = norm1(A)"}, out: []string{"sign(A)", "✓"}},
+		{name: "norm1 square grad agrees", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = norm1(A)"}, out: []string{"sign(A)", "✓"}},
+		{name: "‖A‖ is Frobenius", args: []string{"eval", "--at", a, "A ∈ R^{m×n}; f = ‖A‖"}, out: []string{"5.477"}},
+		{name: "‖A‖ prints _F", args: []string{"parse", "A ∈ R^{m×n}; f = ‖A‖ + norm2(A)"}, out: []string{"f = ‖A‖_F + ‖A‖_F", "normF(A)", `\right\|_F`}},
+		{name: "‖A‖ grad", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{m×n}; f = ‖A‖"}, out: []string{"‖A‖_F", "✓"}},
+		{name: "‖x‖ of a vector stays", args: []string{"parse", "x ∈ R^n; f = ‖x‖"}, out: []string{"f = ‖x‖\n"}},
+	})
+}
