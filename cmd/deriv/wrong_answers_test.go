@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -212,4 +213,30 @@ func TestNormMeanings(t *testing.T) {
 		{name: "‖A‖ grad", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{m×n}; f = ‖A‖"}, out: []string{"‖A‖_F", "✓"}},
 		{name: "‖x‖ of a vector stays", args: []string{"parse", "x ∈ R^n; f = ‖x‖"}, out: []string{"f = ‖x‖\n"}},
 	})
+}
+
+// TestJacobianOfScalarReadsBack: J_L of a scalar-valued L is 1×d in the
+// parser as in symbolic, so every derivative that mentions J_L (worksheet
+// 1(c)) parses back, in every spelling, and checks correct.
+func TestJacobianOfScalarReadsBack(t *testing.T) {
+	const prog = `x0 ∈ R^{d0}; W1 ∈ R^{d0×d1}; W2 ∈ R^{d1×d2}; g: R → R; L: R^{d2} → R
+S1 = W1^T x0; x1 = g(S1); S2 = W2^T x1; ℓ = L(g(S2))`
+	out, errOut, code := runCLI(t, "grad", "--wrt", "S1", "--through", "S2", prog)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "g'(S1) ⊙ (W2 δ2)")
+	for _, wrt := range []string{"W1", "W2", "x0", "S1", "S2"} {
+		for _, style := range []string{"--text", "--ascii", "--latex"} {
+			args := []string{"grad", "--inline", "--wrt", wrt, prog}
+			if style != "--text" {
+				args = []string{"grad", "--inline", style, "--wrt", wrt, prog}
+			}
+			out, errOut, code := runCLI(t, args...)
+			require.Equal(t, 0, code, errOut)
+			line := strings.TrimSpace(strings.SplitN(out, "\n", 2)[0])
+			_, rhs, ok := strings.Cut(line, " = ")
+			require.True(t, ok, line)
+			cout, cerr, ccode := runCLI(t, "check", "--wrt", wrt, "--claim", rhs, prog)
+			assert.Equal(t, 0, ccode, "%s %s: %s\n%s%s", wrt, style, rhs, cout, cerr)
+		}
+	}
 }
