@@ -9,8 +9,6 @@ import (
 	"deriv/symbolic"
 )
 
-var tokIdent = grammar.Lexer.Symbols()["Ident"]
-
 // closerOf maps each opening bracket to its closing one.
 var closerOf = map[string]string{"(": ")", "[": "]", "{": "}", `\{`: `\}`}
 
@@ -64,7 +62,7 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 			return nil, errUnclosed(pos(top), top.Value)
 		case t.Type == grammar.TokOther:
 			return nil, errBadChar(pos(t), t.Value)
-		case t.Type == tokIdent:
+		case t.Type == grammar.TokIdent:
 			if err := checkScripts(t.Value, pos(t)); err != nil {
 				return nil, err
 			}
