@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"sync"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -175,12 +177,19 @@ type Group struct {
 	Close  string
 }
 
-// Parser is the participle parser for Program. A built parser is safe for
-// concurrent use.
-var Parser = participle.MustBuild[Program](
-	participle.Lexer(Lexer),
-	participle.UseLookahead(participle.MaxLookahead),
-)
+// Parser returns the participle parser for Program, built on first use
+// (building it takes about 2 ms and 5,000 allocations, which commands
+// that parse nothing, such as deriv --help, must not pay at start-up). A
+// built parser is safe for concurrent use.
+var Parser = sync.OnceValue(buildParser)
+
+// buildParser builds the participle parser for Program.
+func buildParser() *participle.Parser[Program] {
+	return participle.MustBuild[Program](
+		participle.Lexer(Lexer()),
+		participle.UseLookahead(participle.MaxLookahead),
+	)
+}
 
 // sliceLexer replays a token slice (see ParseTokens).
 type sliceLexer struct {
@@ -205,5 +214,5 @@ func ParseTokens(toks []lexer.Token) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parser.ParseFromLexer(peek)
+	return Parser().ParseFromLexer(peek)
 }

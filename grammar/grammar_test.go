@@ -11,7 +11,7 @@ import (
 // sizing commands are dropped.
 func TestTokenize(t *testing.T) {
 	names := map[lexer.TokenType]string{}
-	for name, typ := range Lexer.Symbols() {
+	for name, typ := range Lexer().Symbols() {
 		names[typ] = name
 	}
 	tests := []struct {
@@ -98,6 +98,25 @@ func TestTokenizeDrops(t *testing.T) {
 		}
 		if len(toks) != 2 || toks[0].Value != "x" || !toks[1].EOF() {
 			t.Errorf("Tokenize(%q) = %v, want x and EOF", src, toks)
+		}
+	}
+}
+
+// TestTokenTypes checks the token type constants against the lexer's own
+// numbering.
+func TestTokenTypes(t *testing.T) {
+	want := map[string]lexer.TokenType{
+		"Comment": tokComment, "Newline": TokNewline, "Space": tokSpace, "Number": tokNumber,
+		"Open": TokOpen, "Close": TokClose, "Cmd": TokCmd, "Ident": TokIdent, "Super": tokSuper,
+		"Subscript": tokSub, "Semi": TokSemi, "Punct": tokPunct, "Other": TokOther,
+	}
+	syms := Lexer().Symbols()
+	if len(syms) != len(want)+1 {
+		t.Fatalf("the lexer has %d token types, want %d", len(syms), len(want)+1)
+	}
+	for name, typ := range want {
+		if syms[name] != typ {
+			t.Errorf("%s: constant %d, lexer %d", name, typ, syms[name])
 		}
 	}
 }

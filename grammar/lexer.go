@@ -10,9 +10,15 @@
 // bare expressions — are structured here.
 package grammar
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"sync"
 
-// Lexer tokenises deriv source. Token types, in the order they are tried:
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Lexer returns the lexer of deriv source, built on first use (compiling
+// its patterns costs start-up time that commands which parse nothing
+// should not pay). Token types, in the order they are tried:
 //
 //	Comment    # or % to the end of the line
 //	Newline    a line break (a statement separator outside brackets)
@@ -27,7 +33,13 @@ import "github.com/alecthomas/participle/v2/lexer"
 //	Semi       ;
 //	Punct      operators and punctuation, longest first
 //	Other      any other single character (reported as unexpected)
-var Lexer = lexer.MustSimple([]lexer.SimpleRule{
+var Lexer = sync.OnceValue(func() *lexer.StatefulDefinition {
+	return lexer.MustSimple(rules)
+})
+
+// rules are the lexer's rules, in the order they are tried. Their token
+// types follow from that order (see the Tok constants).
+var rules = []lexer.SimpleRule{
 	{Name: "Comment", Pattern: `[#%][^\n]*`},
 	{Name: "Newline", Pattern: `\r?\n`},
 	{Name: "Space", Pattern: `[~ \t\r\f\v\x{00A0}\x{2000}-\x{200B}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`},
@@ -41,18 +53,26 @@ var Lexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Semi", Pattern: `;`},
 	{Name: "Punct", Pattern: `\*\*|\.\*|\./|\.\^|\.\.\.|\.\.|->|:=|\|\||[…→⟶↦∈×·⋅⊙⊘∘−–+\-*/^_'′,=:|‖∂∇∑½𝟙≔]`},
 	{Name: "Other", Pattern: `.`},
-})
+}
 
-// Token types of Lexer, for the parser's tests of an item's kind.
-var (
-	TokNewline = Lexer.Symbols()["Newline"]
-	TokSemi    = Lexer.Symbols()["Semi"]
-	TokOpen    = Lexer.Symbols()["Open"]
-	TokClose   = Lexer.Symbols()["Close"]
-	TokCmd     = Lexer.Symbols()["Cmd"]
-	TokOther   = Lexer.Symbols()["Other"]
-	tokComment = Lexer.Symbols()["Comment"]
-	tokSpace   = Lexer.Symbols()["Space"]
+// Token types of Lexer. participle numbers the rules of a one-state lexer
+// in order, from lexer.EOF-1 down, so the types are constants (compared on
+// every token) that do not need the lexer built; TestTokenTypes checks
+// them against Lexer().Symbols().
+const (
+	tokComment lexer.TokenType = lexer.EOF - 1 - iota
+	TokNewline
+	tokSpace
+	tokNumber
+	TokOpen
+	TokClose
+	TokCmd
+	TokIdent
+	tokSuper
+	tokSub
+	TokSemi
+	tokPunct
+	TokOther
 )
 
 // sizers are LaTeX commands that only size or space what follows
@@ -73,7 +93,7 @@ var sizers = map[string]bool{
 // drops those inside brackets. The last token is EOF. The error, if any, is
 // a participle lexer error with the offending position.
 func Tokenize(src string) ([]lexer.Token, error) {
-	lx, err := Lexer.LexString("", src)
+	lx, err := Lexer().LexString("", src)
 	if err != nil {
 		return nil, err
 	}

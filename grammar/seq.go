@@ -5,14 +5,6 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Token types of the lexer that expression items are made of.
-var (
-	tokIdent  = Lexer.Symbols()["Ident"]
-	tokNumber = Lexer.Symbols()["Number"]
-	tokSuper  = Lexer.Symbols()["Super"]
-	tokSub    = Lexer.Symbols()["Subscript"]
-)
-
 // Parse implements participle.Parseable: it reads tokens up to a statement
 // separator, the end of input or an unmatched closing bracket, nesting
 // groups with an explicit stack (no recursion, so nesting depth costs no
@@ -58,7 +50,7 @@ func (s *Seq) Parse(lex *lexer.PeekingLexer) error {
 		}
 		it := &Item{Pos: t.Pos}
 		switch t.Type {
-		case tokIdent:
+		case TokIdent:
 			it.Ident = t.Value
 		case tokNumber:
 			it.Number = t.Value

@@ -245,8 +245,9 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 }
 
 // compileNorm compiles ‖v‖ (Euclidean for vectors, Frobenius for
-// matrices, as gonum's mat.Norm(·, 2)), ‖v‖₁ (sum of absolute values for
-// vectors, the maximum absolute column sum for matrices) and ‖A‖_F.
+// matrices, as gonum's mat.Norm(·, 2)), ‖v‖₁ (the sum of the absolute
+// values of all entries, for vectors and matrices alike: entrywise, not
+// the induced norm) and ‖A‖_F. See symbolic.OpNorm.
 func (c *compiler) compileNorm(e *symbolic.Expr) (node, error) {
 	as, err := c.args(e, 1)
 	if err != nil {
@@ -266,17 +267,17 @@ func (c *compiler) compileNorm(e *symbolic.Expr) (node, error) {
 		}
 		r, c := v.Dims()
 		if kind == "1" {
-			if r == 1 || c == 1 {
-				var t float64
-				for i := range r {
-					for _, x := range v.RawRowView(i)[:c] {
-						t += math.Abs(x)
-					}
+			// Entrywise for matrices too (matrixcalculus.org's norm1),
+			// the norm whose derivative is sign(A).
+			var t float64
+			for i := range r {
+				for _, x := range v.RawRowView(i)[:c] {
+					t += math.Abs(x)
 				}
-				return scalar(t), nil
 			}
-			return scalar(mat.Norm(v, 1)), nil
+			return scalar(t), nil
 		}
+		// gonum's 2-norm of a matrix is the Frobenius norm.
 		return scalar(mat.Norm(v, 2)), nil
 	}, nil
 }

@@ -31,6 +31,7 @@ const directions = 3
 // compiled, or no point where f is defined was found.
 func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
 	opts = opts.withDefaults()
+	claim = fitClaim(p, f, wrt, claim, false)
 	p, t, fc, cc, err := prepareCheck(p, f, wrt, claim)
 	if err != nil {
 		return nil, err
@@ -193,4 +194,27 @@ func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, sopts SampleOptio
 		return Sample(p, []*symbolic.Expr{f}, sopts, k)
 	}
 	return env, nil
+}
+
+// fitClaim gives the constants of a claim whose sizes nothing in the
+// claim fixes (I, 𝟙, vector(c), matrix(c): inference gave them fresh
+// dimensions) the dimensions of the expected derivative: the target's
+// shape for a scalar f, m×n for a vector f, n×n for a Hessian. A claim
+// that cannot fit is returned unchanged (its shape is then the verdict).
+func fitClaim(p *symbolic.Program, f, wrt, claim *symbolic.Expr, hessian bool) *symbolic.Expr {
+	if p == nil || f == nil || claim == nil {
+		return claim
+	}
+	t, err := resolveTarget(p, wrt)
+	if err != nil {
+		return claim
+	}
+	want := t.shape
+	switch {
+	case hessian:
+		want = symbolic.Matrix(t.shape.Rows(), t.shape.Rows())
+	case !f.Shape.IsScalar():
+		want = symbolic.Matrix(f.Shape.Rows(), t.shape.Rows())
+	}
+	return symbolic.FitDims(claim, want, symbolic.ProgramDims(p))
 }

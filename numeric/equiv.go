@@ -18,6 +18,10 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 	if p == nil {
 		p = &symbolic.Program{}
 	}
+	// Constants whose sizes nothing fixes take the other side's.
+	fixed := symbolic.ProgramDims(p)
+	b = symbolic.FitDims(b, a.Shape, fixed)
+	a = symbolic.FitDims(a, b.Shape, fixed)
 	ac, err := Compile(p, a)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 // diagnoses and errors are those of Check.
 func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions) (*Report, error) {
 	opts = opts.withDefaults()
+	claim = fitClaim(p, f, wrt, claim, true)
 	p, t, fc, cc, err := prepareCheck(p, f, wrt, claim)
 	if err != nil {
 		return nil, err

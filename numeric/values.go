@@ -85,6 +85,10 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 // decodeValue reads a number, an array of numbers (n×1) or an array of
 // equal-length arrays of numbers (m×n).
 func decodeValue(raw json.RawMessage) (*mat.Dense, error) {
+	if hasNull(raw) {
+		// encoding/json would read null as 0 without a word.
+		return nil, errString("null is not a number (give every entry a value)")
+	}
 	var x float64
 	if err := json.Unmarshal(raw, &x); err == nil {
 		return scalar(x), nil
@@ -111,6 +115,29 @@ func decodeValue(raw json.RawMessage) (*mat.Dense, error) {
 		m.SetRow(i, r)
 	}
 	return m, nil
+}
+
+// hasNull reports whether a JSON value is or contains null.
+func hasNull(raw json.RawMessage) bool {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return false
+	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch x := v.(type) {
+		case nil:
+			return true
+		case []any:
+			for _, y := range x {
+				if walk(y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
 }
 
 // bindDims checks v against shape, recording the sizes of dimension

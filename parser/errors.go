@@ -2,6 +2,8 @@ package parser
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"deriv/symbolic"
 )
@@ -123,4 +125,38 @@ func errNormKind(pos symbolic.Pos, kind string) *symbolic.Error {
 
 func errDerivOperand(pos symbolic.Pos, op, got string) *symbolic.Error {
 	return symbolic.Errorf(pos, "%s applies to a defined name: define f = … and write %s f; found %q", op, op, got)
+}
+
+// errUnknownFunc reports an unknown name applied to an argument, with the
+// nearest known function when there is one.
+func errUnknownFunc(pos symbolic.Pos, name, suggestion string) *symbolic.Error {
+	if suggestion != "" {
+		return symbolic.Errorf(pos, "unknown function %s, did you mean %s?", name, suggestion)
+	}
+	return symbolic.Errorf(pos, "unknown function %s (declare it, as in %s: R → R, or see the list of functions in SPEC §2.2)", name, name)
+}
+
+// errLetUnknown reports a --let of a name the program does not use.
+func errLetUnknown(pos symbolic.Pos, name string, p *symbolic.Program) *symbolic.Error {
+	var names []string
+	for _, k := range p.Order {
+		if s := p.Symbols[k]; s != nil && s.Kind != symbolic.SymIndex {
+			names = append(names, k)
+		}
+	}
+	if len(names) == 0 {
+		return symbolic.Errorf(pos, "--let defines %s, which the program does not use", name)
+	}
+	return symbolic.Errorf(pos, "--let defines %s, which the program does not use (its names: %s)", name, strings.Join(names, ", "))
+}
+
+// errMemberRange reports a family member outside the family's range.
+func errMemberRange(pos symbolic.Pos, family string, k float64, index string, count symbolic.Dim) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s_%s is not a member of the family %s_%s, %s = 1..%s", family, strconv.FormatFloat(k, 'g', -1, 64), family, index, index, count)
+}
+
+// errUnboundIndex reports a subscript index that no sum binds and no
+// declaration names.
+func errUnboundIndex(pos symbolic.Pos, index, member string) *symbolic.Error {
+	return symbolic.Errorf(pos, "the index %s in %s is not bound: sum over it (Σ_%s …) or use the family's index", index, member, index)
 }

@@ -96,6 +96,10 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 			if err != nil {
 				return nil, err
 			}
+			if op == symbolic.OpMul {
+				left = foldOnes(left, right, itemPos(it))
+				continue
+			}
 			left = &symbolic.Expr{Op: op, Args: []*symbolic.Expr{left, right}, Pos: itemPos(it)}
 			continue
 		}
@@ -107,7 +111,7 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		left = &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{left, right}, Pos: right.Pos}
+		left = foldOnes(left, right, right.Pos)
 	}
 }
 

@@ -44,6 +44,11 @@ func (c *cursor) replace(it *grammar.Item) {
 	c.items[c.i] = it
 }
 
+// insert puts it before the next item (the items are copied first).
+func (c *cursor) insert(it *grammar.Item) {
+	c.items = slices.Insert(slices.Clone(c.items), c.i, it)
+}
+
 // splitBar replaces the next item, "||", by two "|" items.
 func (c *cursor) splitBar() {
 	it := c.peek()

@@ -32,9 +32,17 @@ func applyLet(prog *symbolic.Program, src string, o *options) error {
 		return attach(err, src, file)
 	}
 	old := prog.Symbols[d.Name]
+	if old == nil {
+		// A --let of a name the program does not have would silently
+		// change nothing.
+		return attach(errLetUnknown(d.Pos, d.Name, prog), src, file)
+	}
 	if old != nil && old.Kind == symbolic.SymVar && !old.Shape.IsScalar() && d.Body.Op == symbolic.OpNum {
 		// b = 0 for a vector b: the zero vector.
 		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: symbolic.NoPos}
+		if old.Shape.IsMatrix() {
+			ones = onesMatrix(symbolic.NoPos)
+		}
 		d.Body = &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{d.Body, ones}, Pos: d.Body.Pos}
 	}
 	sym := &symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos}

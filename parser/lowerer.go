@@ -1,6 +1,9 @@
 package parser
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/alecthomas/participle/v2/lexer"
 
 	"deriv/grammar"
@@ -23,6 +26,9 @@ type lowerer struct {
 	inSub int
 	// familyIndex holds the index names of declared families.
 	familyIndex map[string]bool
+	// split marks the items splitProduct put back (the rest of a name
+	// read as a product), so that its note is given once.
+	split map[*grammar.Item]bool
 }
 
 func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
@@ -82,8 +88,11 @@ func (l *lowerer) symbol(key string) *symbolic.Symbol { return l.prog.Symbols[ke
 
 // addSymbol records a new symbol in source order.
 func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
-	if _, ok := l.prog.Symbols[key]; !ok {
+	if old, ok := l.prog.Symbols[key]; !ok {
 		l.prog.Order = append(l.prog.Order, key)
+	} else if old.Kind == symbolic.SymFunc && !old.Declared && s.Declared {
+		// A later declaration of a function first taken implicitly.
+		l.prog.Notes = slices.DeleteFunc(l.prog.Notes, func(n string) bool { return strings.HasPrefix(n, key+" is not declared: taken as") })
 	}
 	l.prog.Symbols[key] = s
 	if s.Index != "" {

@@ -31,6 +31,10 @@ import (
 // and --let text (reported against "--where" and "--let").
 func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 	o := newOptions(opts)
+	src, o.where = Normalize(src), Normalize(o.where)
+	for i, let := range o.lets {
+		o.lets[i] = Normalize(let)
+	}
 	prog = &symbolic.Program{Src: src, File: o.file, Symbols: map[string]*symbolic.Symbol{}}
 	defer recoverInternal(&err, src, o.file)
 	if o.where != "" {
@@ -59,6 +63,7 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 // The error's Src is src.
 func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 	o := newOptions(nil)
+	src = Normalize(src)
 	defer recoverInternal(&err, src, o.file)
 	e, err = parseExprIn(p, src, o.file, o, true)
 	if err != nil {

@@ -30,10 +30,38 @@ func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
 	}
 	if l.symbol(v.Key()) != nil || l.anyIndex(subs) {
 		v.Sub = subs
+		if err := l.checkMember(v); err != nil {
+			return nil, err
+		}
 		return v, l.use(v.Key(), np)
 	}
 	v.Name = whole
 	return v, l.use(v.Key(), np)
+}
+
+// checkMember checks a family member's subscript: a number must lie in
+// the family's range (1..count, when the count is a number; at least 1
+// otherwise), and in a claim or target (read-only) a name must be an
+// index: bound by a sum, declared, or the family's own.
+func (l *lowerer) checkMember(v *symbolic.Expr) error {
+	s := l.symbol(v.Key())
+	if s == nil || s.Kind != symbolic.SymFamily || len(v.Sub) != 1 {
+		return nil
+	}
+	sub := v.Sub[0]
+	switch sub.Op {
+	case symbolic.OpNum:
+		k := sub.Num
+		count, literal := parseUint(string(s.Count))
+		if k < 1 || k != float64(int(k)) || literal && k > count {
+			return errMemberRange(sub.Pos, v.Key(), sub.Num, s.Index, s.Count)
+		}
+	case symbolic.OpVar:
+		if l.readOnly && len(sub.Sub) == 0 && !l.isBound(sub.Name) && !l.isIndex(sub.Name) && !l.isFamilyIndex(sub.Name) {
+			return errUnboundIndex(sub.Pos, sub.Name, v.Key()+"_"+sub.Name)
+		}
+	}
+	return nil
 }
 
 // use checks or records a reference to key. Names inside subscripts are
@@ -143,17 +171,6 @@ func builtinName(raw, canon string) (string, bool) {
 func (l *lowerer) maybeCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
 	prime := isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
 	if !prime && !isGroup(c.peek(), "(") {
-		if strings.HasPrefix(np.raw, `\`) && len(np.subs) == 0 && np.label == "" && l.symbol(np.base) == nil {
-			if fn, ok := builtinName(np.raw, np.base); ok && c.peek() != nil && l.startsOperand(c.peek()) {
-				// \log x, \exp x: a LaTeX function applied without brackets.
-				x, err := l.expr(c, symbolic.PrecPow)
-				if err != nil {
-					return nil, true, err
-				}
-				e, err := builtinNode(fn, np.pos, []*symbolic.Expr{x})
-				return e, true, err
-			}
-		}
 		return nil, false, nil
 	}
 	name, builtin, ok := l.funcName(np)
@@ -224,24 +241,18 @@ func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
 // argument. \sin^2 x, as textbooks write it, is (sin x)²: a power of
 // whole digits right after the command applies to the call.
 func (l *lowerer) builtinCall(c *cursor, fn, raw string, p symbolic.Pos) (*symbolic.Expr, error) {
-	var pow *symbolic.Expr
-	if isPunct(c.peek(), "^") {
-		if k := powerDigits(c.peekAt(1)); k != nil {
-			pow = num(0, itemPos(c.peekAt(1)))
-			pow.Num, _ = parseUint(k.Number)
-			c.i += 2
+	np := nameParts{raw: raw, base: fn, pos: p}
+	if isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) {
+		if e, ok, err := l.maybeCall(c, np); ok || err != nil {
+			return e, err
 		}
 	}
-	np := nameParts{raw: raw, base: fn, pos: p}
-	e, ok, err := l.maybeCall(c, np)
+	e, ok, err := l.bareCall(c, np)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, errExpected(c.here(), "an argument of "+raw, itemText(c.peek()))
-	}
-	if pow != nil {
-		e = &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{e, pow}, Pos: pow.Pos}
 	}
 	return e, nil
 }
@@ -262,8 +273,28 @@ func powerDigits(it *grammar.Item) *grammar.Item {
 	return it
 }
 
+// onesMatrixMark marks, until shape inference has run, an all-ones node
+// that is a matrix (matrix(c), 𝟙 𝟙ᵀ) rather than a vector by default.
+const onesMatrixMark = "matrix"
+
+// onesMatrix is the matrix of ones (its sizes come from use).
+func onesMatrix(p symbolic.Pos) *symbolic.Expr {
+	return &symbolic.Expr{Op: symbolic.OpOnes, Name: onesMatrixMark, Pos: p}
+}
+
+// foldOnes reads the product 𝟙 𝟙ᵀ as the matrix of ones, so that the
+// printed form of a matrix of ones reads back as the same node.
+func foldOnes(a, b *symbolic.Expr, p symbolic.Pos) *symbolic.Expr {
+	if a.Op == symbolic.OpOnes && a.Name == "" && b.Op == symbolic.OpT && len(b.Args) == 1 &&
+		b.Args[0].Op == symbolic.OpOnes && b.Args[0].Name == "" {
+		return onesMatrix(p)
+	}
+	return &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{a, b}, Pos: p}
+}
+
 // builtinNode builds the node of a builtin call: inv(X) is OpInv,
-// norm2(v) an OpNorm, vector(1) the all-ones vector, vector(c) c 𝟙.
+// norm2(v) an OpNorm, vector(1) the all-ones vector, vector(c) c 𝟙,
+// matrix(c) c 𝟙 𝟙ᵀ.
 func builtinNode(fn string, p symbolic.Pos, args []*symbolic.Expr) (*symbolic.Expr, error) {
 	if len(args) != 1 {
 		return nil, errArgCount(p, fn, 1, len(args))
@@ -275,6 +306,11 @@ func builtinNode(fn string, p symbolic.Pos, args []*symbolic.Expr) (*symbolic.Ex
 		return &symbolic.Expr{Op: symbolic.OpNorm, Name: fn[4:], Args: args, Pos: p}, nil
 	case "vector", "matrix":
 		ones := &symbolic.Expr{Op: symbolic.OpOnes, Pos: p}
+		if fn == "matrix" {
+			// matrix(c) is c 𝟙 𝟙ᵀ: a matrix of ones whose two sizes
+			// come from use.
+			ones = onesMatrix(p)
+		}
 		if a := args[0]; a.Op == symbolic.OpNum && a.Num == 1 && a.Name == "" {
 			return ones, nil
 		}

@@ -98,6 +98,17 @@ func (s *solver) finish() *sym.Error {
 		if n.e.Op == sym.OpVar {
 			continue
 		}
+		if n.e.Op == sym.OpOnes {
+			// The shape now says it is a matrix.
+			n.e.Name = ""
+		}
+		if n.e.Op == sym.OpNorm && n.e.Name == "2" && len(n.e.Args) == 1 {
+			// ‖A‖ of a matrix is ‖A‖_F (see symbolic.OpNorm); the
+			// arguments' shapes are already resolved.
+			if a := n.e.Args[0].Shape; a.IsMatrix() && !a.IsRow() {
+				n.e.Name = "F"
+			}
+		}
 		sh, err := sym.ResultShapeIn(n.e, s.lookup)
 		if err != nil {
 			if se, ok := err.(*sym.Error); ok {

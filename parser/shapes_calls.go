@@ -248,8 +248,9 @@ func (s *solver) genJac(e *sym.Expr, args []*shapeVar) *shapeVar {
 				s.conflict(e, nil, a)
 			}
 		}
-		if rg := sy.Range.Norm(); rg.IsVector() {
-			rows = s.dim(rg[0])
+		// The rows of J_F: symbolic's rule (1 for a scalar-valued F).
+		if r, ok, _ := sym.JacobianRows(sy); ok {
+			rows = s.dim(r)
 		}
 	}
 	r := s.unknown()

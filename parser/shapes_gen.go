@@ -138,6 +138,10 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 		s.vecRule(args[0], func() *shapeVar { return s.vector(s.dim("")) })
 		return s.scalar()
 	case sym.OpOnes:
+		if e.Name == onesMatrixMark {
+			// matrix(c), 𝟙 𝟙ᵀ: a matrix whatever its use.
+			return s.matrix(s.dim(""), s.dim(""))
+		}
 		t := s.unknown()
 		s.vecRule(t, func() *shapeVar { return s.vector(s.dim("")) })
 		return t

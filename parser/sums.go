@@ -2,6 +2,7 @@ package parser
 
 import (
 	"slices"
+	"strconv"
 
 	"deriv/grammar"
 	"deriv/symbolic"
@@ -71,11 +72,20 @@ func (l *lowerer) sum(c *cursor, p symbolic.Pos) (*symbolic.Expr, error) {
 	if index == "" {
 		return nil, errExpected(c.here(), "the sum's index, as in Σ_{i=1}^{n}", itemText(c.peek()))
 	}
+	shadows := l.isBound(index)
 	l.bound = append(l.bound, index)
 	body, err := l.expr(c, symbolic.PrecElem)
 	l.bound = l.bound[:len(l.bound)-1]
 	if err != nil {
 		return nil, err
+	}
+	if shadows {
+		// Σ_i b_i Σ_i b_i x²: the inner i shadows the outer one. Give it
+		// a name of its own, so that differentiation, simplification and
+		// evaluation, which see one flat namespace, keep them apart.
+		fresh := l.freshIndex(body)
+		body = renameIndex(body, index, fresh)
+		index = fresh
 	}
 	if lo == nil {
 		lo = num(1, symbolic.NoPos)
@@ -239,4 +249,70 @@ func (l *lowerer) nameIn(items []*grammar.Item, end symbolic.Pos) (*symbolic.Exp
 
 func deriv(f, x *symbolic.Expr, p symbolic.Pos) *symbolic.Expr {
 	return &symbolic.Expr{Op: symbolic.OpDeriv, Args: []*symbolic.Expr{f, x}, Pos: p}
+}
+
+// freshIndex picks an index name not used in scope: not a name of the
+// program, not bound by an enclosing sum, not a dimension or count, and
+// not mentioned in body.
+func (l *lowerer) freshIndex(body *symbolic.Expr) string {
+	used := symbolic.ProgramDims(l.prog)
+	mentioned := map[string]bool{}
+	mentions(body, mentioned)
+	free := func(n string) bool {
+		return l.symbol(n) == nil && !l.isBound(n) && !used[symbolic.Dim(n)] && !mentioned[n]
+	}
+	for _, n := range []string{"j", "k", "l", "m", "p", "q", "r", "s", "u", "v"} {
+		if free(n) {
+			return n
+		}
+	}
+	for k := 1; ; k++ {
+		if n := "i" + strconv.Itoa(k); free(n) {
+			return n
+		}
+	}
+}
+
+// mentions adds every name e mentions (variables, subscripts, bound
+// indices) to out.
+func mentions(e *symbolic.Expr, out map[string]bool) {
+	if e == nil {
+		return
+	}
+	if e.Op == symbolic.OpVar || e.Op == symbolic.OpSum {
+		out[e.Name] = true
+	}
+	for _, a := range e.Args {
+		mentions(a, out)
+	}
+	for _, a := range e.Sub {
+		mentions(a, out)
+	}
+}
+
+// renameIndex returns body with the index from renamed to to, wherever it
+// is used: as a subscript, as a value, or in a bound. Sums inside body
+// that bind from themselves were renamed when they were read.
+func renameIndex(e *symbolic.Expr, from, to string) *symbolic.Expr {
+	if e == nil {
+		return nil
+	}
+	out := *e
+	if e.Op == symbolic.OpVar && e.Name == from && e.Label == "" && len(e.Sub) == 0 {
+		out.Name = to
+		return &out
+	}
+	if len(e.Args) > 0 {
+		out.Args = make([]*symbolic.Expr, len(e.Args))
+		for i, a := range e.Args {
+			out.Args[i] = renameIndex(a, from, to)
+		}
+	}
+	if len(e.Sub) > 0 {
+		out.Sub = make([]*symbolic.Expr, len(e.Sub))
+		for i, a := range e.Sub {
+			out.Sub[i] = renameIndex(a, from, to)
+		}
+	}
+	return &out
 }

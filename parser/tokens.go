@@ -62,6 +62,10 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 			return nil, errUnclosed(pos(top), top.Value)
 		case t.Type == grammar.TokOther:
 			return nil, errBadChar(pos(t), t.Value)
+		case t.Type == grammar.TokIdent:
+			if err := checkScripts(t.Value, pos(t)); err != nil {
+				return nil, err
+			}
 		case greekDigits(out, t):
 			// \delta2 is the name δ2, as W1 is one name.
 			out[len(out)-1].Value += t.Value

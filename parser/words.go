@@ -52,6 +52,15 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
 		return e, err
 	}
+	if e, ok, err := l.bareCall(c, np); ok || err != nil {
+		return e, err
+	}
+	if e, ok := l.splitProduct(c, it, np); ok {
+		return e, nil
+	}
+	if e, ok, err := l.unknownCall(c, np); ok || err != nil {
+		return e, err
+	}
 	v, err := l.resolveVar(np)
 	if err != nil {
 		return nil, err
@@ -92,12 +101,17 @@ func (l *lowerer) wordText(c *cursor, it *grammar.Item) (text string, ones bool,
 
 // special handles words with a meaning of their own, unless the program
 // gives the name another: sum_, partial_, J_Φ, e^{…}, π, I, eye, df/dx.
+// e is Euler's number only in e^{…}, and only when the program does not
+// declare or define a variable e (a bare e is a variable).
 func (l *lowerer) special(c *cursor, it *grammar.Item, raw, canon string) (*symbolic.Expr, bool, error) {
 	p := itemPos(it)
-	if l.symbol(canon) != nil {
+	next := c.peek()
+	if s := l.symbol(canon); s != nil && !(raw == "e" && isPunct(next, "^") && s.Kind == symbolic.SymVar && !s.Declared) {
+		// A program name keeps its meaning; but e^{…} is exp even when a
+		// bare e elsewhere made e an (undeclared) variable, so that the
+		// reading does not depend on which comes first.
 		return nil, false, nil
 	}
-	next := c.peek()
 	switch {
 	case raw == "in" || raw == "for":
 		return nil, true, errUnexpected(p, raw)

@@ -81,7 +81,13 @@ const (
 	// OpCall of "sum", not an OpSum.
 	OpSum
 	// OpNorm is the norm of Args[0]; Name is "2" (Euclidean, also the
-	// default ‖v‖), "1" or "F" (Frobenius).
+	// default ‖v‖), "1" or "F" (Frobenius). One meaning per spelling,
+	// matrixcalculus.org's, in evaluation and differentiation alike:
+	// ‖v‖ = ‖v‖₂ = norm2(v) is Euclidean; of a matrix, ‖A‖ = norm2(A) is
+	// the Frobenius norm ‖A‖_F (the parser records it as "F" and the
+	// printers write ‖A‖_F), never the spectral norm; ‖A‖₁ = norm1(A) is
+	// entrywise, Σ|A_ij| (derivative sign(A)), never the induced
+	// (maximum column sum) norm.
 	OpNorm
 	// OpOnes is the all-ones vector 𝟙 (or matrix, by shape); OpEye the
 	// identity matrix I. Their sizes come from shape inference.
@@ -123,6 +129,10 @@ type Program struct {
 	// Result is the function to differentiate: the last definition or a
 	// bare last expression (then Name is "").
 	Result *Def
+	// Notes say how the parser read something the program did not spell
+	// out (an undeclared Φ taken as a function, Ax read as A x).
+	// PrintProgram writes them as comments.
+	Notes []string
 }
 
 // Def is a definition `name = body` or `name(params) = body`.

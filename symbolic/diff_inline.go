@@ -235,6 +235,11 @@ func (c *gradCtx) callDef(e *Expr, d *Def, args []*Expr) (*Expr, error) {
 // product X X … X (k factors; X⁻¹ … for negative k; I for 0).
 func matrixPower(e, x, k *Expr) (*Expr, error) {
 	v, ok := numValue(k)
+	if !ok && k != nil && k.Op == OpNeg && len(k.Args) == 1 {
+		// X^{-2}: the exponent is written as a negation.
+		v, ok = numValue(k.Args[0])
+		v = -v
+	}
 	if !ok || v != math.Trunc(v) || math.Abs(v) > 64 {
 		return nil, Errorf(e.Pos, "a matrix power needs an integer exponent between -64 and 64")
 	}

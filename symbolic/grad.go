@@ -128,7 +128,18 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 			c.usedIdx[k] = true
 		}
 	}
+	// A renamed index must not capture any name in scope: bound indices,
+	// names (a count k written as a bound Σ_{j=1}^{k}), dimension
+	// symbols and family counts.
 	collectSumNames(def.Body, c.usedIdx)
+	for _, d := range p.Defs {
+		if d != nil && d.Body != nil {
+			collectSumNames(d.Body, c.usedIdx)
+		}
+	}
+	for d := range ProgramDims(p) {
+		c.usedIdx[string(d)] = true
+	}
 	if len(wrt.Sub) == 1 && wrt.Sub[0].Op == OpVar {
 		c.targetSub = wrt.Sub[0]
 		c.usedIdx[wrt.Sub[0].Key()] = true
@@ -247,7 +258,8 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// collectSumNames adds every Σ-bound index of e to names.
+// collectSumNames adds every Σ-bound index of e, and every name e mentions
+// (subscripts and bounds included), to names.
 func collectSumNames(e *Expr, names map[string]bool) {
 	seen := map[*Expr]bool{}
 	var walk func(e *Expr)
@@ -256,10 +268,13 @@ func collectSumNames(e *Expr, names map[string]bool) {
 			return
 		}
 		seen[e] = true
-		if e.Op == OpSum {
+		if e.Op == OpSum || e.Op == OpVar {
 			names[e.Name] = true
 		}
 		for _, a := range e.Args {
+			walk(a)
+		}
+		for _, a := range e.Sub {
 			walk(a)
 		}
 	}

@@ -24,7 +24,7 @@ var cookbookCases = []gradCase{
 	{id: "c72", program: "a ∈ R^n; X ∈ R^{n×n}; f = a^T X a", wrt: "X", expect: "a a^T", printed: "a aᵀ"},
 	{id: "c72-T", program: "a ∈ R^n; X ∈ R^{n×n}; f = a^T X^T a", wrt: "X", expect: "a a^T", printed: "a aᵀ"},
 	// 2.4.2 Second order.
-	{id: "c76", program: "X ∈ R^{m×n}; f = sum(X)^2", wrt: "X", printed: "2 sum(X) 𝟙"}, // 2 Σ X_kl 𝟙: an m×n 𝟙 cannot be typed
+	{id: "c76", program: "X ∈ R^{m×n}; f = sum(X)^2", wrt: "X", printed: "2 sum(X) (𝟙 𝟙ᵀ)"}, // 2 Σ X_kl times the m×n matrix of ones
 	{id: "c77", program: "b, c ∈ R^n; X ∈ R^{m×n}; f = b^T X^T X c", wrt: "X", expect: "X (b c^T + c b^T)", printed: "X (b cᵀ + c bᵀ)"},
 	{id: "c78", program: "x ∈ R^n; B ∈ R^{m×n}; b ∈ R^m; C ∈ R^{m×p}; D ∈ R^{p×n}; d ∈ R^p; f = (B x + b)^T C (D x + d)", wrt: "x",
 		expect: "B^T C (D x + d) + D^T C^T (B x + b)", printed: "Bᵀ C (D x + d) + Dᵀ Cᵀ (B x + b)"},

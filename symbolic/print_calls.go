@@ -103,6 +103,10 @@ func (p *printer) norm(e *Expr) {
 	if kind == "" {
 		kind = "2"
 	}
+	if x := nthArg(e, 0); kind == "2" && x != nil && x.Shape.IsMatrix() && !x.Shape.IsRow() {
+		// ‖A‖ of a matrix is the Frobenius norm: say so.
+		kind = "F"
+	}
 	if p.st == ASCII {
 		p.str("norm" + kind + "(")
 		p.expr(nthArg(e, 0), PrecNone)
@@ -123,18 +127,18 @@ func (p *printer) norm(e *Expr) {
 	}
 }
 
-// ones prints the all-ones vector or matrix: 𝟙, vector(1) or matrix(1) by
-// shape, \mathbf{1}.
+// ones prints the all-ones vector, row or matrix by shape: 𝟙, 𝟙ᵀ, (𝟙 𝟙ᵀ);
+// vector(1), vector(1)', matrix(1); \mathbf{1}, \mathbf{1}^\top.
 func (p *printer) ones(e *Expr) {
+	// Every spelling reads back with the same shape: a row of ones is 𝟙ᵀ,
+	// a matrix of ones (𝟙 𝟙ᵀ), in brackets so that it stays one operand.
 	switch {
-	case p.st == Text:
-		p.str("𝟙")
-	case p.st == LaTeX:
-		p.str(`\mathbf{1}`)
+	case e.Shape.IsRow():
+		p.str(p.pick("𝟙ᵀ", "vector(1)'", `\mathbf{1}^\top`))
 	case e.Shape.IsMatrix():
-		p.str("matrix(1)")
+		p.str(p.pick("(𝟙 𝟙ᵀ)", "matrix(1)", `\left(\mathbf{1} \mathbf{1}^\top\right)`))
 	default:
-		p.str("vector(1)")
+		p.str(p.pick("𝟙", "vector(1)", `\mathbf{1}`))
 	}
 }
 

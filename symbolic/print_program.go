@@ -8,7 +8,8 @@ import "strings"
 // "w_i ∈ ℝ^d, b_i ∈ ℝ for i = 1..n"; a free index "i ∈ {1, …, n}";
 // functions "φ: ℝ → ℝ", "g_i: ℝ → ℝ for i = 1..n"), then the definitions
 // "z = W1 x + b", "f(W, x, y) = …", then a bare result expression if the
-// program has one. Shapes inferred from use are declared explicitly, so
+// program has one, then the parser's notes (Program.Notes) as comments.
+// Shapes inferred from use are declared explicitly, so
 // the output parses (parser.Parse) to an equivalent program. A nil program
 // prints as "".
 func PrintProgram(p *Program, st Style) string {
@@ -44,6 +45,9 @@ func PrintProgram(p *Program, st Style) string {
 	}
 	if p.Result != nil && p.Result.Name == "" {
 		lines = append(lines, Print(p.Result.Body, st))
+	}
+	for _, n := range p.Notes {
+		lines = append(lines, pr.pick("# note: ", "# note: ", "% note: ")+n)
 	}
 	return strings.Join(lines, "\n")
 }

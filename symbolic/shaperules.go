@@ -375,14 +375,32 @@ func jacShape(e *Expr, a Shape, lookup func(key string) *Symbol) (Shape, error) 
 	}
 	rows := a.Rows()
 	if lookup != nil {
-		if sym := lookup(e.Key()); sym != nil && sym.Kind == SymFunc && !sym.Elementwise {
-			if sym.Range.Norm().IsMatrix() {
-				return nil, Errorf(e.Pos, "J_%s: %s is matrix-valued", e.Key(), e.Key())
+		if sym := lookup(e.Key()); sym != nil {
+			r, ok, err := JacobianRows(sym)
+			if err != nil {
+				return nil, Errorf(e.Pos, "J_%s: %v", e.Key(), err)
 			}
-			rows = sym.Range.Rows()
+			if ok {
+				rows = r
+			}
 		}
 	}
 	return Matrix(rows, a.Rows()), nil
+}
+
+// JacobianRows is the row count of J_F for a declared function F: its
+// range's length (1 for a scalar-valued F: J_L of L: ℝ^d → ℝ is 1×d). ok
+// is false when F is not a declared vector map (an elementwise function's
+// Jacobian is square, of its argument's length). It is the one rule the
+// parser's shape inference and ResultShapeIn both use.
+func JacobianRows(sym *Symbol) (rows Dim, ok bool, err error) {
+	if sym == nil || sym.Kind != SymFunc || sym.Elementwise {
+		return "", false, nil
+	}
+	if sym.Range.Norm().IsMatrix() {
+		return "", false, Errorf(NoPos, "%s is matrix-valued", sym.Name)
+	}
+	return sym.Range.Rows(), true, nil
 }
 
 // DerivShape is the shape of the derivative of a value of shape f with
