@@ -53,6 +53,7 @@ func (c *gradCtx) topo(root *Expr) []*Expr {
 			return
 		}
 		seen[e] = true
+		Stats.visit(1)
 		if e != c.target && e.Op != OpSum {
 			// Later operands first, so that contributions reach a node
 			// in the order its uses are written.
@@ -95,6 +96,10 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
+		Stats.visit(1)
+		if err := c.budget.tick(); err != nil {
+			return nil, err
+		}
 		a := adj[n]
 		if a == nil {
 			continue

@@ -1,42 +1,55 @@
 package symbolic
 
-// maxSimplifyPasses bounds the fixed-point iteration of Simplify.
+// maxSimplifyPasses guards the fixed-point iteration of Simplify against
+// rewrites that would oscillate; in practice it stops after two or three
+// passes, as soon as a pass changes nothing.
 const maxSimplifyPasses = 8
 
 // Simplify rewrites e into textbook form by rebuilding it bottom-up
 // through the smart constructors (constants folded, 0 and 1 dropped,
 // scalar factors first, negation hoisted, matrix products left-associated,
 // transposes on the leaves, like terms collected), repeated until nothing
-// changes. Shared subexpressions are rewritten once per pass, so the cost
-// is linear in the size of the DAG. e is not modified.
+// changes. e is not modified.
+//
+// Each pass is one Rewrite (each distinct node rebuilt once) whose results
+// are hash-consed through a table local to the call: structurally equal
+// results (same hash, same structure, same shape) become one node, so an
+// unchanged pass returns the very same pointer and the fixed point is
+// detected by pointer comparison. The cost is linear in the number of
+// distinct nodes per pass.
 func Simplify(e *Expr) *Expr {
+	r, _ := simplifyIn(e, nil)
+	return r
+}
+
+// simplifyIn is Simplify under a budget (nil for none).
+func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 	if e == nil {
-		return nil
+		return nil, nil
 	}
+	t := newHashCons()
 	for range maxSimplifyPasses {
-		n := simplifyPass(e)
-		if sameExpr(n, e) {
-			return n
+		n, err := simplifyPass(e, t, b)
+		if err != nil {
+			return nil, err
+		}
+		if n == e {
+			return n, nil
 		}
 		e = n
 	}
-	return e
+	return e, nil
 }
 
 // simplifyPass is one bottom-up rebuild.
-func simplifyPass(e *Expr) *Expr {
-	memo := map[*Expr]*Expr{}
-	var walk func(e *Expr) *Expr
-	walk = func(e *Expr) *Expr {
-		if r, ok := memo[e]; ok {
-			return r
-		}
-		args, _ := walkAll(e.Args, walk)
-		r := rebuild(e, args)
-		memo[e] = r
-		return r
+func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
+	r := NewRewriter()
+	r.b = b
+	r.Post = func(e *Expr, _, args []*Expr) *Expr {
+		return t.intern(rebuild(e, args))
 	}
-	return walk(e)
+	out := r.Rewrite(e)
+	return out, r.err
 }
 
 // rebuild makes the node e with new operands through its smart

@@ -8,32 +8,19 @@ func substIndex(e *Expr, idx string, to *Expr) *Expr {
 	if to == nil {
 		return e
 	}
-	memo := map[*Expr]*Expr{}
-	var walk func(e *Expr) *Expr
-	walk = func(e *Expr) *Expr {
-		if r, ok := memo[e]; ok {
-			return r
+	r := NewRewriter()
+	r.Skip = func(e *Expr) bool { return e.Op == OpSum && e.Name == idx }
+	r.Pre = func(e *Expr) *Expr {
+		if e.Op == OpVar && len(e.Sub) == 0 && e.Label == "" && e.Name == idx {
+			return to
 		}
-		r := e
-		switch {
-		case e.Op == OpVar && len(e.Sub) == 0 && e.Label == "" && e.Name == idx:
-			r = to
-		case e.Op == OpSum && e.Name == idx:
-		default:
-			subs, sc := walkAll(e.Sub, walk)
-			args, ac := walkAll(e.Args, walk)
-			if sc || ac {
-				cp := *e
-				cp.Sub, cp.Args = subs, args
-				r = &cp
-			}
-		}
-		memo[e] = r
-		return r
+		return nil
 	}
-	return walk(e)
+	return r.Rewrite(e)
 }
 
+// walkAll applies f to each of xs, returning xs itself when nothing
+// changed.
 func walkAll(xs []*Expr, f func(*Expr) *Expr) ([]*Expr, bool) {
 	if len(xs) == 0 {
 		return xs, false
@@ -52,32 +39,16 @@ func walkAll(xs []*Expr, f func(*Expr) *Expr) ([]*Expr, bool) {
 
 // Subst returns e with every occurrence of a variable replaced as repl
 // says: repl is called on each OpVar node (subscripts included: the i of
-// w_i) and returns its replacement, or nil to keep it. Shared subexpressions are rewritten once, so the cost is
-// linear in the size of the DAG.
+// w_i) and returns its replacement, or nil to keep it. Shared
+// subexpressions are rewritten once (see Rewriter), so the cost is linear
+// in the size of the DAG.
 func Subst(e *Expr, repl func(v *Expr) *Expr) *Expr {
-	memo := map[*Expr]*Expr{}
-	var walk func(e *Expr) *Expr
-	walk = func(e *Expr) *Expr {
-		if r, ok := memo[e]; ok {
-			return r
-		}
-		r := e
+	r := NewRewriter()
+	r.Pre = func(e *Expr) *Expr {
 		if e.Op == OpVar {
-			if v := repl(e); v != nil {
-				r = v
-			}
+			return repl(e)
 		}
-		if r == e {
-			subs, sc := walkAll(e.Sub, walk)
-			args, ac := walkAll(e.Args, walk)
-			if sc || ac {
-				cp := *e
-				cp.Sub, cp.Args = subs, args
-				r = &cp
-			}
-		}
-		memo[e] = r
-		return r
+		return nil
 	}
-	return walk(e)
+	return r.Rewrite(e)
 }
