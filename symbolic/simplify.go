@@ -48,6 +48,26 @@ func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
 	r.Post = func(e *Expr, _, args []*Expr) *Expr {
 		return t.intern(rebuild(e, args))
 	}
+	r.Pre = func(e *Expr) *Expr {
+		// A long sum is collected at once from its rewritten summands,
+		// not rebuilt prefix by prefix (which would flatten each prefix
+		// again: quadratic in its length).
+		if e.Op != OpAdd && e.Op != OpSub {
+			return nil
+		}
+		if _, _, small := sumLeaves(e, maxPairwise); small {
+			return nil
+		}
+		leaves, signs, ok := sumLeaves(e, maxFlatten)
+		if !ok {
+			return nil
+		}
+		var ts termSet
+		for i, l := range leaves {
+			ts.add(r.Rewrite(l), signs[i])
+		}
+		return t.intern(expanded(ts.ts, e.Shape))
+	}
 	out := r.Rewrite(e)
 	return out, r.err
 }
