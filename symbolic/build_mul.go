@@ -15,7 +15,46 @@ import (
 func Mul(a, b *Expr) *Expr {
 	fs, sign := mulFactors(nil, a, 1)
 	fs, sign = mulFactors(fs, b, sign)
-	shape := builtShape(OpMul, []*Expr{a, b})
+	return mulList(fs, sign, builtShape(OpMul, []*Expr{a, b}))
+}
+
+// scalarProduct returns the product of the scalars xs, built at once (one
+// merge of all their factors) rather than by a fold of Mul.
+func scalarProduct(xs []*Expr) *Expr {
+	var fs []*Expr
+	sign := 1.0
+	for _, x := range xs {
+		fs, sign = mulFactors(fs, x, sign)
+	}
+	return mulList(fs, sign, nil)
+}
+
+// scalarLeaves lists the factors of a product of scalars, descending
+// through scalar products and negation, up to limit of them (ok false when
+// there are more); neg counts the negations passed.
+func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
+	var walk func(e *Expr) bool
+	walk = func(e *Expr) bool {
+		switch {
+		case e.Op == OpNeg:
+			neg++
+			return walk(e.Args[0])
+		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar():
+			return walk(e.Args[0]) && walk(e.Args[1])
+		}
+		if len(leaves) >= limit {
+			return false
+		}
+		leaves = append(leaves, e)
+		return true
+	}
+	ok = walk(e)
+	return leaves, neg, ok
+}
+
+// mulList is Mul of the factors fs (with their sign) into a result of
+// the given shape.
+func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	coef, den := sign, 1.0
 	var scalars, mats []*Expr
 	for _, f := range fs {

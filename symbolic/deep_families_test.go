@@ -106,3 +106,35 @@ func BenchmarkDeep(b *testing.B) {
 		}
 	}
 }
+
+// TestDeepFamiliesLinearWork derives each family at sizes n, 2n, 4n and
+// counts the node visits of the symbolic passes (Walk, Rewrite,
+// differentiation, equality): doubling the size may at most (a little over)
+// double the work. Counting visits, not time, keeps the test exact on a
+// loaded machine.
+func TestDeepFamiliesLinearWork(t *testing.T) {
+	for _, f := range deepFamilies {
+		t.Run(f.name, func(t *testing.T) {
+			var visits []int64
+			for _, n := range f.sizes {
+				p, w := parseFamily(t, f, n)
+				symbolic.Stats.Reset()
+				d, err := symbolic.Grad(p, w, symbolic.GradOptions{})
+				if err != nil {
+					t.Fatalf("%s/%d: %v", f.name, n, err)
+				}
+				visits = append(visits, symbolic.Stats.Visits())
+				if d.Expr == nil {
+					t.Fatalf("%s/%d: no derivative", f.name, n)
+				}
+			}
+			t.Logf("sizes %v: visits %v", f.sizes, visits)
+			for i := 1; i < len(visits); i++ {
+				if float64(visits[i]) > 2.2*float64(visits[i-1]) {
+					t.Errorf("visits %d at size %d after %d at size %d: more than linear growth (all: %v)",
+						visits[i], f.sizes[i], visits[i-1], f.sizes[i-1], visits)
+				}
+			}
+		})
+	}
+}

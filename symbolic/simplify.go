@@ -1,5 +1,7 @@
 package symbolic
 
+import "slices"
+
 // maxSimplifyPasses guards the fixed-point iteration of Simplify against
 // rewrites that would oscillate; in practice it stops after two or three
 // passes, as soon as a pass changes nothing.
@@ -41,8 +43,39 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 	return e, nil
 }
 
+// simplifyAll simplifies every root of es, sharing the work on their
+// common subexpressions: each pass is one Rewrite over all roots.
+func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
+	t := newHashCons()
+	cur := slices.Clone(es)
+	for range maxSimplifyPasses {
+		r := simplifier(t, b)
+		changed := false
+		for i, e := range cur {
+			n := r.Rewrite(e)
+			if r.err != nil {
+				return nil, r.err
+			}
+			changed = changed || n != e
+			cur[i] = n
+		}
+		if !changed {
+			break
+		}
+	}
+	return cur, nil
+}
+
 // simplifyPass is one bottom-up rebuild.
 func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
+	r := simplifier(t, b)
+	out := r.Rewrite(e)
+	return out, r.err
+}
+
+// simplifier is the Rewriter of one simplification pass, interning its
+// results in t.
+func simplifier(t *hashCons, b *budget) *Rewriter {
 	r := NewRewriter()
 	r.b = b
 	r.Post = func(e *Expr, _, args []*Expr) *Expr {
@@ -52,6 +85,12 @@ func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
 		// A long sum is collected at once from its rewritten summands,
 		// not rebuilt prefix by prefix (which would flatten each prefix
 		// again: quadratic in its length).
+		if e.Op == OpMul && e.Shape.IsScalar() {
+			if p := longProduct(r, e); p != nil {
+				return t.intern(p)
+			}
+			return nil
+		}
 		if e.Op != OpAdd && e.Op != OpSub {
 			return nil
 		}
@@ -68,8 +107,31 @@ func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
 		}
 		return t.intern(expanded(ts.ts, e.Shape))
 	}
-	out := r.Rewrite(e)
-	return out, r.err
+	return r
+}
+
+// longProduct rebuilds a long product of scalars at once from its
+// rewritten factors (nil for a short one, rebuilt as usual).
+func longProduct(r *Rewriter, e *Expr) *Expr {
+	if e.Args[0].Shape.IsScalar() != e.Args[1].Shape.IsScalar() || !e.Args[0].Shape.IsScalar() {
+		return nil
+	}
+	if _, _, small := scalarLeaves(e, maxPairwise); small {
+		return nil
+	}
+	leaves, neg, ok := scalarLeaves(e, maxFlatten)
+	if !ok {
+		return nil
+	}
+	xs := make([]*Expr, len(leaves))
+	for i, l := range leaves {
+		xs[i] = r.Rewrite(l)
+	}
+	p := scalarProduct(xs)
+	if neg%2 == 1 {
+		return Neg(p)
+	}
+	return p
 }
 
 // rebuild makes the node e with new operands through its smart

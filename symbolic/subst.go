@@ -19,24 +19,6 @@ func substIndex(e *Expr, idx string, to *Expr) *Expr {
 	return r.Rewrite(e)
 }
 
-// walkAll applies f to each of xs, returning xs itself when nothing
-// changed.
-func walkAll(xs []*Expr, f func(*Expr) *Expr) ([]*Expr, bool) {
-	if len(xs) == 0 {
-		return xs, false
-	}
-	out := make([]*Expr, len(xs))
-	changed := false
-	for i, x := range xs {
-		out[i] = f(x)
-		changed = changed || out[i] != x
-	}
-	if !changed {
-		return xs, false
-	}
-	return out, true
-}
-
 // Subst returns e with every occurrence of a variable replaced as repl
 // says: repl is called on each OpVar node (subscripts included: the i of
 // w_i) and returns its replacement, or nil to keep it. Shared

@@ -91,8 +91,16 @@ func sNameOf(c *gradCtx, n *Expr) string {
 // whereList hash-conses g into the function's DAG and names its shared
 // and user-defined subexpressions.
 func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
-	for n, name := range c.names {
-		if s := c.in.intern(Simplify(n)); s != n {
+	// The simplified forms of the named bodies, as they appear in g: one
+	// simplification of all of them (shared nodes once), not one each.
+	var bodies []*Expr
+	for n := range c.names {
+		bodies = append(bodies, n)
+	}
+	simple, _ := simplifyAll(bodies, nil)
+	for i, n := range bodies {
+		name := c.names[n]
+		if s := c.in.intern(simple[i]); s != n {
 			if _, taken := c.names[s]; !taken {
 				c.names[s] = name
 			}
