@@ -9,6 +9,8 @@
 // once the parser has inferred shapes, its Shape.
 package symbolic
 
+import "unsafe"
+
 // Pos is a byte offset into the source text. Line and column are worked out
 // only when an error is reported (see Error).
 type Pos int
@@ -111,6 +113,10 @@ type Expr struct {
 	// constructors of this package for nodes built later. Nil is scalar.
 	Shape Shape
 	Pos   Pos
+
+	// hc caches the structural hash (a *hashCell, read and written
+	// atomically): see Hash.
+	hc unsafe.Pointer
 }
 
 // Program is a parsed, resolved and shape-checked deriv program.

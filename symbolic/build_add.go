@@ -1,6 +1,9 @@
 package symbolic
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Add returns a + b, with like terms collected (P + P is 2 P), zeros
 // dropped and negated terms written as differences.
@@ -14,7 +17,10 @@ func Add(a, b *Expr) *Expr {
 			return sumOf([]term{{c: ca + cb, t: ta}}, resultShape2(a, b))
 		}
 	}
-	return expanded(addTerms(addTerms(nil, a, 1), b, 1), resultShape2(a, b))
+	var ts termSet
+	ts.add(a, 1)
+	ts.add(b, 1)
+	return expanded(ts.ts, resultShape2(a, b))
 }
 
 // expanded builds the sum of ts, expanded where that is shorter.
@@ -32,9 +38,63 @@ func Sub(a, b *Expr) *Expr {
 	if d := diagSum(a, b, -1); d != nil {
 		return d
 	}
-	return expanded(addTerms(addTerms(nil, a, 1), b, -1), resultShape2(a, b))
+	var ts termSet
+	ts.add(a, 1)
+	ts.add(b, -1)
+	return expanded(ts.ts, resultShape2(a, b))
 }
 
+// sumAll returns the sum of xs (at least one): for a few terms the
+// left fold of Add, for more one collection of all their terms at once, so
+// that the work is linear in the number of terms (a fold would flatten the
+// growing sum again at every step).
+func sumAll(xs []*Expr) *Expr {
+	if len(xs) <= maxPairwise {
+		out := xs[0]
+		for _, x := range xs[1:] {
+			out = Add(out, x)
+		}
+		return out
+	}
+	var ts termSet
+	var s Shape
+	for _, x := range xs {
+		ts.add(x, 1)
+		if !x.Shape.IsScalar() {
+			s = x.Shape
+		}
+	}
+	return expanded(ts.ts, s)
+}
+
+// sumLeaves lists the summands of the sum e with their signs, descending
+// through +, − and negation, up to limit of them; ok is false when there
+// are more.
+func sumLeaves(e *Expr, limit int) (leaves []*Expr, signs []float64, ok bool) {
+	var walk func(e *Expr, sign float64) bool
+	walk = func(e *Expr, sign float64) bool {
+		switch e.Op {
+		case OpAdd, OpSub:
+			sb := sign
+			if e.Op == OpSub {
+				sb = -sign
+			}
+			return walk(e.Args[0], sign) && walk(e.Args[1], sb)
+		case OpNeg:
+			return walk(e.Args[0], -sign)
+		}
+		if len(leaves) >= limit {
+			return false
+		}
+		leaves = append(leaves, e)
+		signs = append(signs, sign)
+		return true
+	}
+	ok = walk(e, 1)
+	return leaves, signs, ok
+}
+
+// resultShape2 is the shape of a ± b.
 func resultShape2(a, b *Expr) Shape {
 	if a.Shape.IsScalar() {
 		return b.Shape
@@ -50,28 +110,143 @@ type term struct {
 
 // addTerms appends the summands of e, each times sign, merging like terms.
 func addTerms(ts []term, e *Expr, sign float64) []term {
-	switch e.Op {
-	case OpAdd:
-		return addTerms(addTerms(ts, e.Args[0], sign), e.Args[1], sign)
-	case OpSub:
-		return addTerms(addTerms(ts, e.Args[0], sign), e.Args[1], -sign)
-	case OpNeg:
-		return addTerms(ts, e.Args[0], -sign)
-	case OpNum:
-		return mergeTerm(ts, term{c: sign * e.Num})
+	s := termSet{ts: ts}
+	for i, x := range ts {
+		s.index(i, x)
 	}
-	c, t := splitCoef(e)
-	return mergeTerm(ts, term{c: sign * c, t: t})
+	s.add(e, sign)
+	return s.ts
 }
 
+// mergeTerm adds x to ts, merged into a like term if there is one.
 func mergeTerm(ts []term, x term) []term {
-	for i := range ts {
-		if (ts[i].t == nil && x.t == nil) || (ts[i].t != nil && x.t != nil && likeTerms(ts[i].t, x.t)) {
-			ts[i].c += x.c
-			return ts
+	s := termSet{ts: ts}
+	for i, x := range ts {
+		s.index(i, x)
+	}
+	s.merge(x)
+	return s.ts
+}
+
+// termSet collects the terms of a sum, merging like terms through an index
+// keyed by likeKey: adding a term costs a hash lookup, not a comparison
+// with every term collected so far.
+type termSet struct {
+	ts  []term
+	idx map[uint64][]int
+	num int // 1 + the index of the pure number term, 0 for none
+	// flat counts the nodes flattened, to stop flattening a sum whose
+	// shared operands would repeat exponentially often.
+	flat int
+}
+
+// maxFlatten bounds the nodes a termSet flattens; beyond it, sums are
+// kept whole as terms.
+const maxFlatten = 1 << 14
+
+// add adds the summands of e, each times sign.
+func (s *termSet) add(e *Expr, sign float64) {
+	s.flat++
+	if s.flat <= maxFlatten {
+		switch e.Op {
+		case OpAdd, OpSub:
+			a, b := e.Args[0], e.Args[1]
+			sb := sign
+			if e.Op == OpSub {
+				sb = -sign
+			}
+			if a == b || sameExpr(a, b) {
+				// A shared operand (z + z): once, with the coefficient
+				// doubled (or cancelled), not flattened twice.
+				s.add(a, sign+sb)
+				return
+			}
+			s.add(a, sign)
+			s.add(b, sb)
+			return
+		case OpNeg:
+			s.add(e.Args[0], -sign)
+			return
+		case OpNum:
+			s.merge(term{c: sign * e.Num})
+			return
 		}
 	}
-	return append(ts, x)
+	c, t := splitCoef(e)
+	s.merge(term{c: sign * c, t: t})
+}
+
+// merge adds x, merged into a like term if there is one.
+func (s *termSet) merge(x term) {
+	if x.t == nil {
+		if s.num > 0 {
+			s.ts[s.num-1].c += x.c
+			return
+		}
+		s.ts = append(s.ts, x)
+		s.num = len(s.ts)
+		return
+	}
+	k := likeKey(x.t)
+	for _, i := range s.idx[k] {
+		if likeTerms(s.ts[i].t, x.t) {
+			s.ts[i].c += x.c
+			return
+		}
+	}
+	s.ts = append(s.ts, x)
+	s.index(len(s.ts)-1, x)
+}
+
+// index records the term x at position i.
+func (s *termSet) index(i int, x term) {
+	if x.t == nil {
+		if s.num == 0 {
+			s.num = i + 1
+		}
+		return
+	}
+	if s.idx == nil {
+		s.idx = map[uint64][]int{}
+	}
+	k := likeKey(x.t)
+	s.idx[k] = append(s.idx[k], i)
+}
+
+// likeKey is a hash of a term consistent with likeTerms: like terms have
+// equal keys. Scalar products and short elementwise chains hash their
+// factors in any order.
+func likeKey(t *Expr) uint64 {
+	switch {
+	case t.Op == OpHad && hadLen(t, maxHadFactors) <= maxHadFactors:
+		k := uint64(0x4861)
+		for _, f := range hadFactors(nil, t) {
+			k += mix(Hash(f))
+		}
+		return k
+	case t.Op == OpMul && t.Shape.IsScalar():
+		fs, sign := mulFactors(nil, t, 1)
+		k := uint64(0x4d75)
+		if sign < 0 {
+			k = 0x2d4d75
+		}
+		for _, f := range fs {
+			k += mix(Hash(f))
+		}
+		return k
+	}
+	return Hash(t)
+}
+
+// mix scrambles a hash (the splitmix64 finaliser), so that sums of mixed
+// hashes make a good order-independent key.
+func mix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
 }
 
 // splitCoef writes a product as c·t with c its numeric coefficient.
@@ -108,10 +283,14 @@ func splitCoef(e *Expr) (float64, *Expr) {
 // avoids a leading minus.
 func sumOf(ts []term, s Shape) *Expr {
 	// A matrix before its transpose: A + Aᵀ, B X + Bᵀ X.
-	for i := range ts {
-		for j := i + 1; j < len(ts); j++ {
-			if ts[i].t != nil && ts[j].t != nil && transposedFirst(ts[i].t, ts[j].t) {
-				ts[i], ts[j] = ts[j], ts[i]
+	if len(ts) > maxPairwise {
+		transposesAfter(ts)
+	} else {
+		for i := range ts {
+			for j := i + 1; j < len(ts); j++ {
+				if ts[i].t != nil && ts[j].t != nil && transposedFirst(ts[i].t, ts[j].t) {
+					ts[i], ts[j] = ts[j], ts[i]
+				}
 			}
 		}
 	}
@@ -236,6 +415,22 @@ func sameFactors(fa, fb []*Expr) bool {
 	if len(fa) != len(fb) {
 		return false
 	}
+	if len(fa) > maxPairwise {
+		// Multisets of factors, by hash.
+		at := map[uint64][]*Expr{}
+		for _, g := range fb {
+			at[Hash(g)] = append(at[Hash(g)], g)
+		}
+		for _, f := range fa {
+			gs := at[Hash(f)]
+			k := slices.IndexFunc(gs, func(g *Expr) bool { return sameExpr(f, g) })
+			if k < 0 {
+				return false
+			}
+			at[Hash(f)] = slices.Delete(gs, k, k+1)
+		}
+		return true
+	}
 	used := make([]bool, len(fb))
 	for _, f := range fa {
 		found := false
@@ -250,6 +445,47 @@ func sameFactors(fa, fb []*Expr) bool {
 		}
 	}
 	return true
+}
+
+// maxPairwise is the longest list of terms or factors that is compared
+// pair by pair; longer lists go through hash indexes.
+const maxPairwise = 8
+
+// transposesAfter is the reordering of sumOf for long sums, through a hash
+// index instead of comparing every pair: a term Aᵀ R (or Aᵀ) that comes
+// before its partner A R (or A) changes places with it.
+func transposesAfter(ts []term) {
+	head := func(e *Expr) (*Expr, *Expr) {
+		if e.Op == OpMul && len(e.Args) == 2 {
+			return e.Args[0], e.Args[1]
+		}
+		return e, nil
+	}
+	key := func(h, r *Expr) uint64 { return mix(Hash(h)) ^ Hash(r) }
+	plain := map[uint64][]int{}
+	for j, x := range ts {
+		if x.t == nil {
+			continue
+		}
+		if h, r := head(x.t); h.Op != OpT {
+			plain[key(h, r)] = append(plain[key(h, r)], j)
+		}
+	}
+	for i, x := range ts {
+		if x.t == nil {
+			continue
+		}
+		h, r := head(x.t)
+		if h.Op != OpT || len(h.Args) != 1 {
+			continue
+		}
+		for _, j := range plain[key(h.Args[0], r)] {
+			if j > i && ts[j].t != nil && transposedFirst(ts[i].t, ts[j].t) {
+				ts[i], ts[j] = ts[j], ts[i]
+				break
+			}
+		}
+	}
 }
 
 // transposedFirst reports whether a is b with a transposed leading factor

@@ -2,24 +2,23 @@ package symbolic
 
 import "strconv"
 
-// sameBudget bounds how many node pairs sameExpr compares, so that
-// comparing two large shared DAGs stays cheap; past it the two are taken to
-// differ (which only costs a missed simplification).
-const sameBudget = 400
-
 // sameExpr reports whether a and b are structurally equal (Pos ignored; the
-// shapes of 𝟙, I and zeros count).
+// shapes of 𝟙, I and zeros count). Like Equal it is linear in the distinct
+// nodes compared: pointer-equal nodes match at once, differing cached
+// hashes reject at once, and shared pairs are compared once.
 func sameExpr(a, b *Expr) bool {
-	n := sameBudget
-	return sameN(a, b, &n)
-}
-
-func sameN(a, b *Expr, budget *int) bool {
 	if a == b {
 		return true
 	}
-	*budget--
-	if *budget < 0 || a == nil || b == nil {
+	var memo map[[2]*Expr]bool
+	return sameIn(a, b, &memo)
+}
+
+func sameIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil || Hash(a) != Hash(b) {
 		return false
 	}
 	if a.Op != b.Op || a.Name != b.Name || a.Label != b.Label || a.Num != b.Num ||
@@ -29,17 +28,7 @@ func sameN(a, b *Expr, budget *int) bool {
 	if (a.Op == OpOnes || a.Op == OpEye || a.Op == OpNum) && !a.Shape.Equal(b.Shape) {
 		return false
 	}
-	for i := range a.Sub {
-		if !sameN(a.Sub[i], b.Sub[i], budget) {
-			return false
-		}
-	}
-	for i := range a.Args {
-		if !sameN(a.Args[i], b.Args[i], budget) {
-			return false
-		}
-	}
-	return true
+	return pairsEqual(a, b, memo, sameIn)
 }
 
 // internKey identifies a node by its fields and the identities of its

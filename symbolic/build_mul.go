@@ -15,7 +15,46 @@ import (
 func Mul(a, b *Expr) *Expr {
 	fs, sign := mulFactors(nil, a, 1)
 	fs, sign = mulFactors(fs, b, sign)
-	shape := builtShape(OpMul, []*Expr{a, b})
+	return mulList(fs, sign, builtShape(OpMul, []*Expr{a, b}))
+}
+
+// scalarProduct returns the product of the scalars xs, built at once (one
+// merge of all their factors) rather than by a fold of Mul.
+func scalarProduct(xs []*Expr) *Expr {
+	var fs []*Expr
+	sign := 1.0
+	for _, x := range xs {
+		fs, sign = mulFactors(fs, x, sign)
+	}
+	return mulList(fs, sign, nil)
+}
+
+// scalarLeaves lists the factors of a product of scalars, descending
+// through scalar products and negation, up to limit of them (ok false when
+// there are more); neg counts the negations passed.
+func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
+	var walk func(e *Expr) bool
+	walk = func(e *Expr) bool {
+		switch {
+		case e.Op == OpNeg:
+			neg++
+			return walk(e.Args[0])
+		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar():
+			return walk(e.Args[0]) && walk(e.Args[1])
+		}
+		if len(leaves) >= limit {
+			return false
+		}
+		leaves = append(leaves, e)
+		return true
+	}
+	ok = walk(e)
+	return leaves, neg, ok
+}
+
+// mulList is Mul of the factors fs (with their sign) into a result of
+// the given shape.
+func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	coef, den := sign, 1.0
 	var scalars, mats []*Expr
 	for _, f := range fs {
@@ -121,6 +160,15 @@ func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
 		return mulFactors(fs, e.Args[0], -sign)
 	case OpMul:
 		a, b := e.Args[0], e.Args[1]
+		if a.Shape.IsScalar() && b.Shape.IsScalar() && (a == b || sameExpr(a, b)) {
+			// A shared operand (z z): its factors squared, not flattened
+			// twice (z₃₀ = z₂₉ z₂₉ would have 2³⁰ factors).
+			sq, _ := mulFactors(nil, a, 1)
+			for _, f := range sq {
+				fs = append(fs, squared(f))
+			}
+			return fs, sign
+		}
 		if !e.Shape.IsScalar() || (a.Shape.IsScalar() && b.Shape.IsScalar()) {
 			fs, sign = mulFactors(fs, a, sign)
 			return mulFactors(fs, b, sign)
@@ -143,6 +191,16 @@ func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
 	return append(fs, e), sign
 }
 
+// squared is f² for a scalar factor f: (x^k)² is x^(2k).
+func squared(f *Expr) *Expr {
+	if f.Op == OpPow {
+		if k, ok := numValue(f.Args[1]); ok {
+			return Pow(f.Args[0], Number(2*k))
+		}
+	}
+	return Pow(f, Number(2))
+}
+
 // chain multiplies factors left to right without rewriting (1 for none).
 func chain(fs []*Expr) *Expr {
 	if len(fs) == 0 {
@@ -157,6 +215,9 @@ func chain(fs []*Expr) *Expr {
 
 // cancelReciprocals removes pairs s and 1/s from a list of scalar factors.
 func cancelReciprocals(fs []*Expr) []*Expr {
+	if len(fs) > maxPairwise {
+		return cancelReciprocalsLong(fs)
+	}
 	for i := 0; i < len(fs); i++ {
 		f := fs[i]
 		if f.Op != OpDiv || !isNumber(f.Args[0], 1) {
@@ -173,6 +234,39 @@ func cancelReciprocals(fs []*Expr) []*Expr {
 		}
 	}
 	return fs
+}
+
+// cancelReciprocalsLong is cancelReciprocals for long lists, through a
+// hash index: each reciprocal 1/s cancels one factor s (the earliest left).
+func cancelReciprocalsLong(fs []*Expr) []*Expr {
+	at := map[uint64][]int{}
+	for j, f := range fs {
+		at[Hash(f)] = append(at[Hash(f)], j)
+	}
+	gone := make([]bool, len(fs))
+	n := 0
+	for i, f := range fs {
+		if gone[i] || f.Op != OpDiv || !isNumber(f.Args[0], 1) {
+			continue
+		}
+		for _, j := range at[Hash(f.Args[1])] {
+			if j != i && !gone[j] && sameExpr(fs[j], f.Args[1]) {
+				gone[i], gone[j] = true, true
+				n += 2
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return fs
+	}
+	out := make([]*Expr, 0, len(fs)-n)
+	for i, f := range fs {
+		if !gone[i] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // dropIdentities removes identity matrices next to another matrix factor.
@@ -205,11 +299,23 @@ func mergePowers(fs []*Expr) []*Expr {
 	}
 	var out []*Expr
 	var exps []float64
+	// Bases by hash, so that a long product costs one lookup per factor.
+	var idx map[uint64][]int
+	if len(fs) > maxPairwise {
+		idx = map[uint64][]int{}
+	}
 	for _, f := range fs {
 		b, k := base(f)
 		merged := false
-		for i, o := range out {
-			if ob, _ := base(o); sameExpr(ob, b) {
+		cands := idx[Hash(b)]
+		if idx == nil {
+			cands = nil
+			for i := range out {
+				cands = append(cands, i)
+			}
+		}
+		for _, i := range cands {
+			if ob, _ := base(out[i]); sameExpr(ob, b) {
 				exps[i] += k
 				out[i] = Pow(b, Number(exps[i]))
 				merged = true
@@ -219,6 +325,9 @@ func mergePowers(fs []*Expr) []*Expr {
 		if !merged {
 			out = append(out, f)
 			exps = append(exps, k)
+			if idx != nil {
+				idx[Hash(b)] = append(idx[Hash(b)], len(out)-1)
+			}
 		}
 	}
 	return slices.DeleteFunc(out, func(f *Expr) bool { return isNumber(f, 1) })

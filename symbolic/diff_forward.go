@@ -11,6 +11,10 @@ func (c *gradCtx) tangent(e *Expr, memo map[*Expr]*Expr) (*Expr, error) {
 	if r, ok := memo[e]; ok {
 		return r, nil
 	}
+	Stats.visit(1)
+	if err := c.budget.tick(); err != nil {
+		return nil, err
+	}
 	if !c.depends(e) {
 		memo[e] = nil
 		return nil, nil

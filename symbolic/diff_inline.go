@@ -37,6 +37,9 @@ type gradCtx struct {
 	// their δ variables; throughVal records ∂f/∂S for each.
 	through    map[*Expr]*Expr
 	throughVal map[*Expr]*Expr
+	// budget holds the derivation's limits (GradOptions.MaxNodes,
+	// GradOptions.Context).
+	budget *budget
 }
 
 func newGradCtx(p *Program) *gradCtx {

@@ -53,6 +53,7 @@ func (c *gradCtx) topo(root *Expr) []*Expr {
 			return
 		}
 		seen[e] = true
+		Stats.visit(1)
 		if e != c.target && e.Op != OpSum {
 			// Later operands first, so that contributions reach a node
 			// in the order its uses are written.
@@ -74,31 +75,33 @@ func (c *gradCtx) topo(root *Expr) []*Expr {
 // replaced by their δ names.
 func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
 	order := c.topo(root)
-	adj := map[*Expr]*Expr{root: seed}
-	out := map[string]*Expr{}
-	give := func(m map[*Expr]*Expr, k *Expr, v *Expr) {
-		if v == nil {
-			return
-		}
-		if old := m[k]; old != nil {
-			m[k] = Add(old, v)
-		} else {
-			m[k] = v
+	// Contributions are collected per node and summed once, when the
+	// node is reached (sumAll: linear in their number).
+	adj := map[*Expr][]*Expr{root: {seed}}
+	outs := map[string][]*Expr{}
+	var keys []string
+	give := func(m map[*Expr][]*Expr, k *Expr, v *Expr) {
+		if v != nil {
+			m[k] = append(m[k], v)
 		}
 	}
 	giveKey := func(k string, v *Expr) {
-		if old := out[k]; old != nil {
-			out[k] = Add(old, v)
-		} else {
-			out[k] = v
+		if _, ok := outs[k]; !ok {
+			keys = append(keys, k)
 		}
+		outs[k] = append(outs[k], v)
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
-		a := adj[n]
-		if a == nil {
+		Stats.visit(1)
+		if err := c.budget.tick(); err != nil {
+			return nil, err
+		}
+		if len(adj[n]) == 0 {
 			continue
 		}
+		a := sumAll(adj[n])
+		delete(adj, n)
 		if top {
 			if d, ok := c.through[n]; ok && n != c.target {
 				c.throughVal[n] = a
@@ -138,6 +141,10 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		if err != nil {
 			return nil, err
 		}
+	}
+	out := map[string]*Expr{}
+	for _, k := range keys {
+		out[k] = sumAll(outs[k])
 	}
 	return out, nil
 }

@@ -1,17 +1,31 @@
 package symbolic
 
-import "math"
+import (
+	"math"
+	"sync/atomic"
+	"unsafe"
+)
 
 // Equal reports whether a and b are the same expression: the same ops,
 // names, labels, subscripts and arguments, numbers equal by value (a number
 // written as π equals the value π; NaN equals NaN, −0 equals 0). Positions
 // and shapes are ignored. A norm with an empty Name is the Euclidean norm
 // "2". Two nil expressions are equal.
+//
+// Equal is linear in the number of distinct nodes of a and b, however much
+// they share: pointer-equal nodes are equal at once, nodes whose cached
+// hashes differ are unequal at once, and every other pair of nodes is
+// compared once (a memo of compared pairs).
 func Equal(a, b *Expr) bool {
+	var memo map[[2]*Expr]bool
+	return equalIn(a, b, &memo)
+}
+
+func equalIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
 	if a == b {
 		return true
 	}
-	if a == nil || b == nil {
+	if a == nil || b == nil || Hash(a) != Hash(b) {
 		return false
 	}
 	if a.Op != b.Op || a.Label != b.Label || len(a.Sub) != len(b.Sub) || len(a.Args) != len(b.Args) {
@@ -33,17 +47,34 @@ func Equal(a, b *Expr) bool {
 			return false
 		}
 	}
+	return pairsEqual(a, b, memo, equalIn)
+}
+
+// pairsEqual compares the subscripts and arguments of a and b with eq,
+// remembering the pair's answer so that shared pairs are compared once.
+func pairsEqual(a, b *Expr, memo *map[[2]*Expr]bool, eq func(a, b *Expr, memo *map[[2]*Expr]bool) bool) bool {
+	if len(a.Sub)+len(a.Args) == 0 {
+		return true
+	}
+	key := [2]*Expr{a, b}
+	if *memo == nil {
+		*memo = map[[2]*Expr]bool{}
+	} else if v, ok := (*memo)[key]; ok {
+		return v
+	}
+	Stats.visit(1)
+	r := true
 	for i := range a.Sub {
-		if !Equal(a.Sub[i], b.Sub[i]) {
-			return false
+		if !eq(a.Sub[i], b.Sub[i], memo) {
+			r = false
+			break
 		}
 	}
-	for i := range a.Args {
-		if !Equal(a.Args[i], b.Args[i]) {
-			return false
-		}
+	for i := 0; r && i < len(a.Args); i++ {
+		r = eq(a.Args[i], b.Args[i], memo)
 	}
-	return true
+	(*memo)[key] = r
+	return r
 }
 
 // sameNum compares numbers by value, with NaN equal to itself.
@@ -59,16 +90,52 @@ func normKind(e *Expr) string {
 	return e.Name
 }
 
+// hashCell is a node's cached hash. owner guards against copies: a node
+// copied by value (cp := *e; cp.Args = …) carries its original's cell,
+// whose owner is not the copy, so the copy's hash is computed afresh.
+type hashCell struct {
+	owner *Expr
+	h     uint64
+}
+
 // Hash returns a structural hash of e consistent with Equal: Equal(a, b)
 // implies Hash(a) == Hash(b). It ignores positions and shapes. It is
-// deterministic (64-bit FNV-1a over a canonical encoding), so it may order
-// terms reproducibly. Hash(nil) is 0.
+// deterministic (64-bit FNV-1a over the node's fields and its operands'
+// hashes), so it may order terms reproducibly. Hash(nil) is 0.
+//
+// The hash is computed once per node and cached in it (atomically, so
+// Hash is safe for concurrent use on shared expressions); a node must not
+// be changed after it has been hashed (build a new node instead).
 func Hash(e *Expr) uint64 {
 	if e == nil {
 		return 0
 	}
+	if c := (*hashCell)(atomic.LoadPointer(&e.hc)); c != nil && c.owner == e {
+		return c.h
+	}
 	h := fnvHash(fnvOffset)
-	h.expr(e)
+	h.byte(byte(e.Op))
+	switch e.Op {
+	case OpNum:
+		h.num(e.Num)
+	case OpNorm:
+		h.string(normKind(e))
+	case OpPartial:
+		h.string(e.Name)
+		h.num(e.Num)
+	default:
+		h.string(e.Name)
+	}
+	h.string(e.Label)
+	h.uint(uint64(len(e.Sub)))
+	for _, s := range e.Sub {
+		h.uint(Hash(s))
+	}
+	h.uint(uint64(len(e.Args)))
+	for _, a := range e.Args {
+		h.uint(Hash(a))
+	}
+	atomic.StorePointer(&e.hc, unsafe.Pointer(&hashCell{owner: e, h: uint64(h)}))
 	return uint64(h)
 }
 
@@ -104,32 +171,4 @@ func (h *fnvHash) num(v float64) {
 		v = math.NaN()
 	}
 	h.uint(math.Float64bits(v))
-}
-
-func (h *fnvHash) expr(e *Expr) {
-	if e == nil {
-		h.byte(0xff)
-		return
-	}
-	h.byte(byte(e.Op))
-	switch e.Op {
-	case OpNum:
-		h.num(e.Num)
-	case OpNorm:
-		h.string(normKind(e))
-	case OpPartial:
-		h.string(e.Name)
-		h.num(e.Num)
-	default:
-		h.string(e.Name)
-	}
-	h.string(e.Label)
-	h.uint(uint64(len(e.Sub)))
-	for _, s := range e.Sub {
-		h.expr(s)
-	}
-	h.uint(uint64(len(e.Args)))
-	for _, a := range e.Args {
-		h.expr(a)
-	}
 }

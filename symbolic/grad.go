@@ -1,5 +1,7 @@
 package symbolic
 
+import "context"
+
 // GradOptions says what to differentiate and how to write the result.
 type GradOptions struct {
 	// Of names the definition to differentiate; "" is p.Result.
@@ -11,6 +13,16 @@ type GradOptions struct {
 	// ∂f/∂S the result is expressed through, as δ names (SPEC §3 "Named
 	// intermediates").
 	Through []string
+	// MaxNodes bounds the distinct subexpressions (nodes of the DAG) of a
+	// derivative; 0 means DefaultMaxNodes (2,000,000). Over it, the
+	// derivation fails with a *Error naming the limit ("the derivative has
+	// more than 2000000 distinct subexpressions (the limit)").
+	MaxNodes int
+	// Context, if not nil, bounds the time of the derivation: it is
+	// checked periodically (every 1024 nodes) in the long passes, and when
+	// it is done the derivation fails with a *Error "time limit reached
+	// while differentiating" wrapping ctx.Err().
+	Context context.Context
 }
 
 // Binding is one entry of a where list: Name = Expr.
@@ -70,7 +82,7 @@ func Grad(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.finish(def, wrt, g, c.target.Shape, opts), nil
+	return c.finish(def, wrt, g, c.target.Shape, opts)
 }
 
 // gradient runs reverse mode from root (adjoint 1) and returns the
@@ -84,7 +96,23 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 	if g == nil {
 		return Zero(c.target.Shape), nil
 	}
-	return Simplify(g), nil
+	return c.simplify(g)
+}
+
+// simplify is Simplify under the derivation's budget, with the size of
+// the result checked against its limit.
+func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
+	if err := c.budget.size(e); err != nil {
+		return nil, err
+	}
+	s, err := simplifyIn(e, c.budget)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.budget.size(s); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 func fname(d *Def) string {
@@ -123,6 +151,10 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		return nil, nil, nil, Errorf(NoPos, "nothing to differentiate: the program has no definition or expression")
 	}
 	c := newGradCtx(p)
+	c.budget = newBudget(opts)
+	if err := c.budget.expired(); err != nil {
+		return nil, nil, nil, err
+	}
 	for k, s := range p.Symbols {
 		if s.Kind == SymIndex {
 			c.usedIdx[k] = true

@@ -30,7 +30,11 @@ func Jacobian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 	if j == nil {
 		j = Zero(shape)
 	}
-	return c.finish(def, wrt, Simplify(j), shape, opts), nil
+	j, err = c.simplify(j)
+	if err != nil {
+		return nil, err
+	}
+	return c.finish(def, wrt, j, shape, opts)
 }
 
 // Hessian returns the matrix of second derivatives of a scalar f with
@@ -64,5 +68,9 @@ func Hessian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 	if h == nil {
 		h = Zero(shape)
 	}
-	return c.finish(def, wrt, Simplify(h), shape, opts), nil
+	h, err = c.simplify(h)
+	if err != nil {
+		return nil, err
+	}
+	return c.finish(def, wrt, h, shape, opts)
 }

@@ -1,42 +1,137 @@
 package symbolic
 
-// maxSimplifyPasses bounds the fixed-point iteration of Simplify.
+import "slices"
+
+// maxSimplifyPasses guards the fixed-point iteration of Simplify against
+// rewrites that would oscillate; in practice it stops after two or three
+// passes, as soon as a pass changes nothing.
 const maxSimplifyPasses = 8
 
 // Simplify rewrites e into textbook form by rebuilding it bottom-up
 // through the smart constructors (constants folded, 0 and 1 dropped,
 // scalar factors first, negation hoisted, matrix products left-associated,
 // transposes on the leaves, like terms collected), repeated until nothing
-// changes. Shared subexpressions are rewritten once per pass, so the cost
-// is linear in the size of the DAG. e is not modified.
+// changes. e is not modified.
+//
+// Each pass is one Rewrite (each distinct node rebuilt once) whose results
+// are hash-consed through a table local to the call: structurally equal
+// results (same hash, same structure, same shape) become one node, so an
+// unchanged pass returns the very same pointer and the fixed point is
+// detected by pointer comparison. The cost is linear in the number of
+// distinct nodes per pass.
 func Simplify(e *Expr) *Expr {
+	r, _ := simplifyIn(e, nil)
+	return r
+}
+
+// simplifyIn is Simplify under a budget (nil for none).
+func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 	if e == nil {
-		return nil
+		return nil, nil
 	}
+	t := newHashCons()
 	for range maxSimplifyPasses {
-		n := simplifyPass(e)
-		if sameExpr(n, e) {
-			return n
+		n, err := simplifyPass(e, t, b)
+		if err != nil {
+			return nil, err
+		}
+		if n == e {
+			return n, nil
 		}
 		e = n
 	}
-	return e
+	return e, nil
+}
+
+// simplifyAll simplifies every root of es, sharing the work on their
+// common subexpressions: each pass is one Rewrite over all roots.
+func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
+	t := newHashCons()
+	cur := slices.Clone(es)
+	for range maxSimplifyPasses {
+		r := simplifier(t, b)
+		changed := false
+		for i, e := range cur {
+			n := r.Rewrite(e)
+			if r.err != nil {
+				return nil, r.err
+			}
+			changed = changed || n != e
+			cur[i] = n
+		}
+		if !changed {
+			break
+		}
+	}
+	return cur, nil
 }
 
 // simplifyPass is one bottom-up rebuild.
-func simplifyPass(e *Expr) *Expr {
-	memo := map[*Expr]*Expr{}
-	var walk func(e *Expr) *Expr
-	walk = func(e *Expr) *Expr {
-		if r, ok := memo[e]; ok {
-			return r
-		}
-		args, _ := walkAll(e.Args, walk)
-		r := rebuild(e, args)
-		memo[e] = r
-		return r
+func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
+	r := simplifier(t, b)
+	out := r.Rewrite(e)
+	return out, r.err
+}
+
+// simplifier is the Rewriter of one simplification pass, interning its
+// results in t.
+func simplifier(t *hashCons, b *budget) *Rewriter {
+	r := NewRewriter()
+	r.b = b
+	r.Post = func(e *Expr, _, args []*Expr) *Expr {
+		return t.intern(rebuild(e, args))
 	}
-	return walk(e)
+	r.Pre = func(e *Expr) *Expr {
+		// A long sum is collected at once from its rewritten summands,
+		// not rebuilt prefix by prefix (which would flatten each prefix
+		// again: quadratic in its length).
+		if e.Op == OpMul && e.Shape.IsScalar() {
+			if p := longProduct(r, e); p != nil {
+				return t.intern(p)
+			}
+			return nil
+		}
+		if e.Op != OpAdd && e.Op != OpSub {
+			return nil
+		}
+		if _, _, small := sumLeaves(e, maxPairwise); small {
+			return nil
+		}
+		leaves, signs, ok := sumLeaves(e, maxFlatten)
+		if !ok {
+			return nil
+		}
+		var ts termSet
+		for i, l := range leaves {
+			ts.add(r.Rewrite(l), signs[i])
+		}
+		return t.intern(expanded(ts.ts, e.Shape))
+	}
+	return r
+}
+
+// longProduct rebuilds a long product of scalars at once from its
+// rewritten factors (nil for a short one, rebuilt as usual).
+func longProduct(r *Rewriter, e *Expr) *Expr {
+	if e.Args[0].Shape.IsScalar() != e.Args[1].Shape.IsScalar() || !e.Args[0].Shape.IsScalar() {
+		return nil
+	}
+	if _, _, small := scalarLeaves(e, maxPairwise); small {
+		return nil
+	}
+	leaves, neg, ok := scalarLeaves(e, maxFlatten)
+	if !ok {
+		return nil
+	}
+	xs := make([]*Expr, len(leaves))
+	for i, l := range leaves {
+		xs[i] = r.Rewrite(l)
+	}
+	p := scalarProduct(xs)
+	if neg%2 == 1 {
+		return Neg(p)
+	}
+	return p
 }
 
 // rebuild makes the node e with new operands through its smart

@@ -11,10 +11,18 @@ const minNamedWeight = 4
 // intermediates of --through as δ names, the user's definitions by their
 // names wherever they occur, and other subexpressions that occur more than
 // once as t₁, t₂, … (none of these with opts.Inline, except δ names).
-func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) *Derivative {
+//
+// With opts.Inline, a derivative whose expression written out as a tree
+// would have more than MaxInlineSize nodes (a deep DAG whose shared
+// subexpressions would be repeated exponentially often) keeps its where
+// list: the names are what keeps it printable.
+func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) (*Derivative, error) {
 	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
 	g = foldSum(c.p, g)
-	if opts.Inline {
+	if err := c.budget.expired(); err != nil {
+		return nil, err
+	}
+	if opts.Inline && TreeSize(g, MaxInlineSize) <= MaxInlineSize {
 		d.Expr = g
 	} else {
 		d.Expr, d.Where = c.whereList(g)
@@ -30,9 +38,44 @@ func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) 
 		if s != nil {
 			sv.Shape = s.Shape
 		}
-		d.Where = append(d.Where, Binding{Name: Print(v, Text), Expr: &Expr{Op: OpDeriv, Args: []*Expr{f, sv}, Shape: val.Shape, Pos: NoPos}, Value: Simplify(val), v: v})
+		sval, err := c.simplify(val)
+		if err != nil {
+			return nil, err
+		}
+		d.Where = append(d.Where, Binding{Name: Print(v, Text), Expr: &Expr{Op: OpDeriv, Args: []*Expr{f, sv}, Shape: val.Shape, Pos: NoPos}, Value: sval, v: v})
 	}
-	return d
+	return d, nil
+}
+
+// MaxInlineSize bounds the size (nodes written out as a tree) of a
+// derivative printed without its where list; see GradOptions.Inline.
+const MaxInlineSize = 100_000
+
+// TreeSize returns the number of nodes of e written out as a tree (every
+// shared subexpression counted once per occurrence), or limit+1 when it is
+// larger than limit. It is linear in the distinct nodes of e.
+func TreeSize(e *Expr, limit int) int {
+	memo := map[*Expr]int{}
+	var size func(e *Expr) int
+	size = func(e *Expr) int {
+		if n, ok := memo[e]; ok {
+			return n
+		}
+		Stats.visit(1)
+		n := 1
+		for _, s := range e.Sub {
+			n = min(n+size(s), limit+1)
+		}
+		for _, a := range e.Args {
+			n = min(n+size(a), limit+1)
+		}
+		memo[e] = n
+		return n
+	}
+	if e == nil {
+		return 0
+	}
+	return size(e)
 }
 
 // sNameOf finds the definition name of an interned definition body.
@@ -48,8 +91,16 @@ func sNameOf(c *gradCtx, n *Expr) string {
 // whereList hash-conses g into the function's DAG and names its shared
 // and user-defined subexpressions.
 func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
-	for n, name := range c.names {
-		if s := c.in.intern(Simplify(n)); s != n {
+	// The simplified forms of the named bodies, as they appear in g: one
+	// simplification of all of them (shared nodes once), not one each.
+	var bodies []*Expr
+	for n := range c.names {
+		bodies = append(bodies, n)
+	}
+	simple, _ := simplifyAll(bodies, nil)
+	for i, n := range bodies {
+		name := c.names[n]
+		if s := c.in.intern(simple[i]); s != n {
 			if _, taken := c.names[s]; !taken {
 				c.names[s] = name
 			}
@@ -68,6 +119,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			return
 		}
 		seen[e] = true
+		Stats.visit(1)
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
 			_, builtin := Funcs[e.Name]
@@ -161,27 +213,19 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		k++
 		vars[n] = &Expr{Op: OpVar, Name: tName, Sub: []*Expr{{Op: OpNum, Num: float64(k), Pos: NoPos}}, Shape: n.Shape, Pos: NoPos}
 	}
+	rw := NewRewriter()
+	rw.Pre = func(e *Expr) *Expr { return vars[e] }
+	// replace writes e with the named subexpressions under it by their
+	// names (e itself kept when keepTop: a where-entry's right side).
 	replace := func(e *Expr, keepTop bool) *Expr {
-		memo := map[*Expr]*Expr{}
-		var rw func(e *Expr, top bool) *Expr
-		rw = func(e *Expr, top bool) *Expr {
-			if v, ok := vars[e]; ok && !top {
-				return v
-			}
-			if r, ok := memo[e]; ok {
-				return r
-			}
-			args, changed := walkAll(e.Args, func(a *Expr) *Expr { return rw(a, false) })
-			r := e
-			if changed {
-				cp := *e
-				cp.Args = args
-				r = &cp
-			}
-			memo[e] = r
-			return r
+		if !keepTop {
+			return rw.Rewrite(e)
 		}
-		return rw(e, keepTop)
+		args := make([]*Expr, len(e.Args))
+		for i, a := range e.Args {
+			args[i] = rw.Rewrite(a)
+		}
+		return withChildren(e, e.Sub, args)
 	}
 	c.sortByDefOrder(user)
 	var where []Binding

@@ -1,0 +1,140 @@
+package symbolic_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"deriv/parser"
+	"deriv/symbolic"
+)
+
+// deepFamily is a program family of growing size n whose derivative must
+// cost work linear in n (issue 7, issue 11).
+type deepFamily struct {
+	name  string
+	wrt   string
+	sizes []int // small, for the growth test: each size doubles the last
+	bench []int // sizes of the benchmark
+	build func(n int) string
+}
+
+var deepFamilies = []deepFamily{
+	{"SigmaHad", "x", []int{16, 32, 64}, []int{12, 64}, func(n int) string {
+		var b strings.Builder
+		b.WriteString("x ∈ R^d; u0 = x")
+		for k := 1; k <= n; k++ {
+			fmt.Fprintf(&b, "; u%d = σ(u%d) ⊙ u%d", k, k-1, k-1)
+		}
+		fmt.Fprintf(&b, "; f = sum(u%d)", n)
+		return b.String()
+	}},
+	{"Softmax", "x", []int{10, 20, 40}, []int{20}, func(n int) string {
+		return "x ∈ R^d; f = sum(" + strings.Repeat("softmax(", n) + "x" + strings.Repeat(")", n) + ")"
+	}},
+	{"Sin", "x", []int{75, 150, 300}, []int{300}, func(n int) string {
+		return "x ∈ R; f = " + strings.Repeat("sin(", n) + "x" + strings.Repeat(")", n)
+	}},
+	{"SigmaChain", "x", []int{50, 100, 200}, []int{200}, func(n int) string {
+		var b strings.Builder
+		b.WriteString("x ∈ R^d; z0 = x")
+		for k := 1; k <= n; k++ {
+			fmt.Fprintf(&b, "; z%d = σ(z%d)", k, k-1)
+		}
+		fmt.Fprintf(&b, "; f = sum(z%d)", n)
+		return b.String()
+	}},
+	{"Square", "x", []int{8, 16, 32}, []int{30}, func(n int) string {
+		var b strings.Builder
+		b.WriteString("x ∈ R; z0 = x")
+		for k := 1; k <= n; k++ {
+			fmt.Fprintf(&b, "; z%d = z%d * z%d", k, k-1, k-1)
+		}
+		return b.String()
+	}},
+	{"QuadForms", "x", []int{250, 500, 1000}, []int{10, 100, 1000}, func(n int) string {
+		var b strings.Builder
+		b.WriteString("x ∈ R^d")
+		for k := 1; k <= n; k++ {
+			fmt.Fprintf(&b, "; A%d ∈ R^{d×d}", k)
+		}
+		b.WriteString("; f = ")
+		for k := 1; k <= n; k++ {
+			if k > 1 {
+				b.WriteString(" + ")
+			}
+			fmt.Fprintf(&b, "x^T A%d x", k)
+		}
+		return b.String()
+	}},
+	{"MLP", "W1", []int{32, 64, 128}, []int{1, 8, 32, 128}, func(n int) string {
+		var b strings.Builder
+		b.WriteString("x ∈ R^d; y ∈ R^d; z0 = x")
+		for k := 1; k <= n; k++ {
+			fmt.Fprintf(&b, "; W%d ∈ R^{d×d}; z%d = σ(W%d z%d)", k, k, k, k-1)
+		}
+		fmt.Fprintf(&b, "; f = 1/2 ‖z%d − y‖^2", n)
+		return b.String()
+	}},
+}
+
+func parseFamily(tb testing.TB, f deepFamily, n int) (*symbolic.Program, *symbolic.Expr) {
+	tb.Helper()
+	p, err := parser.Parse(f.build(n))
+	if err != nil {
+		tb.Fatalf("%s/%d: %v", f.name, n, err)
+	}
+	w, err := parser.ParseExpr(p, f.wrt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, w
+}
+
+func BenchmarkDeep(b *testing.B) {
+	for _, f := range deepFamilies {
+		for _, n := range f.bench {
+			b.Run(fmt.Sprintf("%s/%d", f.name, n), func(b *testing.B) {
+				p, w := parseFamily(b, f, n)
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := symbolic.Grad(p, w, symbolic.GradOptions{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestDeepFamiliesLinearWork derives each family at sizes n, 2n, 4n and
+// counts the node visits of the symbolic passes (Walk, Rewrite,
+// differentiation, equality): doubling the size may at most (a little over)
+// double the work. Counting visits, not time, keeps the test exact on a
+// loaded machine.
+func TestDeepFamiliesLinearWork(t *testing.T) {
+	for _, f := range deepFamilies {
+		t.Run(f.name, func(t *testing.T) {
+			var visits []int64
+			for _, n := range f.sizes {
+				p, w := parseFamily(t, f, n)
+				symbolic.Stats.Reset()
+				d, err := symbolic.Grad(p, w, symbolic.GradOptions{})
+				if err != nil {
+					t.Fatalf("%s/%d: %v", f.name, n, err)
+				}
+				visits = append(visits, symbolic.Stats.Visits())
+				if d.Expr == nil {
+					t.Fatalf("%s/%d: no derivative", f.name, n)
+				}
+			}
+			t.Logf("sizes %v: visits %v", f.sizes, visits)
+			for i := 1; i < len(visits); i++ {
+				if float64(visits[i]) > 2.2*float64(visits[i-1]) {
+					t.Errorf("visits %d at size %d after %d at size %d: more than linear growth (all: %v)",
+						visits[i], f.sizes[i], visits[i-1], f.sizes[i-1], visits)
+				}
+			}
+		})
+	}
+}
