@@ -47,7 +47,7 @@ func needsIndex(f, wrt symbolic.Shape) bool { return axes(f)+axes(wrt) > 2 }
 // its entries in index notation.
 //
 // For a Hessian with respect to a matrix, f is the gradient ∂f/∂wrt.
-func indexJacobian(p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req DeriveRequest) (*Derived, error) {
+func indexJacobian(p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req DeriveRequest, gopts symbolic.GradOptions) (*Derived, error) {
 	used := func(name string) bool { _, ok := p.Symbols[name]; return ok || usesName(f, name) }
 	fresh := symbolic.FreshIndices(used)
 	p2 := &symbolic.Program{Src: p.Src, File: p.File, Symbols: maps.Clone(p.Symbols), Order: slices.Clone(p.Order), Defs: slices.Clone(p.Defs)}
@@ -79,14 +79,14 @@ func indexJacobian(p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req De
 	}
 	p2.Result = &symbolic.Def{Name: "", Body: s, Pos: symbolic.NoPos}
 	p2.Defs = append(p2.Defs, p2.Result)
-	gopts := symbolic.GradOptions{Inline: req.Inline}
+	gopts.Through = nil
 	g, err := symbolic.Grad(p2, wrt, gopts)
 	if err == nil && !gopts.Inline && whereMentions(g, seeds) {
 		gopts.Inline = true
 		g, err = symbolic.Grad(p2, wrt, gopts)
 	}
 	if err != nil {
-		return nil, inProgram(err, p)
+		return nil, inProgram(asLimit(err, gopts.Context, req.Budget, "differentiating"), p)
 	}
 	// The variable's indices, then its entry in the head.
 	ws := wrt.Shape

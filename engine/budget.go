@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"deriv/symbolic"
 )
 
 // Budget bounds what one operation may spend. Zero fields take the
@@ -95,4 +97,22 @@ func timeLimit(ctx context.Context, b Budget, doing string) error {
 		return &LimitError{Limit: "time", Msg: fmt.Sprintf("deriv: time limit of %s reached while %s", b.withDefaults().Time, doing)}
 	}
 	return fmt.Errorf("deriv: %s: %w", doing, err)
+}
+
+// asLimit turns an error of a lower layer that reports a budget (an ended
+// context, a derivative over the node limit) into a LimitError naming the
+// limit; other errors pass unchanged.
+func asLimit(err error, ctx context.Context, b Budget, doing string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		if le := timeLimit(ctx, b, doing); le != nil {
+			return le
+		}
+		return &LimitError{Limit: "time", Msg: fmt.Sprintf("deriv: time limit of %s reached while %s", b.withDefaults().Time, doing)}
+	case errors.Is(err, symbolic.ErrTooLarge):
+		return &LimitError{Limit: "nodes", Msg: "deriv: " + err.Error()}
+	}
+	return err
 }

@@ -107,9 +107,10 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 	if derive == nil {
 		return nil, fmt.Errorf("deriv: unknown kind of derivative %v", req.Kind)
 	}
-	gopts := symbolic.GradOptions{Inline: req.Inline, Through: req.Through}
+	b := req.Budget.withDefaults()
+	gopts := symbolic.GradOptions{Inline: req.Inline, Through: req.Through, Context: ctx, MaxNodes: b.Nodes}
 	for _, w := range req.Wrt {
-		if r, err := deriveIndex(p, w, req); err != nil || r != nil {
+		if r, err := deriveIndex(p, w, req, gopts); err != nil || r != nil {
 			if err != nil {
 				return nil, err
 			}
@@ -121,7 +122,7 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		}
 		d, err := derive(p, w, gopts)
 		if err != nil {
-			return nil, inProgram(err, p)
+			return nil, inProgram(asLimit(err, ctx, req.Budget, "differentiating"), p)
 		}
 		if err := timeLimit(ctx, req.Budget, "differentiating"); err != nil {
 			return nil, err
@@ -149,20 +150,22 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 // deriveIndex derives a result with more than two axes in index notation
 // (a Jacobian, or a Hessian with respect to a matrix); it returns nil, nil
 // for any other request.
-func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest) (*Derived, error) {
+func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts symbolic.GradOptions) (*Derived, error) {
 	if len(req.Through) > 0 {
 		return nil, nil
 	}
 	f := p.Result.Body
 	switch {
 	case req.Kind == Jacobian && needsIndex(f.Shape, w.Shape):
-		return indexJacobian(p, f, w, Jacobian, req)
+		return indexJacobian(p, f, w, Jacobian, req, gopts)
 	case req.Kind == Hessian && f.Shape.IsScalar() && w.Shape.IsMatrix() && !w.Shape.IsRow():
-		g, err := symbolic.Grad(p, w, symbolic.GradOptions{Inline: true})
+		inline := gopts
+		inline.Inline = true
+		g, err := symbolic.Grad(p, w, inline)
 		if err != nil {
-			return nil, inProgram(err, p)
+			return nil, inProgram(asLimit(err, gopts.Context, req.Budget, "differentiating"), p)
 		}
-		return indexJacobian(p, g.Expr, w, Hessian, req)
+		return indexJacobian(p, g.Expr, w, Hessian, req, gopts)
 	}
 	return nil, nil
 }

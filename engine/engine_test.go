@@ -149,3 +149,15 @@ func TestClaimZero(t *testing.T) {
 		assert.Equal(t, engine.Correct, rep.Verdict, src)
 	}
 }
+
+// TestBudgetNodes: a derivative over the node budget is a LimitError
+// naming the limit, not an answer.
+func TestBudgetNodes(t *testing.T) {
+	p := load(t, "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; φ: R → R\nℓ = ½‖W2 φ(W1 x + b) − y‖²")
+	w := expr(t, p, "W1")
+	_, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{w}, Verify: engine.VerifyOff, Budget: engine.Budget{Nodes: 3}})
+	var le *engine.LimitError
+	require.True(t, errors.As(err, &le), "%v", err)
+	assert.Equal(t, "nodes", le.Limit)
+	assert.Contains(t, le.Error(), "3")
+}

@@ -14,9 +14,9 @@ func Step(ctx context.Context, p *symbolic.Program, wrt []*symbolic.Expr, rate *
 	defer recoverInternal(&err)
 	ctx, cancel := b.context(ctx)
 	defer cancel()
-	rules, err = symbolic.Step(p, wrt, rate, symbolic.GradOptions{Inline: true})
+	rules, err = symbolic.Step(p, wrt, rate, symbolic.GradOptions{Inline: true, Context: ctx, MaxNodes: b.withDefaults().Nodes})
 	if err != nil {
-		return nil, inProgram(err, p)
+		return nil, inProgram(asLimit(err, ctx, b, "differentiating"), p)
 	}
 	if err := timeLimit(ctx, b, "differentiating"); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -69,6 +70,10 @@ func (b *budget) size(e *Expr) error {
 	return nil
 }
 
+// ErrTooLarge is wrapped by the error of a derivative over
+// GradOptions.MaxNodes.
+var ErrTooLarge = errors.New("derivative too large")
+
 func tooLarge(limit int) error {
-	return &Error{Pos: NoPos, Msg: fmt.Sprintf("the derivative has more than %d distinct subexpressions (the limit)", limit)}
+	return &Error{Pos: NoPos, Msg: fmt.Sprintf("the derivative has more than %d distinct subexpressions (the limit)", limit), Err: ErrTooLarge}
 }
