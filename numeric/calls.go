@@ -226,7 +226,12 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 	c.defStack[def.Name] = true
 	saved := c.scope
 	c.scope = []map[string]int{scope}
-	body, err := c.compile(def.Body)
+	src := def.Body
+	if symbolic.AppliesEntrywise(def, e.Args, func(k string) *symbolic.Symbol { return c.p.Symbols[k] }) {
+		// A scalar function applied to a vector or matrix: entry by entry.
+		src = symbolic.EntrywiseBody(def.Body, def.Params, symbolic.WideShape(e.Args))
+	}
+	body, err := c.compile(src)
 	c.scope = saved
 	delete(c.defStack, def.Name)
 	if err != nil {

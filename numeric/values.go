@@ -68,10 +68,19 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 	if p.Result != nil {
 		used = p.Uses(p.Result.Body)
 	}
+	params := map[string]bool{}
+	for _, d := range p.Defs {
+		for _, k := range d.Params {
+			params[k] = true
+		}
+	}
 	for _, key := range symbolOrder(p) {
 		sym := p.Symbols[key]
 		switch sym.Kind {
 		case symbolic.SymVar, symbolic.SymFamily:
+			if params[key] && !sym.Declared {
+				continue // a parameter of a defined function, σ(t) = …
+			}
 			if _, ok := env.Vals[key]; !ok && (used == nil || used[key]) {
 				return nil, symbolic.Errorf(symbolic.NoPos, "values: missing a value for %s", key)
 			}

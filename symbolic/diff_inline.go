@@ -231,6 +231,14 @@ func (c *gradCtx) callDef(e *Expr, d *Def, args []*Expr) (*Expr, error) {
 	for i, p := range d.Params {
 		env[p] = args[i]
 	}
+	if AppliesEntrywise(d, args, c.symbol) {
+		// σ(t) = … applied to a vector: entry by entry.
+		r, err := c.inline(EntrywiseBody(d.Body, d.Params, WideShape(args)), env)
+		if err != nil {
+			return nil, err
+		}
+		return Reshape(r, c.symbol), nil
+	}
 	return c.inline(d.Body, env)
 }
 
