@@ -15,9 +15,11 @@ type factor struct {
 
 // factors flattens a product a b c … (nested either way) into its factors,
 // stopping at a product that is shared with another part of the tree (it is
-// evaluated once and cached as a whole).
+// evaluated once and cached as a whole) and at a scalar product inside the
+// chain (the inner product yᵀ x in (xᵀ + yᵀ) (yᵀ x) z scales the chain; its
+// factors do not chain with their neighbours).
 func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
-	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 {
+	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 && !e.Shape.IsScalar() {
 		out, err := c.factors(e.Args[0], out)
 		if err != nil {
 			return nil, err

@@ -191,6 +191,10 @@ func Call(name string, arg *Expr) *Expr {
 			return Mul(s, Call(name, t))
 		}
 	}
+	if (name == "sum" || name == "tr" || name == "diag") && isZero(arg) {
+		// Linear maps of zero: diag(0) is the zero of diag's shape.
+		return Zero(builtCallShape(name, arg))
+	}
 	if name == "diag" && arg.Op == OpOnes && arg.Shape.IsVector() {
 		return Eye(arg.Shape.Rows())
 	}
