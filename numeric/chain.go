@@ -17,7 +17,7 @@ type factor struct {
 // stopping at a product that is shared with another part of the tree (it is
 // evaluated once and cached as a whole).
 func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
-	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 {
+	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && !c.g.shared(c.g.id(e)) {
 		out, err := c.factors(e.Args[0], out)
 		if err != nil {
 			return nil, err

@@ -57,7 +57,7 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 		}
 		ok := true
 		for _, c := range compiled {
-			_, kink, err := c.eval(env)
+			_, kink, err := c.eval(env, defaultBudget)
 			if err != nil {
 				lastErr, ok = err, false
 				break
@@ -186,11 +186,14 @@ func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 			set[sym.Count] = true
 		}
 	}
+	// Each node once: the expressions are DAGs.
+	seen := map[*symbolic.Expr]bool{}
 	var walk func(e *symbolic.Expr, depth int)
 	walk = func(e *symbolic.Expr, depth int) {
-		if e == nil || depth > maxDepth {
+		if e == nil || depth > maxDepth || seen[e] {
 			return
 		}
+		seen[e] = true
 		addShape(e.Shape)
 		if e.Op == symbolic.OpSum && len(e.Args) == 3 {
 			for _, b := range e.Args[:2] {
