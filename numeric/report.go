@@ -35,6 +35,11 @@ type CheckOptions struct {
 	MaxEntries int
 }
 
+// sampleOptions are the options of Sample for the points of a check.
+func (o CheckOptions) sampleOptions() SampleOptions {
+	return SampleOptions{Seed: o.Seed, Dims: o.Dims, Context: o.Context, MaxEntries: o.MaxEntries}
+}
+
 func (o CheckOptions) withDefaults() CheckOptions {
 	if o.Points <= 0 {
 		o.Points = 8
