@@ -225,16 +225,20 @@ func (c *compiler) compileDefPrime(e *symbolic.Expr, def *symbolic.Def) (node, e
 		return nil, err
 	}
 	slot := c.slots
+	bind := c.slotBinding(slot)
 	c.slots++
-	saved := c.scope
-	c.scope = []map[string]int{{def.Params[0]: slot}}
+	saved, savedID := c.scope, c.scopeID
+	c.scope, c.scopeID = []map[string]int{{def.Params[0]: slot}}, c.newScope()
 	c.defStack[def.Name] = true
+	c.push()
 	body, err := c.compile(def.Body)
+	deps := c.pop()
 	delete(c.defStack, def.Name)
-	c.scope = saved
+	c.scope, c.scopeID = saved, savedID
 	if err != nil {
 		return nil, err
 	}
+	c.addDeps(without(deps, bind))
 	return func(s *state) (*mat.Dense, error) {
 		v, err := as[0](s)
 		if err != nil {
@@ -242,6 +246,7 @@ func (c *compiler) compileDefPrime(e *symbolic.Expr, def *symbolic.Def) (node, e
 		}
 		at := func(t float64) (float64, error) {
 			s.slots[slot] = scalar(t)
+			s.bump(bind)
 			y, err := body(s)
 			if err != nil {
 				return 0, err

@@ -217,26 +217,31 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 		return nil, err
 	}
 	slots := make([]int, len(as))
+	binds := make([]int, len(as))
 	scope := map[string]int{}
 	for i, p := range def.Params {
 		slots[i] = c.slots
+		binds[i] = c.slotBinding(c.slots)
 		scope[p] = c.slots
 		c.slots++
 	}
 	c.defStack[def.Name] = true
-	saved := c.scope
-	c.scope = []map[string]int{scope}
+	saved, savedID := c.scope, c.scopeID
+	c.scope, c.scopeID = []map[string]int{scope}, c.newScope()
+	c.push()
 	src := def.Body
 	if symbolic.AppliesEntrywise(def, e.Args, func(k string) *symbolic.Symbol { return c.p.Symbols[k] }) {
 		// A scalar function applied to a vector or matrix: entry by entry.
 		src = symbolic.EntrywiseBody(def.Body, def.Params, symbolic.WideShape(e.Args))
 	}
 	body, err := c.compile(src)
-	c.scope = saved
+	deps := c.pop()
+	c.scope, c.scopeID = saved, savedID
 	delete(c.defStack, def.Name)
 	if err != nil {
 		return nil, err
 	}
+	c.addDeps(without(deps, binds...))
 	return func(s *state) (*mat.Dense, error) {
 		for i, a := range as {
 			v, err := a(s)
@@ -244,6 +249,7 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 				return nil, err
 			}
 			s.slots[slots[i]] = v
+			s.bump(binds[i])
 		}
 		return body(s)
 	}, nil
@@ -331,12 +337,27 @@ func (c *compiler) compileFilled(e *symbolic.Expr) (node, error) {
 // compileSum compiles Σ_{i=lo}^{hi} body, binding the index in turn to
 // lo, …, hi. An empty range sums to the scalar 0.
 func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
-	as, err := c.args(e, 3)
+	if len(e.Args) != 3 {
+		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
+	}
+	name, pos := e.Name, e.Pos
+	bind := c.indexBinding(name)
+	// The sum's value does not depend on its own index.
+	c.push()
+	body, err := c.compile(e.Args[2])
+	deps := c.pop()
 	if err != nil {
 		return nil, err
 	}
-	lo, hi, body := as[0], as[1], as[2]
-	name, pos := e.Name, e.Pos
+	c.addDeps(without(deps, bind))
+	lo, err := c.compile(e.Args[0])
+	if err != nil {
+		return nil, err
+	}
+	hi, err := c.compile(e.Args[1])
+	if err != nil {
+		return nil, err
+	}
 	return func(s *state) (*mat.Dense, error) {
 		a, err := indexValue(s, lo, e.Args[0])
 		if err != nil {
@@ -346,8 +367,8 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if b-a > 1<<24 {
-			return nil, symbolic.Errorf(pos, "the sum has too many terms (%d)", b-a+1)
+		if err := s.iterate(b-a+1, pos); err != nil {
+			return nil, err
 		}
 		old, had := s.index[name]
 		defer func() {
@@ -356,10 +377,12 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 			} else {
 				delete(s.index, name)
 			}
+			s.bump(bind)
 		}()
 		var acc *mat.Dense
 		for k := a; k <= b; k++ {
 			s.index[name] = k
+			s.bump(bind)
 			v, err := body(s)
 			if err != nil {
 				return nil, err

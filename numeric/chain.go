@@ -19,7 +19,7 @@ type factor struct {
 // chain (the inner product yᵀ x in (xᵀ + yᵀ) (yᵀ x) z scales the chain; its
 // factors do not chain with their neighbours).
 func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
-	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 && !e.Shape.IsScalar() {
+	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && !c.g.shared(c.g.id(e)) && !e.Shape.IsScalar() {
 		out, err := c.factors(e.Args[0], out)
 		if err != nil {
 			return nil, err

@@ -39,18 +39,22 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
 	var obs []observation
 	worst := -1.0
-	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
+	b := newBudget(opts.Context, opts)
+	sopts := opts.sampleOptions()
 	for k := range opts.Points {
+		if err := b.alive(); err != nil {
+			return nil, err
+		}
 		env, err := samplePoint(p, f, claim, sopts, k)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range t.members(env) {
-			penv, pert, err := t.bind(env, fc, m)
+			penv, pert, err := t.bind(env, fc, m, b)
 			if err != nil {
 				return nil, withSource(err, p)
 			}
-			o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m)
+			o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m, b)
 			if err != nil {
 				return nil, withSource(err, p)
 			}
@@ -77,8 +81,13 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 // comparePoint computes the derivative and the claim at one point (and
 // family member m). It returns the observation and a counterexample, or a
 // failure message when the claim has the wrong shape or is undefined.
-func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, cc *Compiled, claim *symbolic.Expr, fShape symbolic.Shape, k, m int) (observation, *Counterexample, string, error) {
+func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, cc *Compiled, claim *symbolic.Expr, fShape symbolic.Shape, k, m int, b *budget) (observation, *Counterexample, string, error) {
 	n := len(pert.x0)
+	if n*pert.m <= DirectionalThreshold {
+		if err := b.checkEntries("the Jacobian", float64(n)*float64(pert.m)); err != nil {
+			return observation{}, nil, "", err
+		}
+	}
 	// The derivative's size: the target's for a scalar function, m×n
 	// (Jacobian) for a vector one.
 	er, ec := n, 1
@@ -94,7 +103,10 @@ func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, c
 		wantShape = symbolic.Matrix(fShape.Rows(), t.shape.Rows())
 	}
 	values := pointValues(p, env, t.index, m)
-	cv, err := cc.Eval(env)
+	cv, _, err := cc.eval(env, b)
+	if IsLimit(err) {
+		return observation{}, nil, "", err
+	}
 	if err != nil {
 		cex := &Counterexample{Values: values}
 		if se, ok := err.(*symbolic.Error); ok {

@@ -1,7 +1,10 @@
 package numeric
 
 import (
+	"context"
 	"math"
+	"slices"
+	"strconv"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -11,7 +14,7 @@ import (
 // maxDepth bounds the nesting of expressions and definitions the compiler
 // follows, so that a cyclic or absurdly deep program is an error, not a
 // stack overflow.
-const maxDepth = 500
+const maxDepth = 20000
 
 // kinkTol is the distance from a kink (relu, abs, sign, step at 0) within
 // which a point is flagged, so that Sample can redraw it.
@@ -21,51 +24,122 @@ const kinkTol = 1e-3
 type node func(s *state) (*mat.Dense, error)
 
 // state is the per-evaluation scratch of a Compiled: the environment, the
-// values of bound indices, the slots of function parameters and cached
-// definitions.
+// values of bound indices, the slots of function parameters, the cached
+// values of shared nodes and the budget.
 type state struct {
 	env   *Env
 	index map[string]int
 	slots []*mat.Dense
+	// cache holds the value of each shared node, computed at epoch
+	// cacheAt; it stays valid while none of the bindings the node
+	// depends on changed since (changed[b] ≤ cacheAt).
+	cache   []*mat.Dense
+	cacheAt []uint64
+	changed []uint64
+	epoch   uint64
 	// kink is set when an argument of relu, abs, sign or step came within
 	// kinkTol of 0.
 	kink bool
+	// evals counts the nodes evaluated; the budget is consulted every
+	// tickEvery of them.
+	evals int64
+	iters int64
+	b     *budget
 }
 
-// Compiled is an expression compiled into a tree of gonum operations. It
-// is immutable after Compile and safe for concurrent use by several
-// goroutines (each Eval has its own scratch state).
-type Compiled struct {
-	root  node
-	expr  *symbolic.Expr
-	prog  *symbolic.Program
-	slots int
+// tickEvery is how many node evaluations pass between two looks at the
+// context's deadline.
+const tickEvery = 256
+
+// tick counts one node evaluation and, every tickEvery of them, checks
+// the deadline.
+func (s *state) tick() error {
+	s.evals++
+	if s.evals%tickEvery == 0 {
+		return s.b.alive()
+	}
+	return nil
 }
+
+// bump records that binding b (an index or a parameter slot) changed.
+func (s *state) bump(b int) {
+	s.epoch++
+	s.changed[b] = s.epoch
+}
+
+// fresh reports whether the cached value in slot is still valid.
+func (s *state) fresh(slot int, deps []int) bool {
+	at := s.cacheAt[slot]
+	for _, d := range deps {
+		if s.changed[d] > at {
+			return false
+		}
+	}
+	return true
+}
+
+// Compiled is an expression compiled into a graph of gonum operations,
+// one node per distinct subexpression. It is immutable after Compile and
+// safe for concurrent use by several goroutines (each Eval has its own
+// scratch state).
+type Compiled struct {
+	root     node
+	expr     *symbolic.Expr
+	prog     *symbolic.Program
+	slots    int
+	caches   int
+	bindings int
+	// nodes is the number of distinct nodes compiled (definitions
+	// count once more: their value is cached apart).
+	nodes int
+}
+
+// compiled is a compiled node with the bindings (indices, parameter
+// slots) its value depends on, sorted.
+type compiledNode struct {
+	n    node
+	deps []int
+}
+
+// memoKey identifies a compiled node: the structural id of its
+// expression and the scope (0 outside inlined function bodies, where a
+// name may be a parameter).
+type memoKey struct{ id, scope int }
 
 // compiler holds what Compile needs while walking one expression.
 type compiler struct {
 	p *symbolic.Program
+	g *graph
+	// memo holds every node compiled, by structural id and scope.
+	memo map[memoKey]compiledNode
 	// defs caches the compiled, parameterless definitions by key.
-	defs map[string]node
-	// scope binds the parameters of the defined functions being inlined
-	// to slots.
-	scope []map[string]int
-	slots int
-	depth int
+	defs map[string]compiledNode
+	// scope binds the parameters of the defined function being inlined
+	// to slots; scopeID numbers that inlining (0: none).
+	scope   []map[string]int
+	scopeID int
+	scopes  int
+	slots   int
+	caches  int
+	depth   int
+	// bindings numbers the names whose values change during an Eval:
+	// "i:" + index name, "s:" + parameter slot.
+	bindings map[string]int
+	// frames collects the bindings each node being compiled depends on.
+	frames [][]int
 	// defStack detects definitions that refer to themselves.
 	defStack map[string]bool
-	// shared caches the nodes of subexpressions that occur more than once
-	// (the same *Expr), so that each is evaluated once per Eval.
-	shared map[*symbolic.Expr]node
-	// uses counts the occurrences of each *Expr in the tree.
-	uses map[*symbolic.Expr]int
 }
 
 // Compile compiles e, an expression in the context of p (whose symbols
-// resolve its names), into a tree of closures over gonum operations. It
-// fails with a *symbolic.Error when e contains something that cannot be
-// evaluated (∂f/∂w written as a value, an unknown function, a definition
-// that refers to itself).
+// resolve its names), into a graph of closures over gonum operations: each
+// distinct subexpression (equal structure, shape and names; shared by
+// pointer or not) is compiled once, and one used more than once is
+// evaluated once per Eval (again only when an index or parameter it
+// depends on changed). The cost is linear in the number of distinct
+// nodes. It fails with a *symbolic.Error when e contains something that
+// cannot be evaluated (∂f/∂w written as a value, an unknown function, a
+// definition that refers to itself).
 func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 	if p == nil {
 		p = &symbolic.Program{}
@@ -73,18 +147,25 @@ func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 	if e == nil {
 		return nil, symbolic.Errorf(symbolic.NoPos, "nothing to evaluate")
 	}
-	c := &compiler{p: p, defs: map[string]node{}, defStack: map[string]bool{},
-		shared: map[*symbolic.Expr]node{}, uses: map[*symbolic.Expr]int{}}
-	countUses(e, c.uses, 0)
+	c := &compiler{p: p, g: newGraph(), memo: map[memoKey]compiledNode{}, defs: map[string]compiledNode{},
+		defStack: map[string]bool{}, bindings: map[string]int{}}
+	c.g.id(e)
+	c.push()
 	root, err := c.compile(e)
+	c.pop()
+	work.graph.Add(int64(c.g.visits))
 	if err != nil {
 		return nil, withSource(err, p)
 	}
-	return &Compiled{root: root, expr: e, prog: p, slots: c.slots}, nil
+	return &Compiled{root: root, expr: e, prog: p, slots: c.slots, caches: c.caches,
+		bindings: len(c.bindings), nodes: len(c.memo) + len(c.defs)}, nil
 }
 
 // Expr returns the expression c was compiled from.
 func (c *Compiled) Expr() *symbolic.Expr { return c.expr }
+
+// Nodes returns the number of distinct nodes c was compiled into.
+func (c *Compiled) Nodes() int { return c.nodes }
 
 // Eval evaluates the expression at env. The result is a fresh matrix (or a
 // value of env, which the caller must not modify): 1×1 for a scalar, n×1
@@ -92,20 +173,39 @@ func (c *Compiled) Expr() *symbolic.Expr { return c.expr }
 // singular inverse, a division by zero, a missing value, an overflow — are
 // reported as a *symbolic.Error, never as NaN or a panic.
 func (c *Compiled) Eval(env *Env) (*mat.Dense, error) {
-	v, _, err := c.eval(env)
+	v, _, err := c.eval(env, nil)
+	return v, err
+}
+
+// EvalContext is Eval within a budget: ctx's deadline (nil: none) and
+// opts' MaxEntries (see CheckOptions). Over a limit it returns a
+// *LimitError.
+func (c *Compiled) EvalContext(ctx context.Context, env *Env, opts CheckOptions) (*mat.Dense, error) {
+	b := newBudget(ctx, opts)
+	v, _, err := c.eval(env, b)
 	return v, err
 }
 
 // eval is Eval that also reports whether a kink was approached.
-func (c *Compiled) eval(env *Env) (*mat.Dense, bool, error) {
+func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
 	if env == nil {
 		env = NewEnv()
 	}
-	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots)}
+	if b == nil {
+		b = defaultBudget
+	}
+	if err := b.alive(); err != nil {
+		return nil, false, err
+	}
+	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
+		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings), b: b}
 	for k, v := range env.Index {
 		s.index[k] = v
 	}
 	v, err := c.root(s)
+	work.nodes.Add(s.evals)
+	work.evals.Add(1)
+	b.spent.Add(s.evals)
 	if err != nil {
 		return nil, s.kink, withSource(err, c.prog)
 	}
@@ -123,51 +223,111 @@ func withSource(err error, p *symbolic.Program) error {
 	return err
 }
 
+// compile compiles e once per scope: a node equal to one compiled before
+// returns the same compiled node.
 func (c *compiler) compile(e *symbolic.Expr) (node, error) {
 	if e == nil {
 		return nil, symbolic.Errorf(symbolic.NoPos, "missing operand")
 	}
-	if c.uses[e] > 1 && len(c.scope) == 0 && e.Op != symbolic.OpNum && e.Op != symbolic.OpVar {
-		if n, ok := c.shared[e]; ok {
-			return n, nil
-		}
-		inner, err := c.compileNode(e)
-		if err != nil {
-			return nil, err
-		}
-		n := inner
-		if !mentionsIndex(c.p, e, map[string]bool{}) {
-			slot := c.slots
-			c.slots++
-			n = func(s *state) (*mat.Dense, error) {
-				if v := s.slots[slot]; v != nil {
-					return v, nil
-				}
-				v, err := inner(s)
-				if err == nil {
-					s.slots[slot] = v
-				}
-				return v, err
-			}
-		}
-		c.shared[e] = n
-		return n, nil
+	id := c.g.id(e)
+	key := memoKey{id, c.scopeID}
+	if m, ok := c.memo[key]; ok {
+		c.addDeps(m.deps)
+		return m.n, nil
 	}
-	return c.compileNode(e)
+	c.push()
+	inner, err := c.compileNode(e)
+	deps := c.pop()
+	if err != nil {
+		return nil, err
+	}
+	work.compile.Add(1)
+	n := c.wrap(inner, c.g.shared(id), deps)
+	c.memo[key] = compiledNode{n, deps}
+	c.addDeps(deps)
+	return n, nil
 }
 
-// countUses counts how often each node occurs in the tree under e.
-func countUses(e *symbolic.Expr, uses map[*symbolic.Expr]int, depth int) {
-	if e == nil || depth > maxDepth {
+// wrap counts a node's evaluations and, for a shared node, caches its
+// value in a slot of the state, valid until a binding in deps changes.
+func (c *compiler) wrap(inner node, shared bool, deps []int) node {
+	if !shared {
+		return func(s *state) (*mat.Dense, error) {
+			if err := s.tick(); err != nil {
+				return nil, err
+			}
+			return inner(s)
+		}
+	}
+	slot := c.caches
+	c.caches++
+	return func(s *state) (*mat.Dense, error) {
+		if v := s.cache[slot]; v != nil && s.fresh(slot, deps) {
+			return v, nil
+		}
+		if err := s.tick(); err != nil {
+			return nil, err
+		}
+		v, err := inner(s)
+		if err == nil {
+			s.cache[slot], s.cacheAt[slot] = v, s.epoch
+		}
+		return v, err
+	}
+}
+
+// binding returns the number of the binding named key ("i:" + index,
+// "s:" + slot).
+func (c *compiler) binding(key string) int {
+	if b, ok := c.bindings[key]; ok {
+		return b
+	}
+	b := len(c.bindings)
+	c.bindings[key] = b
+	return b
+}
+
+func (c *compiler) indexBinding(name string) int { return c.binding("i:" + name) }
+func (c *compiler) slotBinding(slot int) int     { return c.binding("s:" + strconv.Itoa(slot)) }
+
+// push opens a frame collecting the bindings a node depends on; pop
+// closes it and returns them.
+func (c *compiler) push() { c.frames = append(c.frames, nil) }
+
+func (c *compiler) pop() []int {
+	f := c.frames[len(c.frames)-1]
+	c.frames = c.frames[:len(c.frames)-1]
+	return f
+}
+
+// addDeps adds bindings to the innermost frame.
+func (c *compiler) addDeps(deps []int) {
+	if len(c.frames) == 0 {
 		return
 	}
-	uses[e]++
-	if uses[e] > 1 {
-		return
+	top := &c.frames[len(c.frames)-1]
+	for _, d := range deps {
+		if i, found := slices.BinarySearch(*top, d); !found {
+			*top = slices.Insert(*top, i, d)
+		}
 	}
-	for _, a := range e.Args {
-		countUses(a, uses, depth+1)
+}
+
+// without returns deps minus the bindings in drop.
+func without(deps []int, drop ...int) []int {
+	out := make([]int, 0, len(deps))
+	for _, d := range deps {
+		if !slices.Contains(drop, d) {
+			out = append(out, d)
+		}
 	}
+	return out
+}
+
+// newScope starts the numbering of a new inlined function body.
+func (c *compiler) newScope() int {
+	c.scopes++
+	return c.scopes
 }
 
 func (c *compiler) compileNode(e *symbolic.Expr) (node, error) {

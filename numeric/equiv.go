@@ -31,10 +31,14 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 		return nil, err
 	}
 	rep := &Report{Verdict: "equivalent", Points: opts.Points, Method: "values"}
-	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
+	sopts := opts.sampleOptions()
+	bud := newBudget(opts.Context, opts)
 	var obs []observation
 	worst := -1.0
 	for k := range opts.Points {
+		if err := bud.alive(); err != nil {
+			return nil, err
+		}
 		env, err := Sample(p, []*symbolic.Expr{a, b}, sopts, k)
 		if err != nil {
 			if env, err = Sample(p, []*symbolic.Expr{a}, sopts, k); err != nil {
@@ -42,11 +46,14 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 			}
 		}
 		values := pointValues(p, env, "", 0)
-		av, err := ac.Eval(env)
+		av, _, err := ac.eval(env, bud)
 		if err != nil {
 			return nil, err
 		}
-		bv, err := bc.Eval(env)
+		bv, _, err := bc.eval(env, bud)
+		if IsLimit(err) {
+			return nil, err
+		}
 		if err != nil {
 			msg := err.Error()
 			if se, ok := err.(*symbolic.Error); ok {

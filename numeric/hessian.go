@@ -24,16 +24,20 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 		return nil, err
 	}
 	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
-	sopts := SampleOptions{Seed: opts.Seed, Dims: opts.Dims}
+	sopts := opts.sampleOptions()
+	b := newBudget(opts.Context, opts)
 	var obs []observation
 	worst := -1.0
 	for k := range opts.Points {
+		if err := b.alive(); err != nil {
+			return nil, err
+		}
 		env, err := samplePoint(p, f, claim, sopts, k)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range t.members(env) {
-			penv, pert, err := t.bind(env, fc, m)
+			penv, pert, err := t.bind(env, fc, m, b)
 			if err != nil {
 				return nil, withSource(err, p)
 			}
@@ -42,7 +46,10 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 			}
 			n := len(pert.x0)
 			values := pointValues(p, penv, t.index, m)
-			cv, err := cc.Eval(penv)
+			cv, _, err := cc.eval(penv, b)
+			if IsLimit(err) {
+				return nil, err
+			}
 			if err != nil {
 				rep.Verdict, rep.MaxRelError, rep.Diagnosis = "incorrect", 1, "the claim is undefined at this point: "+err.Error()
 				rep.Counterexample = &Counterexample{Values: values}

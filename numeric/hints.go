@@ -22,11 +22,19 @@ type hints map[string]valueKind
 func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
 	h := hints{}
 	seen := map[string]valueKind{}
+	// Each node once per context: the expressions are DAGs.
+	type visit struct {
+		e   *symbolic.Expr
+		ctx valueKind
+	}
+	visited := map[visit]bool{}
+	posMemo := map[*symbolic.Expr]bool{}
 	var walk func(e *symbolic.Expr, ctx valueKind, depth int)
 	walk = func(e *symbolic.Expr, ctx valueKind, depth int) {
-		if e == nil || depth > maxDepth {
+		if e == nil || depth > maxDepth || visited[visit{e, ctx}] {
 			return
 		}
+		visited[visit{e, ctx}] = true
 		inner := ctx
 		switch e.Op {
 		case symbolic.OpVar:
@@ -51,7 +59,7 @@ func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
 			case "log", "sqrt":
 				// log(1 + exp(m)), log σ(z): positive whatever the
 				// variables are, so they need no positive values.
-				if len(e.Args) != 1 || !positiveByConstruction(p, e.Args[0], 0) {
+				if len(e.Args) != 1 || !positiveByConstruction(p, e.Args[0], posMemo, 0) {
 					inner = max(inner, positive)
 				}
 			case "exp", "σ", "softplus", "cosh", "abs":
@@ -96,11 +104,24 @@ func analyse(p *symbolic.Program, exprs []*symbolic.Expr) hints {
 // positiveByConstruction reports whether e is positive for all values of
 // its variables (up to sets of measure zero): exp, σ, softplus, norms,
 // squares, 1 − σ(…), and sums, products and quotients of such.
-func positiveByConstruction(p *symbolic.Program, e *symbolic.Expr, depth int) bool {
+//
+// memo holds the answers so far (each node is decided once: the
+// expressions are DAGs).
+func positiveByConstruction(p *symbolic.Program, e *symbolic.Expr, memo map[*symbolic.Expr]bool, depth int) bool {
 	if e == nil || depth > maxDepth {
 		return false
 	}
-	pos := func(a *symbolic.Expr) bool { return positiveByConstruction(p, a, depth+1) }
+	if v, ok := memo[e]; ok {
+		return v
+	}
+	memo[e] = false // a definition that refers to itself is not positive
+	v := positiveNode(p, e, memo, depth)
+	memo[e] = v
+	return v
+}
+
+func positiveNode(p *symbolic.Program, e *symbolic.Expr, memo map[*symbolic.Expr]bool, depth int) bool {
+	pos := func(a *symbolic.Expr) bool { return positiveByConstruction(p, a, memo, depth+1) }
 	switch e.Op {
 	case symbolic.OpNum:
 		return e.Num > 0

@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"context"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -19,6 +20,24 @@ type CheckOptions struct {
 	Seed int64
 	// Dims fixes the sizes of some dimension symbols (--dims).
 	Dims map[symbolic.Dim]int
+	// Context bounds the time: nil means no deadline. It is consulted
+	// between points and evaluations and every few hundred node
+	// evaluations inside one, so a check stops soon after the deadline
+	// with a *LimitError (Limit "time").
+	Context context.Context
+	// MaxEntries is the largest number of float64 entries the sampled
+	// variables together, and any one intermediate array, may hold
+	// (0: DefaultMaxEntries, 5×10⁷ entries or 400 MB). It is estimated
+	// from the sizes before anything is allocated; over it the operation
+	// fails with a *LimitError (Limit "memory"). Sums that would run
+	// through more than 10⁸ terms in one evaluation fail with Limit
+	// "work".
+	MaxEntries int
+}
+
+// sampleOptions are the options of Sample for the points of a check.
+func (o CheckOptions) sampleOptions() SampleOptions {
+	return SampleOptions{Seed: o.Seed, Dims: o.Dims, Context: o.Context, MaxEntries: o.MaxEntries}
 }
 
 func (o CheckOptions) withDefaults() CheckOptions {

@@ -50,8 +50,8 @@ func ridders(n int, h0, fscale float64, central func(h float64) ([]float64, erro
 	var err error
 	for range maxShrinks + 1 {
 		var out []float64
-		if out, err = riddersFrom(n, h0, fscale, central); err == nil {
-			return out, nil
+		if out, err = riddersFrom(n, h0, fscale, central); err == nil || IsLimit(err) {
+			return out, err
 		}
 		h0 /= 4
 	}
@@ -71,7 +71,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 	for k := range maxLevels {
 		d, err := central(h)
 		if err != nil {
-			if k < minLevels {
+			if k < minLevels || IsLimit(err) {
 				return nil, err
 			}
 			break

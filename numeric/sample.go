@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -18,6 +19,14 @@ type SampleOptions struct {
 	// Dims fixes the sizes of some dimension symbols (--dims d=1000);
 	// the others get distinct random sizes from 2 to 6.
 	Dims map[symbolic.Dim]int
+	// Context and MaxEntries bound the time and memory as in
+	// CheckOptions.
+	Context    context.Context
+	MaxEntries int
+}
+
+func (o SampleOptions) budget() *budget {
+	return newBudget(o.Context, CheckOptions{MaxEntries: o.MaxEntries})
 }
 
 // maxRedraws bounds the attempts Sample makes to find a point where every
@@ -33,7 +42,10 @@ const maxRedraws = 40
 // inv, det or logdet) and a smooth stand-in for every abstract function.
 // A point where one of exprs is undefined, or within 1e-3 of a kink of
 // relu, abs, sign or step, is redrawn; after 40 attempts Sample fails with
-// the last evaluation error. exprs may be empty.
+// the last evaluation error. exprs may be empty. Before any value is
+// drawn, the sizes are checked against opts.MaxEntries (the variables
+// together, and every intermediate value of exprs): over it, or past the
+// context's deadline, Sample fails with a *LimitError.
 func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k int) (*Env, error) {
 	if p == nil {
 		p = &symbolic.Program{}
@@ -48,16 +60,20 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 	}
 	hints := analyse(p, exprs)
 	dims := collectDims(p, exprs)
+	b := opts.budget()
 	var lastErr error
 	for attempt := range maxRedraws {
 		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
-		env, err := draw(p, dims, hints, opts, rng)
+		env, err := draw(p, dims, hints, opts, rng, b, exprs)
 		if err != nil {
 			return nil, err
 		}
 		ok := true
 		for _, c := range compiled {
-			_, kink, err := c.eval(env)
+			_, kink, err := c.eval(env, b)
+			if IsLimit(err) {
+				return nil, err
+			}
 			if err != nil {
 				lastErr, ok = err, false
 				break
@@ -75,7 +91,7 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 }
 
 // draw draws one point.
-func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand) (*Env, error) {
+func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr) (*Env, error) {
 	env := NewEnv()
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
@@ -86,6 +102,9 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 		}
 		env.Dims[d] = sizes[next] + 2
 		next++
+	}
+	if err := b.estimate(p, env, exprs); err != nil {
+		return nil, err
 	}
 	for _, key := range symbolOrder(p) {
 		sym := p.Symbols[key]
@@ -186,11 +205,14 @@ func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 			set[sym.Count] = true
 		}
 	}
+	// Each node once: the expressions are DAGs.
+	seen := map[*symbolic.Expr]bool{}
 	var walk func(e *symbolic.Expr, depth int)
 	walk = func(e *symbolic.Expr, depth int) {
-		if e == nil || depth > maxDepth {
+		if e == nil || depth > maxDepth || seen[e] {
 			return
 		}
+		seen[e] = true
 		addShape(e.Shape)
 		if e.Op == symbolic.OpSum && len(e.Args) == 3 {
 			for _, b := range e.Args[:2] {

@@ -89,7 +89,7 @@ func (t *target) members(env *Env) []int {
 // bind prepares env for member m (setting the free index) and returns the
 // perturbation of f with respect to the target there. For a definition,
 // its value at the point is computed and substituted.
-func (t *target) bind(env *Env, f *Compiled, m int) (*Env, perturbation, error) {
+func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbation, error) {
 	env = env.Clone()
 	if t.index != "" {
 		env.Index[t.index] = m
@@ -100,7 +100,7 @@ func (t *target) bind(env *Env, f *Compiled, m int) (*Env, perturbation, error) 
 		if err != nil {
 			return nil, perturbation{}, err
 		}
-		if base, err = c.Eval(env); err != nil {
+		if base, _, err = c.eval(env, b); err != nil {
 			return nil, perturbation{}, err
 		}
 	} else if !ok {
@@ -139,7 +139,7 @@ func (t *target) bind(env *Env, f *Compiled, m int) (*Env, perturbation, error) 
 		x0[k] = raw.Data[o]
 	}
 	var fm int
-	if v, err := f.Eval(env); err == nil {
+	if v, _, err := f.eval(env, b); err == nil {
 		r, c := v.Dims()
 		fm = r * c
 	} else {
@@ -149,7 +149,7 @@ func (t *target) bind(env *Env, f *Compiled, m int) (*Env, perturbation, error) 
 		for k, o := range idx {
 			raw.Data[o] = x[k]
 		}
-		v, err := f.Eval(env)
+		v, _, err := f.eval(env, b)
 		if err == nil {
 			// Copy before restoring: v may be the perturbed matrix itself.
 			copy(y, flatten([]*mat.Dense{v}))

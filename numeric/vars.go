@@ -94,6 +94,7 @@ func indexValue(s *state, n node, e *symbolic.Expr) (int, error) {
 func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
 	for i := len(c.scope) - 1; i >= 0; i-- {
 		if slot, ok := c.scope[i][key]; ok {
+			c.addDeps([]int{c.slotBinding(slot)})
 			return func(s *state) (*mat.Dense, error) { return s.slots[slot], nil }, nil
 		}
 	}
@@ -106,6 +107,11 @@ func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
 	}
 	if sym != nil && sym.Kind == symbolic.SymFunc {
 		return nil, symbolic.Errorf(e.Pos, "%s is a function: give it arguments", key)
+	}
+	if sym == nil || sym.Kind == symbolic.SymIndex {
+		// An index (or a dimension used as a number): its value may
+		// change during an Eval, in a sum.
+		c.addDeps([]int{c.indexBinding(key)})
 	}
 	pos := e.Pos
 	return func(s *state) (*mat.Dense, error) {
@@ -127,8 +133,9 @@ func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
 
 // compileDef compiles a reference to the parameterless definition key. A
 // value for key in Env.Vals overrides the definition (to differentiate with
-// respect to an intermediate). A definition that mentions no index is
-// evaluated once per Eval and shared by all its references.
+// respect to an intermediate). The body is compiled once, outside any
+// function scope, and its value cached per Eval (recomputed only when an
+// index it mentions changes).
 func (c *compiler) compileDef(e *symbolic.Expr, key string, def *symbolic.Def) (node, error) {
 	body, ok := c.defs[key]
 	if !ok {
@@ -138,77 +145,26 @@ func (c *compiler) compileDef(e *symbolic.Expr, key string, def *symbolic.Def) (
 		c.defStack[key] = true
 		// Parameters of an enclosing inlined function are not visible
 		// in another definition's body.
-		saved := c.scope
-		c.scope = nil
+		saved, savedID := c.scope, c.scopeID
+		c.scope, c.scopeID = nil, 0
+		c.push()
 		b, err := c.compile(def.Body)
-		c.scope = saved
+		deps := c.pop()
+		c.scope, c.scopeID = saved, savedID
 		delete(c.defStack, key)
 		if err != nil {
 			return nil, err
 		}
-		if !mentionsIndex(c.p, def.Body, map[string]bool{}) {
-			slot := c.slots
-			c.slots++
-			inner := b
-			b = func(s *state) (*mat.Dense, error) {
-				if v := s.slots[slot]; v != nil {
-					return v, nil
-				}
-				v, err := inner(s)
-				if err == nil {
-					s.slots[slot] = v
-				}
-				return v, err
-			}
-		}
-		body = b
+		work.compile.Add(1)
+		body = compiledNode{c.wrap(b, true, deps), deps}
 		c.defs[key] = body
 	}
+	c.addDeps(body.deps)
+	n := body.n
 	return func(s *state) (*mat.Dense, error) {
 		if v, ok := s.env.Vals[key]; ok {
 			return v, nil
 		}
-		return body(s)
+		return n(s)
 	}, nil
-}
-
-// mentionsIndex reports whether e (or a definition it uses) refers to an
-// index or subscripts a name with something other than a number, so that
-// its value may change with the index's value.
-func mentionsIndex(p *symbolic.Program, e *symbolic.Expr, seen map[string]bool) bool {
-	if e == nil {
-		return false
-	}
-	if e.Op == symbolic.OpVar {
-		key := e.Key()
-		sym := p.Symbols[key]
-		if sym == nil || sym.Kind == symbolic.SymIndex {
-			return true
-		}
-		if sym.Kind == symbolic.SymDef && sym.Def != nil && !seen[key] {
-			seen[key] = true
-			if mentionsIndex(p, sym.Def.Body, seen) {
-				return true
-			}
-		}
-	}
-	if e.Op == symbolic.OpCall {
-		if sym := p.Symbols[e.Key()]; sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil && !seen[e.Key()] {
-			seen[e.Key()] = true
-			if mentionsIndex(p, sym.Def.Body, seen) {
-				return true
-			}
-		}
-	}
-	for _, s := range e.Sub {
-		if mentionsIndex(p, s, seen) {
-			return true
-		}
-	}
-	for _, a := range e.Args {
-		if mentionsIndex(p, a, seen) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,265 @@
+package numeric
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"deriv/symbolic"
+)
+
+// DefaultMaxEntries is the default of CheckOptions.MaxEntries: 5×10⁷
+// float64 entries (400 MB).
+const DefaultMaxEntries = 50_000_000
+
+// maxSumTerms bounds the terms the sums of one evaluation may run through
+// together (nested sums multiply): 10⁸.
+const maxSumTerms = 100_000_000
+
+// LimitError reports that an operation stopped at a limit of its budget.
+type LimitError struct {
+	// Limit is "time" (the context's deadline passed or it was
+	// cancelled), "memory" (an array would exceed MaxEntries) or "work"
+	// (the sums would run through too many terms).
+	Limit string
+	// Msg says what exceeded the limit, and the limit.
+	Msg string
+}
+
+func (e *LimitError) Error() string { return e.Msg }
+
+// IsLimit reports whether err is (or wraps) a *LimitError.
+func IsLimit(err error) bool {
+	var le *LimitError
+	return errors.As(err, &le)
+}
+
+// budget is what one operation (a Check, a Sample, an Eval) may spend.
+type budget struct {
+	ctx        context.Context
+	maxEntries int64
+	// spent counts the node evaluations, for the benchmarks' curiosity.
+	spent atomic.Int64
+}
+
+// defaultBudget has no deadline and the default limits.
+var defaultBudget = &budget{maxEntries: DefaultMaxEntries}
+
+func newBudget(ctx context.Context, o CheckOptions) *budget {
+	b := &budget{ctx: ctx, maxEntries: DefaultMaxEntries}
+	if o.MaxEntries > 0 {
+		b.maxEntries = int64(o.MaxEntries)
+	}
+	return b
+}
+
+// alive returns a time *LimitError once the context is done.
+func (b *budget) alive() error {
+	if b == nil || b.ctx == nil {
+		return nil
+	}
+	if err := b.ctx.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return &LimitError{Limit: "time", Msg: "the time limit was reached before the check finished"}
+		}
+		return &LimitError{Limit: "time", Msg: "the check was cancelled"}
+	}
+	return nil
+}
+
+// iterate accounts for a sum about to run through n terms.
+func (s *state) iterate(n int, pos symbolic.Pos) error {
+	if n <= 0 {
+		return nil
+	}
+	s.iters += int64(n)
+	if s.iters > maxSumTerms || n > maxSumTerms {
+		return &LimitError{Limit: "work", Msg: fmt.Sprintf("the sums would run through more than %s terms (this one has %s); the limit is %s",
+			sci(float64(s.iters)), sci(float64(n)), sci(maxSumTerms))}
+	}
+	return s.b.alive()
+}
+
+// memoryError is the *LimitError for an array of entries entries named
+// what.
+func (b *budget) memoryError(what string, entries float64) error {
+	return &LimitError{Limit: "memory", Msg: fmt.Sprintf("%s would have %s entries (%s); the limit is %s entries (%s)",
+		what, sci(entries), bytesString(8*entries), sci(float64(b.maxEntries)), bytesString(8*float64(b.maxEntries)))}
+}
+
+// checkEntries fails with a memory *LimitError when n entries exceed the
+// budget.
+func (b *budget) checkEntries(what string, n float64) error {
+	if n > float64(b.maxEntries) {
+		return b.memoryError(what, n)
+	}
+	return nil
+}
+
+// estimate checks, before anything is allocated, that the variables of
+// env's sizes (together) and every intermediate value of exprs (and of the
+// definitions they use) fit the budget's MaxEntries.
+func (b *budget) estimate(p *symbolic.Program, env *Env, exprs []*symbolic.Expr) error {
+	total := 0.0
+	for _, key := range symbolOrder(p) {
+		sym := p.Symbols[key]
+		var n float64
+		switch sym.Kind {
+		case symbolic.SymVar:
+			n = shapeEntries(env, sym.Shape)
+		case symbolic.SymFamily:
+			c, _ := env.DimSize(sym.Count)
+			n = float64(c) * shapeEntries(env, sym.Shape)
+		default:
+			continue
+		}
+		if err := b.checkEntries(key, n); err != nil {
+			return err
+		}
+		total += n
+	}
+	if err := b.checkEntries("the variables together", total); err != nil {
+		return err
+	}
+	seen := map[*symbolic.Expr]bool{}
+	var walk func(e *symbolic.Expr) error
+	walk = func(e *symbolic.Expr) error {
+		if e == nil || seen[e] {
+			return nil
+		}
+		seen[e] = true
+		if n := shapeEntries(env, e.Shape); n > float64(b.maxEntries) {
+			what := "an intermediate value"
+			if e.Op == symbolic.OpVar {
+				what = e.Key()
+			}
+			return b.memoryError(what+" ("+shapeText(env, e.Shape)+")", n)
+		}
+		for _, a := range e.Sub {
+			if err := walk(a); err != nil {
+				return err
+			}
+		}
+		for _, a := range e.Args {
+			if err := walk(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, e := range exprs {
+		if err := walk(e); err != nil {
+			return err
+		}
+	}
+	for _, d := range p.Defs {
+		if err := walk(d.Body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shapeEntries is the number of entries of a value of shape s in env
+// (as a float64, so that 10⁵ × 10⁵ does not overflow); 0 when unknown.
+func shapeEntries(env *Env, s symbolic.Shape) float64 {
+	n := 1.0
+	for _, d := range s {
+		k, ok := env.DimSize(d)
+		if !ok {
+			return 0
+		}
+		n *= float64(k)
+	}
+	return n
+}
+
+func shapeText(env *Env, s symbolic.Shape) string {
+	parts := make([]string, 0, len(s))
+	for _, d := range s {
+		k, _ := env.DimSize(d)
+		parts = append(parts, strconv.Itoa(k))
+	}
+	if len(parts) == 0 {
+		return "1×1"
+	}
+	return strings.Join(parts, "×")
+}
+
+// sci writes n as 10⁷, 5×10⁷ or 1.2×10⁸ (plain below 10⁴).
+func sci(n float64) string {
+	if n < 1e4 {
+		return strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	e := int(math.Floor(math.Log10(n)))
+	m := n / math.Pow(10, float64(e))
+	if m >= 9.95 {
+		m, e = 1, e+1
+	}
+	exp := superscript(e)
+	ms := strconv.FormatFloat(math.Round(m*10)/10, 'f', -1, 64)
+	if ms == "1" {
+		return "10" + exp
+	}
+	return ms + "×10" + exp
+}
+
+func superscript(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, c := range strconv.Itoa(n) {
+		if c == '-' {
+			b.WriteString("⁻")
+			continue
+		}
+		b.WriteString(string([]rune(digits)[c-'0']))
+	}
+	return b.String()
+}
+
+// bytesString writes a number of bytes in decimal units (400 MB, 80 GB).
+func bytesString(n float64) string {
+	units := []string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
+	i := 0
+	for n >= 1000 && i < len(units)-1 {
+		n /= 1000
+		i++
+	}
+	return strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64) + " " + units[i]
+}
+
+// maxPoints bounds CheckOptions.Points.
+const maxPoints = 10000
+
+// Validate checks the options as a user gave them (call it on the flags'
+// values; the zero CheckOptions is not valid, but Check and Equivalent
+// still read a zero Points or Tol as the default 8 or 1e-6): Points in
+// 1..10000, Tol a number with 0 < Tol < 1 (a tolerance of 1 would accept
+// the claim 0 for any derivative), every Dims size at least 1 and its
+// name not empty, MaxEntries not negative. The error says which option is
+// wrong and what it accepts.
+func (o CheckOptions) Validate() error {
+	switch {
+	case o.Points < 1 || o.Points > maxPoints:
+		return fmt.Errorf("the number of points must be between 1 and %d, not %d", maxPoints, o.Points)
+	case math.IsNaN(o.Tol) || math.IsInf(o.Tol, 0):
+		return fmt.Errorf("the tolerance must be a number, not %g", o.Tol)
+	case o.Tol <= 0 || o.Tol >= 1:
+		return fmt.Errorf("the tolerance must lie between 0 and 1 (exclusive), not %g", o.Tol)
+	case o.MaxEntries < 0:
+		return fmt.Errorf("the entry limit must not be negative (%d)", o.MaxEntries)
+	}
+	for d, n := range o.Dims {
+		if strings.TrimSpace(string(d)) == "" {
+			return fmt.Errorf("a dimension size needs a name (NAME=SIZE)")
+		}
+		if n < 1 {
+			return fmt.Errorf("the size of %s must be at least 1, not %d", d, n)
+		}
+	}
+	return nil
+}
