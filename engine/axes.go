@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -47,7 +49,7 @@ func needsIndex(f, wrt symbolic.Shape) bool { return axes(f)+axes(wrt) > 2 }
 // its entries in index notation.
 //
 // For a Hessian with respect to a matrix, f is the gradient ∂f/∂wrt.
-func indexJacobian(p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req DeriveRequest, gopts symbolic.GradOptions) (*Derived, error) {
+func indexJacobian(ctx context.Context, p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req DeriveRequest, gopts symbolic.GradOptions) (*Derived, error) {
 	used := func(name string) bool { _, ok := p.Symbols[name]; return ok || usesName(f, name) }
 	fresh := symbolic.FreshIndices(used)
 	p2 := &symbolic.Program{Src: p.Src, File: p.File, Symbols: maps.Clone(p.Symbols), Order: slices.Clone(p.Order), Defs: slices.Clone(p.Defs)}
@@ -132,8 +134,12 @@ func indexJacobian(p *symbolic.Program, f, wrt *symbolic.Expr, kind Kind, req De
 		d.Index.Axes = append(fAxes, ws...)
 	}
 	if req.Verify != VerifyOff {
-		rep, err := numeric.Check(p2, s, wrt, d.Full, req.Check.numeric())
+		rep, err := numeric.Check(p2, s, wrt, d.Full, req.Check.numeric(ctx, req.Budget))
+		err = asLimit(err, ctx, req.Budget, "verifying")
+		var le *LimitError
 		switch {
+		case errors.As(err, &le):
+			return nil, err
 		case err != nil && req.Verify == VerifyReport:
 			return nil, inProgram(err, p)
 		case err != nil:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"deriv/numeric"
 	"deriv/symbolic"
 )
 
@@ -78,7 +79,8 @@ func (b Budget) context(ctx context.Context) (context.Context, context.CancelFun
 }
 
 // LimitError reports that an operation hit a limit of its Budget. Limit is
-// "time", "size", "depth", "nodes", "memory" or "points".
+// "time", "size", "depth", "nodes", "memory", "work" (the terms of
+// nested sums) or "points".
 type LimitError struct {
 	Limit string
 	Msg   string
@@ -113,6 +115,13 @@ func asLimit(err error, ctx context.Context, b Budget, doing string) error {
 		return &LimitError{Limit: "time", Msg: fmt.Sprintf("deriv: time limit of %s reached while %s", b.withDefaults().Time, doing)}
 	case errors.Is(err, symbolic.ErrTooLarge):
 		return &LimitError{Limit: "nodes", Msg: "deriv: " + err.Error()}
+	}
+	var nl *numeric.LimitError
+	if errors.As(err, &nl) {
+		if nl.Limit == "time" {
+			return &LimitError{Limit: "time", Msg: fmt.Sprintf("deriv: time limit of %s reached while %s", b.withDefaults().Time, doing)}
+		}
+		return &LimitError{Limit: nl.Limit, Msg: "deriv: " + nl.Msg}
 	}
 	return err
 }

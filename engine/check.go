@@ -100,9 +100,9 @@ func Check(ctx context.Context, p *symbolic.Program, wrt, claim *symbolic.Expr, 
 	if err := checkDims(p, opts.Dims); err != nil {
 		return nil, err
 	}
-	r, err := numeric.Check(p, p.Result.Body, wrt, claim, opts.numeric())
+	r, err := numeric.Check(p, p.Result.Body, wrt, claim, opts.numeric(ctx, b))
 	if err != nil {
-		return nil, inProgram(err, p)
+		return nil, inProgram(asLimit(err, ctx, b, "checking the claim"), p)
 	}
 	if err := timeLimit(ctx, b, "checking the claim"); err != nil {
 		return nil, err
@@ -119,9 +119,9 @@ func Equiv(ctx context.Context, p *symbolic.Program, a, b *symbolic.Expr, opts C
 	if err := checkDims(p, opts.Dims); err != nil {
 		return nil, err
 	}
-	r, err := numeric.Equivalent(p, a, b, opts.numeric())
+	r, err := numeric.Equivalent(p, a, b, opts.numeric(ctx, bud))
 	if err != nil {
-		return nil, inProgram(err, p)
+		return nil, inProgram(asLimit(err, ctx, bud, "comparing the expressions"), p)
 	}
 	if err := timeLimit(ctx, bud, "comparing the expressions"); err != nil {
 		return nil, err

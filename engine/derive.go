@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"deriv/numeric"
@@ -129,8 +130,12 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		}
 		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
 		if req.Verify != VerifyOff {
-			rep, err := verify(p, req.Kind, w, r.Full, req.Check)
+			rep, err := verify(ctx, p, req.Kind, w, r.Full, req.Check, req.Budget)
+			err = asLimit(err, ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text))
+			var le *LimitError
 			switch {
+			case errors.As(err, &le):
+				return nil, err
 			case err != nil && req.Verify == VerifyReport:
 				return nil, inProgram(err, p)
 			case err != nil:
@@ -157,7 +162,7 @@ func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts
 	f := p.Result.Body
 	switch {
 	case req.Kind == Jacobian && needsIndex(f.Shape, w.Shape):
-		return indexJacobian(p, f, w, Jacobian, req, gopts)
+		return indexJacobian(gopts.Context, p, f, w, Jacobian, req, gopts)
 	case req.Kind == Hessian && f.Shape.IsScalar() && w.Shape.IsMatrix() && !w.Shape.IsRow():
 		inline := gopts
 		inline.Inline = true
@@ -165,7 +170,7 @@ func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts
 		if err != nil {
 			return nil, inProgram(asLimit(err, gopts.Context, req.Budget, "differentiating"), p)
 		}
-		return indexJacobian(p, g.Expr, w, Hessian, req, gopts)
+		return indexJacobian(gopts.Context, p, g.Expr, w, Hessian, req, gopts)
 	}
 	return nil, nil
 }
@@ -173,17 +178,18 @@ func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts
 // verify checks a derivative numerically: a Hessian against finite
 // differences of the gradient's definition, anything else against those of
 // f.
-func verify(p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, opts CheckOptions) (*Report, error) {
+func verify(ctx context.Context, p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, o CheckOptions, b Budget) (*Report, error) {
 	var rep *numeric.Report
 	var err error
+	opts := o.numeric(ctx, b)
 	switch {
 	case kind == Hessian:
-		rep, err = numeric.CheckHessian(p, p.Result.Body, wrt, full, opts.numeric())
+		rep, err = numeric.CheckHessian(p, p.Result.Body, wrt, full, opts)
 	case kind == Jacobian && p.Result.Body.Shape.IsScalar():
 		// The Jacobian of a scalar is a row, the gradient's transpose.
-		rep, err = numeric.Check(p, p.Result.Body, wrt, symbolic.T(full), opts.numeric())
+		rep, err = numeric.Check(p, p.Result.Body, wrt, symbolic.T(full), opts)
 	default:
-		rep, err = numeric.Check(p, p.Result.Body, wrt, full, opts.numeric())
+		rep, err = numeric.Check(p, p.Result.Body, wrt, full, opts)
 	}
 	if err != nil {
 		return nil, err

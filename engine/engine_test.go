@@ -161,3 +161,15 @@ func TestBudgetNodes(t *testing.T) {
 	assert.Equal(t, "nodes", le.Limit)
 	assert.Contains(t, le.Error(), "3")
 }
+
+// TestBudgetMemory: sizes whose arrays would not fit are refused before
+// anything is allocated, naming the memory limit.
+func TestBudgetMemory(t *testing.T) {
+	p := load(t, "W ∈ R^{d×d}; x ∈ R^d; f = x^T W x")
+	w := expr(t, p, "W")
+	_, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{w}, Verify: engine.VerifyReport, Check: engine.CheckOptions{Dims: map[symbolic.Dim]int{"d": 100000}}})
+	var le *engine.LimitError
+	require.True(t, errors.As(err, &le), "%v", err)
+	assert.Equal(t, "memory", le.Limit)
+	assert.Contains(t, le.Error(), "10¹⁰ entries")
+}

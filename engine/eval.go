@@ -35,9 +35,9 @@ func Eval(ctx context.Context, p *symbolic.Program, e *symbolic.Expr, at *numeri
 	if err != nil {
 		return nil, inProgram(err, p)
 	}
-	m, err := c.Eval(at)
+	m, err := c.EvalContext(ctx, at, numeric.CheckOptions{MaxEntries: b.withDefaults().Entries})
 	if err != nil {
-		return nil, inProgram(err, p)
+		return nil, inProgram(asLimit(err, ctx, b, "evaluating"), p)
 	}
 	if err := timeLimit(ctx, b, "evaluating"); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -137,6 +138,7 @@ func (o CheckOptions) Validate(b Budget) error {
 	return nil
 }
 
-func (o CheckOptions) numeric() numeric.CheckOptions {
-	return numeric.CheckOptions{Points: o.Points, Tol: o.Tol, Seed: o.Seed, Dims: o.Dims}
+// numeric is o for package numeric, within ctx's deadline and b's memory.
+func (o CheckOptions) numeric(ctx context.Context, b Budget) numeric.CheckOptions {
+	return numeric.CheckOptions{Points: o.Points, Tol: o.Tol, Seed: o.Seed, Dims: o.Dims, Context: ctx, MaxEntries: b.withDefaults().Entries}
 }
