@@ -81,6 +81,7 @@ type outcome struct {
 	feedback  string
 	err       *ErrorInfo
 	rel       *float64
+	sig       string
 }
 
 // Grade grades one answer. It always returns a result: a panic becomes an
@@ -109,7 +110,7 @@ func (g *Grader) Grade(ctx context.Context, s Submission) (res Result) {
 		o = g.grade(ctx, pq, s.Answer)
 		g.cache.Store(key, o)
 	}
-	res.Verdict, res.Score, res.Feedback, res.Error, res.MaxRelError = o.verdict, o.score, o.feedback, o.err, o.rel
+	res.Verdict, res.Score, res.Feedback, res.Error, res.MaxRelError, res.sig = o.verdict, o.score, o.feedback, o.err, o.rel, o.sig
 	res.Diagnosis = append([]Diagnosis{}, o.diagnosis...)
 	return res
 }
@@ -192,7 +193,7 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 	}
 	pt := pq.parts[min(a.Part, len(pq.parts)-1)]
 	rel, same := engine.RelError(pt.want, vals)
-	o := &outcome{rel: &rel}
+	o := &outcome{rel: &rel, sig: signature(vals)}
 	if same && rel <= pq.tol {
 		o.verdict = Correct
 		return o
@@ -203,22 +204,80 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 }
 
 // shapeConflict grades an answer with a shape conflict inside it:
-// incorrect, a matrix product where ⊙ is needed when the conflict is at a
-// product.
+// incorrect. At a product the operands' shapes say which mistake it
+// likely is: a factor that fits once transposed (transposed-factor), or a
+// vector multiplied where ⊙ is needed (hadamard).
 func shapeConflict(ae *assignment.AnswerError) *outcome {
 	one := 1.0
 	code := "shape"
 	msg := fmt.Sprintf("%d:%d: %s", ae.Line, ae.Col, ae.Msg)
 	switch ae.Op {
-	case "·", "*", "", "⊙", "∘", ".*":
+	case "⊙", "∘", ".*":
 		code = "hadamard"
-		if ae.Op == "⊙" || ae.Op == "∘" || ae.Op == ".*" {
-			msg += ": ⊙ where a matrix product is needed?"
-		} else {
+		msg += ": ⊙ where a matrix product is needed?"
+	case "·", "*", "":
+		code = "hadamard"
+		l, r, ok := conflictShapes(ae.Msg)
+		switch {
+		case !ok:
+			msg += ": a matrix product where ⊙ (elementwise) is needed?"
+		case l[1] == "1" && r[0] != "1" && (r[1] != "1" || l[0] == r[0]):
+			// u M or u v with u a column: elementwise was meant.
+			msg += ": a matrix product where ⊙ (elementwise) is needed?"
+		case l[0] == r[0] || l[1] == r[1] || (l[1] == "1" && r[1] == "1"):
+			code = "transposed-factor"
+			msg += ": a factor should be transposed"
+		default:
 			msg += ": a matrix product where ⊙ (elementwise) is needed?"
 		}
 	}
 	return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: msg}}}
+}
+
+// conflictShapes reads the operand shapes of a product's conflict message
+// (`shape conflict at "·": matrix(a×b) · vector(c) (…)`) as rows, cols.
+func conflictShapes(msg string) (l, r [2]string, ok bool) {
+	i := strings.Index(msg, "\": ")
+	if i < 0 {
+		return l, r, false
+	}
+	rest := msg[i+3:]
+	if j := strings.Index(rest, " ("); j >= 0 {
+		rest = rest[:j]
+	}
+	a, b, found := strings.Cut(rest, " · ")
+	if !found {
+		return l, r, false
+	}
+	l, ok1 := shapeText(a)
+	r, ok2 := shapeText(b)
+	return l, r, ok1 && ok2
+}
+
+// shapeText reads symbolic.Shape.String's forms as rows, cols.
+func shapeText(s string) ([2]string, bool) {
+	s = strings.TrimSpace(s)
+	inner := func(prefix string) (string, bool) {
+		if strings.HasPrefix(s, prefix+"(") && strings.HasSuffix(s, ")") {
+			return s[len(prefix)+1 : len(s)-1], true
+		}
+		return "", false
+	}
+	if s == "scalar" {
+		return [2]string{"1", "1"}, true
+	}
+	if v, ok := inner("vector"); ok {
+		return [2]string{v, "1"}, true
+	}
+	if v, ok := inner("row vector"); ok {
+		_, c, _ := strings.Cut(v, "×")
+		return [2]string{"1", c}, true
+	}
+	if v, ok := inner("matrix"); ok {
+		a, b, found := strings.Cut(v, "×")
+		return [2]string{a, b}, found
+	}
+	return [2]string{}, false
 }
 
 // message is an error's message without position.
@@ -428,4 +487,24 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// signature fingerprints values to 5 significant digits.
+func signature(vals []*mat.Dense) string {
+	var b strings.Builder
+	for _, v := range vals {
+		r, c := v.Dims()
+		fmt.Fprintf(&b, "%dx%d:", r, c)
+		for i := range r {
+			for j := range c {
+				x := v.At(i, j)
+				if abs(x) < 1e-9 {
+					x = 0
+				}
+				fmt.Fprintf(&b, "%.5g,", x)
+			}
+		}
+		b.WriteByte(';')
+	}
+	return b.String()
 }

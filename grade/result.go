@@ -26,6 +26,9 @@ type Result struct {
 	MaxRelError *float64 `json:"max_rel_error,omitempty"`
 	// Answer is the answer as submitted (for reports; not in JSON).
 	Answer string `json:"-"`
+	// sig fingerprints the answer's values: equal answers (mathematically)
+	// share it.
+	sig string
 }
 
 // Diagnosis is one likely mistake: a stable code (assignment.Codes) and
