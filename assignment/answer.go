@@ -195,7 +195,23 @@ func (r *Reference) lhsPart(scope *symbolic.Program, lhs string) (part int, isDe
 func parseSpan(scope *symbolic.Program, text string, off int, s string) (*symbolic.Expr, error) {
 	lineStart := strings.LastIndexByte(text[:off], '\n') + 1
 	pad := strings.Repeat(" ", off-lineStart)
-	e, err := parser.ParseExpr(scope, pad+s)
+	src := pad + s
+	e, err := parser.ParseExpr(scope, src)
+	// Ax for A x, W1x for W1 x: a run of known names written together.
+	for try := 0; err != nil && try < 8; try++ {
+		fixed, ok := splitRun(scope, src, err)
+		if !ok {
+			break
+		}
+		e2, err2 := parser.ParseExpr(scope, fixed)
+		if err2 == nil {
+			return e2, nil
+		}
+		if fixed2, ok2 := splitRun(scope, fixed, err2); !ok2 || fixed2 == fixed {
+			break
+		}
+		src, err = fixed, err2
+	}
 	if err == nil {
 		return e, nil
 	}
@@ -350,6 +366,9 @@ func normalizeAnswer(text string, step bool) string {
 	text = r.Replace(text)
 	text = strings.ReplaceAll(text, "\r\n", " \n")
 	text = strings.ReplaceAll(text, `\\`, "\n ")
+	// W^{(2)ᵀ}: the parser reads the label-and-transpose superscript only
+	// with T or \top; ᵀ is one byte longer than T, so pad with a space.
+	text = strings.ReplaceAll(text, ")ᵀ}", ")T} ")
 	if step {
 		text = stripIterates(text)
 	}
@@ -395,4 +414,47 @@ func stripIterates(text string) string {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// splitRun reads an "unknown name N" error where N is several known names
+// written together (Ax, W1x, BA) and returns src with N spaced out.
+func splitRun(scope *symbolic.Program, src string, err error) (string, bool) {
+	var se *symbolic.Error
+	if !errors.As(err, &se) || !strings.HasPrefix(se.Msg, "unknown name ") || se.Pos < 0 || int(se.Pos) >= len(src) {
+		return "", false
+	}
+	name := strings.Trim(strings.TrimPrefix(se.Msg, "unknown name "), `"`)
+	if i := strings.IndexAny(name, " ,;"); i >= 0 {
+		name = name[:i]
+	}
+	if name == "" || !strings.HasPrefix(src[se.Pos:], name) || len(name) > 24 {
+		return "", false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return "", false
+		}
+	}
+	parts, ok := segment(scope, name)
+	if !ok || len(parts) < 2 {
+		return "", false
+	}
+	return src[:se.Pos] + strings.Join(parts, " ") + src[int(se.Pos)+len(name):], true
+}
+
+// segment splits s into names known to scope, longest first.
+func segment(scope *symbolic.Program, s string) ([]string, bool) {
+	if s == "" {
+		return nil, true
+	}
+	for n := len(s); n >= 1; n-- {
+		head := s[:n]
+		if sym, ok := scope.Symbols[head]; !ok || sym.Kind == symbolic.SymFunc || sym.Kind == symbolic.SymIndex {
+			continue
+		}
+		if rest, ok := segment(scope, s[n:]); ok {
+			return append([]string{head}, rest...), true
+		}
+	}
+	return nil, false
 }

@@ -186,7 +186,11 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 			return ungradable(0, 0, "internal error: "+fmt.Sprint(ie.Value))
 		}
 		one := 1.0
-		return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: "other", Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
+		code := "other"
+		if strings.Contains(message(err), "out of range") {
+			code = "sum" // Σ_{j=1}^{d} over a family of n
+		}
+		return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
 	}
 	if ctx.Err() != nil {
 		return ungradable(0, 0, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
@@ -216,22 +220,53 @@ func shapeConflict(ae *assignment.AnswerError) *outcome {
 		code = "hadamard"
 		msg += ": ⊙ where a matrix product is needed?"
 	case "·", "*", "":
-		code = "hadamard"
 		l, r, ok := conflictShapes(ae.Msg)
-		switch {
-		case !ok:
-			msg += ": a matrix product where ⊙ (elementwise) is needed?"
-		case l[1] == "1" && r[0] != "1" && (r[1] != "1" || l[0] == r[0]):
-			// u M or u v with u a column: elementwise was meant.
-			msg += ": a matrix product where ⊙ (elementwise) is needed?"
-		case l[0] == r[0] || l[1] == r[1] || (l[1] == "1" && r[1] == "1"):
-			code = "transposed-factor"
-			msg += ": a factor should be transposed"
-		default:
-			msg += ": a matrix product where ⊙ (elementwise) is needed?"
+		codes := productConflict(l, r, ok)
+		ds := make([]Diagnosis, len(codes))
+		for i, c := range codes {
+			ds[i] = Diagnosis{Code: c, Message: msg + ": " + conflictHint[c]}
 		}
+		return &outcome{verdict: Incorrect, rel: &one, diagnosis: ds}
 	}
 	return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: msg}}}
+}
+
+var conflictHint = map[string]string{
+	"hadamard":          "a matrix product where ⊙ (elementwise) is needed?",
+	"transposed-factor": "a factor should be transposed?",
+	"order":             "the factors are in the wrong order?",
+}
+
+// productConflict names the likely mistakes behind a product of shapes l
+// · r (rows, cols) that do not fit.
+func productConflict(l, r [2]string, ok bool) []string {
+	if !ok {
+		return []string{"hadamard"}
+	}
+	lr, lc, rr, rc := l[0], l[1], r[0], r[1]
+	var out []string
+	switch {
+	case lc == "1" && rc == "1":
+		// u v, two columns: u ⊙ v or u vᵀ was meant.
+		if lr == rr {
+			out = append(out, "hadamard")
+		}
+		out = append(out, "transposed-factor")
+	case lc == "1" && lr == rr:
+		// u M: u ⊙ (M …) was meant (φ'(z) W2ᵀ r), or uᵀ M.
+		out = append(out, "hadamard", "transposed-factor")
+	default:
+		if lr == rr || lc == rc || lc == "1" && lr == rr || lr == "1" && lc == rc {
+			out = append(out, "transposed-factor")
+		}
+		if rc == lr {
+			out = append(out, "order")
+		}
+		if len(out) == 0 {
+			out = append(out, "hadamard")
+		}
+	}
+	return out
 }
 
 // conflictShapes reads the operand shapes of a product's conflict message
@@ -416,6 +451,27 @@ func (pq *question) diagnose(pt *part, answer *symbolic.Expr, vals []*mat.Dense)
 	for _, m := range pt.mutants {
 		if match(m.vals) {
 			addD(m.code, m.msg)
+		}
+	}
+	if pt.prev != nil && len(out) == 0 {
+		// A step: compare the updates (answer − previous iterate).
+		if dS, dR := minus(vals, pt.prev), minus(pt.want, pt.prev); dS != nil && dR != nil {
+			if k, ok := scalarMultiple(dR, dS, tol); ok {
+				switch {
+				case approx(k, -1):
+					addD("sign", "the update goes up the gradient: it should subtract η times the gradient")
+				case approx(k, 0):
+					addD("other", "the answer does not change the variable: the gradient term is missing")
+				default:
+					addD("factor", "the update is "+niceNumber(k)+" times the right one: check the constant factor of the gradient")
+				}
+			} else if rel, same := engine.RelError(transposed(dR), dS); same && rel <= tol {
+				addD("transpose", "the gradient in the update is transposed")
+			} else if rel, same := engine.RelError(minus(pt.want, pt.prev), vals); same && rel <= tol {
+				addD("other", "the answer is only the update: the previous iterate is missing")
+			} else if rel, same := engine.RelError(minus(pt.prev, pt.want), vals); same && rel <= tol {
+				addD("other", "the answer is only the update: the previous iterate is missing")
+			}
 		}
 	}
 	if len(out) == 0 {

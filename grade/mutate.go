@@ -30,6 +30,13 @@ type mutationContext struct {
 	// args are the arguments functions are applied to in the program
 	// (z, x, W1 x + b): candidates for "φ' at the wrong argument".
 	args []*symbolic.Expr
+	// mats are the program's matrices and their transposes: candidates
+	// for an extra factor in a product.
+	mats []*symbolic.Expr
+	// step is set for a step's update v − η ∂f/∂v.
+	step bool
+	// isFunc reports whether a name is a declared scalar function.
+	isFunc func(name string) bool
 }
 
 // mutants builds the classic wrong answers of base.
@@ -72,6 +79,10 @@ func mutants(base *symbolic.Expr, mc mutationContext) []mutant {
 			hadMutants(n, at, addM, mc)
 		case symbolic.OpSub:
 			a, b := n.Args[0], n.Args[1]
+			if n == base && mc.step {
+				addM("sign", "the update goes up the gradient: it should subtract η times the gradient", at(n, add(a, b)))
+				break
+			}
 			addM("sign", fmt.Sprintf("a sign is wrong in %s: it should be %s", text(add(a, b)), text(n)), at(n, add(a, b)))
 			addM("sign", fmt.Sprintf("%s should be %s", text(sub(b, a)), text(n)), at(n, sub(b, a)))
 			symmetricMutants(n, at, addM)
@@ -83,6 +94,12 @@ func mutants(base *symbolic.Expr, mc mutationContext) []mutant {
 			addM("sign", fmt.Sprintf("the sign of %s is wrong", text(n.Args[0])), at(n, n.Args[0]))
 		case symbolic.OpPrime:
 			primeMutants(n, at, addM, mc)
+		case symbolic.OpCall:
+			// φ' where φ is needed.
+			if len(n.Args) == 1 && mc.isFunc != nil && mc.isFunc(n.Name) {
+				w := callLike(n, symbolic.OpPrime, n.Args[0])
+				addM("wrong-derivative", fmt.Sprintf("%s should be %s", text(w), text(n)), at(n, w))
+			}
 		case symbolic.OpJac:
 			if len(n.Args) == 1 {
 				f := callLike(n, symbolic.OpCall, n.Args[0])
@@ -90,7 +107,8 @@ func mutants(base *symbolic.Expr, mc mutationContext) []mutant {
 				addM("wrong-derivative", fmt.Sprintf("%s is used where its derivative %s is needed", text(f), text(n)), at(n, d))
 				for _, v := range mc.args {
 					if !symbolic.Equal(v, n.Args[0]) && v.Shape.Equal(n.Args[0].Shape) {
-						addM("wrong-derivative", fmt.Sprintf("%s should be taken at %s, not %s", text(n), text(n.Args[0]), text(v)), at(n, callLike(n, symbolic.OpJac, v)))
+						w := callLike(n, symbolic.OpJac, v)
+						addM("wrong-derivative", fmt.Sprintf("%s should be %s: the derivative is taken at the wrong argument", text(w), text(n)), at(n, w))
 					}
 				}
 			}
@@ -175,6 +193,21 @@ func dropMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(
 // extraMutants inserts a local derivative, or repeats a factor.
 func extraMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(n, repl *symbolic.Expr) *symbolic.Expr, addM func(code, msg string, e *symbolic.Expr), mc mutationContext) {
 	cands := append([]*symbolic.Expr{}, mc.locals...)
+	if op == symbolic.OpMul {
+		cands = append(cands, mc.mats...)
+		// An elementwise factor on one vector factor: (φ'(z) ⊙ r) φ(z)ᵀ.
+		for i, f := range fs {
+			if f.Shape.IsScalar() {
+				continue
+			}
+			for _, c := range mc.locals {
+				if c.Shape.Equal(f.Shape) || c.Shape.IsScalar() {
+					repl := append(append(append([]*symbolic.Expr{}, fs[:i]...), had(c, f)), fs[i+1:]...)
+					addM("extra-factor", fmt.Sprintf("%s should not be there", text(c)), at(n, product(op, repl)))
+				}
+			}
+		}
+	}
 	for _, f := range fs {
 		if !isConst(f) && (f.Shape.IsScalar() || op == symbolic.OpHad) {
 			cands = append(cands, f)
@@ -255,7 +288,8 @@ func primeMutants(n *symbolic.Expr, at func(n, repl *symbolic.Expr) *symbolic.Ex
 	addM("wrong-derivative", fmt.Sprintf("%s is used where its derivative %s is needed", text(f), text(n)), at(n, f))
 	for _, v := range mc.args {
 		if !symbolic.Equal(v, n.Args[0]) && v.Shape.Equal(n.Args[0].Shape) {
-			addM("wrong-derivative", fmt.Sprintf("%s should be taken at %s, not %s", text(n), text(n.Args[0]), text(v)), at(n, callLike(n, symbolic.OpPrime, v)))
+			w := callLike(n, symbolic.OpPrime, v)
+			addM("wrong-derivative", fmt.Sprintf("%s should be %s: the derivative is taken at the wrong argument", text(w), text(n)), at(n, w))
 		}
 	}
 }

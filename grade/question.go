@@ -31,6 +31,9 @@ type question struct {
 }
 
 type part struct {
+	// prev holds, for a step, the values of the updated variable: the
+	// update is want − prev.
+	prev    []*mat.Dense
 	want    []*mat.Dense
 	shape   symbolic.Shape
 	mutants []valued
@@ -60,8 +63,31 @@ func prepare(ctx context.Context, q *assignment.Question) (*question, error) {
 			}
 		}
 		pt := &part{want: ref.Want[i], shape: v.Shape}
+		if ref.Rate != nil && i < len(ref.Wrt) {
+			if prev, err := evalSafe(ctx, ref, ref.Scope, ref.Wrt[i]); err == nil {
+				pt.prev = prev
+			}
+		}
 		seen := map[string]bool{}
-		for _, m := range mutants(base, mc) {
+		mc.step = ref.Rate != nil
+		all := mutants(base, mc)
+		// Mistakes inside a where name's definition (r = W2 φ(z) − y).
+		if i < len(ref.Derived) {
+			for _, b := range ref.Derived[i].Where {
+				v := b.Var()
+				if b.Value != nil || len(v.Sub) > 0 || !mentions(base, v.Key()) {
+					continue
+				}
+				for _, m := range mutants(b.Expr, mutationContext{dims: mc.dims, args: mc.args}) {
+					if m.code == "transpose" || m.code == "sum" && mc.index != "" {
+						continue
+					}
+					m.expr = substVar(base, v.Key(), m.expr)
+					all = append(all, m)
+				}
+			}
+		}
+		for _, m := range all {
 			vals, err := evalSafe(ctx, ref, ref.Scope, m.expr)
 			if err != nil {
 				continue
@@ -206,13 +232,37 @@ func mutationContextOf(ctx context.Context, ref *assignment.Reference) mutationC
 			return true
 		})
 	}
+	// Variables of the same shape as an argument: φ'(x) for φ'(z).
+	var more []*symbolic.Expr
+	for _, a := range args {
+		for _, k := range p.Order {
+			sym := p.Symbols[k]
+			if sym != nil && sym.Kind == symbolic.SymVar && sym.Shape.Equal(a.Shape) {
+				more = addUnique(more, &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos})
+			}
+		}
+	}
+	for _, m := range more {
+		args = addUnique(args, m)
+	}
 	if len(locals) > 6 {
 		locals = locals[:6]
 	}
-	if len(args) > 6 {
-		args = args[:6]
+	if len(args) > 10 {
+		args = args[:10]
 	}
 	mc.locals, mc.args = locals, args
+	for _, k := range p.Order {
+		sym := p.Symbols[k]
+		if sym != nil && sym.Kind == symbolic.SymVar && sym.Shape.IsMatrix() && len(mc.mats) < 8 {
+			v := &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos}
+			mc.mats = append(mc.mats, v, tr(v))
+		}
+	}
+	mc.isFunc = func(name string) bool {
+		sym := p.Symbols[name]
+		return sym != nil && sym.Kind == symbolic.SymFunc && sym.Elementwise
+	}
 	return mc
 }
 
@@ -272,6 +322,47 @@ func transposed(vals []*mat.Dense) []*mat.Dense {
 	out := make([]*mat.Dense, len(vals))
 	for i, v := range vals {
 		out[i] = mat.DenseCopyOf(v.T())
+	}
+	return out
+}
+
+// mentions reports whether e uses the variable key (no subscripts).
+func mentions(e *symbolic.Expr, key string) bool {
+	found := false
+	symbolic.Inspect(e, func(n *symbolic.Expr) bool {
+		if n.Op == symbolic.OpVar && len(n.Sub) == 0 && n.Key() == key {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// substVar replaces the variable key by repl in e.
+func substVar(e *symbolic.Expr, key string, repl *symbolic.Expr) *symbolic.Expr {
+	return symbolic.Subst(e, func(v *symbolic.Expr) *symbolic.Expr {
+		if len(v.Sub) == 0 && v.Key() == key {
+			return repl
+		}
+		return nil
+	})
+}
+
+// minus returns a − b pointwise (nil when shapes differ).
+func minus(a, b []*mat.Dense) []*mat.Dense {
+	if len(a) != len(b) {
+		return nil
+	}
+	out := make([]*mat.Dense, len(a))
+	for i := range a {
+		ar, ac := a[i].Dims()
+		br, bc := b[i].Dims()
+		if ar != br || ac != bc {
+			return nil
+		}
+		var d mat.Dense
+		d.Sub(a[i], b[i])
+		out[i] = &d
 	}
 	return out
 }
