@@ -29,7 +29,7 @@ func exampleAssignment(t *testing.T, path string) []byte {
 }
 
 func TestParseExample(t *testing.T) {
-	a, err := Parse(exampleAssignment(t, "../testdata/grading/example.yaml"), "example.yaml")
+	a, err := Parse(exampleAssignment(t, "../testdata/grading/class-example.yaml"), "example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func loadClass(t testing.TB, path string) (*assignment.Assignment, []classAnswer
 // TestClasses grades every synthetic class in testdata/grading and checks
 // each answer's verdict, score and diagnosis codes.
 func TestClasses(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/grading/*.yaml")
+	files, _ := filepath.Glob("../testdata/grading/class-*.yaml")
 	if len(files) == 0 {
 		t.Fatal("no classes")
 	}
