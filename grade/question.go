@@ -232,9 +232,19 @@ func mutationContextOf(ctx context.Context, ref *assignment.Reference) mutationC
 			return true
 		})
 	}
-	// Variables of the same shape as an argument: φ'(x) for φ'(z).
+	// Variables of the same shape as an argument (φ'(x) for φ'(z)), and
+	// the terms of an argument (φ'(W1 x) for φ'(W1 x + b)).
 	var more []*symbolic.Expr
 	for _, a := range args {
+		if (a.Op == symbolic.OpAdd || a.Op == symbolic.OpSub) && len(a.Args) == 2 {
+			more = addUnique(more, a.Args[0])
+			more = addUnique(more, a.Args[1])
+		}
+		if a.Op == symbolic.OpVar {
+			if sym := p.Symbols[a.Key()]; sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil {
+				more = addUnique(more, sym.Def.Body)
+			}
+		}
 		for _, k := range p.Order {
 			sym := p.Symbols[k]
 			if sym != nil && sym.Kind == symbolic.SymVar && sym.Shape.Equal(a.Shape) {
