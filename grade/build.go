@@ -46,8 +46,6 @@ func tr(a *symbolic.Expr) *symbolic.Expr {
 	return node(symbolic.OpT, a.Shape.T(), a)
 }
 
-func neg(a *symbolic.Expr) *symbolic.Expr { return node(symbolic.OpNeg, a.Shape, a) }
-
 func add(a, b *symbolic.Expr) *symbolic.Expr {
 	s := a.Shape
 	if s.IsScalar() {

@@ -122,7 +122,7 @@ func markdown(r *Result) string {
 		if len(r.Diagnosis) > 0 {
 			b.WriteString("\n")
 			for _, d := range r.Diagnosis {
-				fmt.Fprintf(&b, "\n- %s", mdEscape(d.Message))
+				fmt.Fprintf(&b, "\n- %s", mdEscape(sentence(d.Message)))
 			}
 		}
 	default:
@@ -242,7 +242,7 @@ func plainMessage(r *Result) string {
 	case Incorrect:
 		parts = append(parts, "Incorrect.")
 		for _, d := range r.Diagnosis {
-			parts = append(parts, d.Message+".")
+			parts = append(parts, sentence(d.Message))
 		}
 	default:
 		msg := "Could not be graded"
@@ -299,4 +299,20 @@ func writeJSON(path string, v any) error {
 		return errors.Join(fmt.Errorf("cannot write %s", path), err)
 	}
 	return nil
+}
+
+// sentence capitalises msg and ends it with a full stop.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	r := []rune(msg)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	s := string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
 }
