@@ -91,6 +91,7 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 		return nil, &AnswerError{Line: l, Col: c, Msg: "the answer nests deeper than the depth budget of " + itoa(lim.Depth) + " levels", Op: "depth"}
 	}
 	text = normalizeAnswer(text, r.stepMarkers())
+	text = whereFirst(text)
 	lines := splitLines(text)
 	if len(lines) == 0 {
 		return nil, &AnswerError{Msg: "the answer is empty"}
@@ -369,8 +370,51 @@ func normalizeAnswer(text string, step bool) string {
 	// W^{(2)ᵀ}: the parser reads the label-and-transpose superscript only
 	// with T or \top; ᵀ is one byte longer than T, so pad with a space.
 	text = strings.ReplaceAll(text, ")ᵀ}", ")T} ")
+	// An update or definition arrow reads as "=".
+	text = strings.NewReplacer("←", "=", `\leftarrow`, "=", `\gets`, "=", ":=", "=", `\coloneqq`, "=").Replace(text)
 	if step {
 		text = stripIterates(text)
+	}
+	// A full stop or comma after the answer is punctuation.
+	trimmed := strings.TrimRight(text, " \t\n")
+	for len(trimmed) > 0 && strings.ContainsRune(".,", rune(trimmed[len(trimmed)-1])) {
+		trimmed = strings.TrimRight(trimmed[:len(trimmed)-1], " \t\n")
+	}
+	return trimmed
+}
+
+// whereFirst rewrites deriv's own layout, "EXPR where z = …, r = …" (or
+// \text{where}), as definitions followed by the expression.
+func whereFirst(text string) string {
+	for _, kw := range []string{`\text{ where }`, `\text{where}`, `\mathrm{where}`, " where "} {
+		i := strings.Index(text, kw)
+		if i < 0 {
+			continue
+		}
+		main, defs := text[:i], text[i+len(kw):]
+		var lines []string
+		depth, start := 0, 0
+		for j, r := range defs {
+			switch r {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			case ',', ';', '\n':
+				if depth == 0 {
+					lines = append(lines, defs[start:j])
+					start = j + 1
+				}
+			}
+		}
+		lines = append(lines, defs[start:])
+		var kept []string
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				kept = append(kept, l)
+			}
+		}
+		return strings.Join(append(kept, strings.TrimSpace(main)), "\n")
 	}
 	return text
 }
