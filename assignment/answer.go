@@ -164,6 +164,11 @@ func (r *Reference) lhsPart(scope *symbolic.Program, lhs string) (part int, isDe
 	looksDeriv := strings.ContainsAny(lhs, "∂∇") || strings.Contains(lhs, `\partial`) || strings.Contains(lhs, `\nabla`) ||
 		strings.Contains(lhs, "/d") || strings.Contains(lhs, `{d`) || strings.Contains(lhs, "grad")
 	e, perr := parser.ParseExpr(scope, lhs)
+	if perr != nil && looksDeriv && strings.Contains(perr.Error(), "not bound") {
+		// ∂f/∂w_k for ∂f/∂w_i: a derivative with respect to nothing the
+		// question has.
+		return 0, true, perr
+	}
 	if perr != nil {
 		return 0, looksDeriv, nil
 	}
