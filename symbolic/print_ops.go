@@ -3,14 +3,35 @@ package symbolic
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
 // paren prints e in parentheses whatever its binding power.
 func (p *printer) paren(e *Expr) {
-	p.str(p.pick("(", "(", `\left(`))
-	p.grouped(func() { p.node(e) })
-	p.str(p.pick(")", ")", `\right)`))
+	p.bracket(func() { p.grouped(func() { p.node(e) }) })
+}
+
+// bracket writes what f prints in parentheses: plain ( ) except around
+// tall LaTeX (a \frac, a \sum), which gets \left( … \right) so that the
+// parentheses grow with it. σ(z) sets as \sigma(z), not \sigma\left(z\right).
+func (p *printer) bracket(f func()) {
+	mark := len(p.buf)
+	p.str("(")
+	f()
+	if p.st != LaTeX || !tall(p.buf[mark+1:]) {
+		p.str(")")
+		return
+	}
+	p.buf = slices.Insert(p.buf, mark, []byte(`\left`)...)
+	p.str(`\right)`)
+}
+
+// tall reports whether LaTeX text sets taller than a line: it holds a
+// fraction or a big operator.
+func tall(b []byte) bool {
+	s := string(b)
+	return strings.Contains(s, `\frac`) || strings.Contains(s, `\sum`)
 }
 
 // binary prints the left-associative operators + − ⊙ ⊘: the right operand
@@ -100,14 +121,18 @@ func startsNumeric(b []byte) bool {
 	return r == '.' || r == '½' || (r >= '0' && r <= '9')
 }
 
-// div prints a quotient: a/b, or \frac{a}{b} in LaTeX.
+// div prints a quotient: a/b, or \frac{a}{b} in LaTeX, where a quotient
+// inside a \frac's numerator or denominator is written inline
+// (\frac{a/b}{c}) so that fractions never nest.
 func (p *printer) div(e *Expr) {
-	if p.st == LaTeX {
+	if p.st == LaTeX && !p.inFrac {
+		p.inFrac = true
 		p.str(`\frac{`)
 		p.expr(nthArg(e, 0), PrecNone)
 		p.str("}{")
 		p.expr(nthArg(e, 1), PrecNone)
 		p.str("}")
+		p.inFrac = false
 		return
 	}
 	p.expr(nthArg(e, 0), PrecDiv)
