@@ -15,9 +15,11 @@ type factor struct {
 
 // factors flattens a product a b c … (nested either way) into its factors,
 // stopping at a product that is shared with another part of the tree (it is
-// evaluated once and cached as a whole).
+// evaluated once and cached as a whole) and at an inner product (xᵀ y in
+// xᵀ (uᵀ u) is a scalar factor: flattened, xᵀ uᵀ u would not chain).
 func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
-	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 {
+	inner := e != nil && e.Shape.IsScalar() && len(e.Args) == 2 && !e.Args[0].Shape.IsScalar()
+	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 && !inner {
 		out, err := c.factors(e.Args[0], out)
 		if err != nil {
 			return nil, err
