@@ -68,7 +68,7 @@ var cookbookCases = []gradCase{
 // mlCases are the gradients of machine-learning losses, in the forms a
 // course's answer key gives.
 var mlCases = []gradCase{
-	{id: "tanh-residual", program: "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; z = W1 x + b; ℓ = 1/2 ‖W2 tanh(z) − y‖^2", wrt: "z", expect: "(1 - tanh(z).^2) .* (W2^T (W2 tanh(z) - y))", printed: "(1 − tanh(z) .^ 2) ⊙ (W2ᵀ r); where z = W1 x + b; r = W2 tanh(z) − y"},
+	{id: "tanh-residual", program: "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; z = W1 x + b; ℓ = 1/2 ‖W2 tanh(z) − y‖^2", wrt: "z", expect: "(1 - tanh(z).^2) .* (W2^T (W2 tanh(z) - y))", printed: "(1 − tanh²(z)) ⊙ (W2ᵀ r); where z = W1 x + b; r = W2 tanh(z) − y"},
 	{id: "softmax-ce", program: "z, y ∈ R^n; f = -y^T log(softmax(z))", wrt: "z", expect: "softmax(z) sum(y) - y", printed: "sum(y) softmax(z) − y"},
 	{id: "softmax-ce-W", program: "W ∈ R^{k×n}; x ∈ R^n; y ∈ R^k; f = -y^T log(softmax(W x))", wrt: "W", expect: "(sum(y) softmax(W x) - y) x^T", printed: "(sum(y) softmax(W x) − y) xᵀ"},
 	{id: "logsumexp", program: "z ∈ R^n; f = logsumexp(z)", wrt: "z", expect: "softmax(z)", printed: "softmax(z)"},
@@ -84,9 +84,9 @@ var mlCases = []gradCase{
 	{id: "norm2", program: "v ∈ R^n; f = ‖v‖", wrt: "v", expect: "v / ‖v‖", printed: "v/‖v‖"},
 	{id: "normF", program: "X ∈ R^{m×n}; f = ‖X‖_F^2", wrt: "X", expect: "2 X", printed: "2 X"},
 	{id: "quotient", program: "a, x ∈ R^n; f = (a^T x) / (x^T x)", wrt: "x", expect: "a/(x^T x) - 2 (a^T x) x / (x^T x)^2", printed: "a/(xᵀ x) − 2 (aᵀ x) x/(xᵀ x)²"},
-	{id: "tanh-mlp", program: "W ∈ R^{m×n}; x ∈ R^n; v ∈ R^m; f = v^T tanh(W x)", wrt: "W", expect: "((1 - tanh(W x) .^ 2) ⊙ v) x^T", printed: "((1 − tanh(W x) .^ 2) ⊙ v) xᵀ"},
+	{id: "tanh-mlp", program: "W ∈ R^{m×n}; x ∈ R^n; v ∈ R^m; f = v^T tanh(W x)", wrt: "W", expect: "((1 - tanh²(W x)) ⊙ v) x^T", printed: "((1 − tanh²(W x)) ⊙ v) xᵀ"},
 	{id: "mse-tanh", program: "W ∈ R^{m×n}; x ∈ R^n; y ∈ R^m; f = 1/2 ‖tanh(W x) - y‖^2", wrt: "W",
-		expect: "((1 - tanh(W x) .^ 2) ⊙ (tanh(W x) - y)) x^T", printed: "((1 − tanh(z) .^ 2) ⊙ r) xᵀ; where z = W x; r = tanh(z) − y"},
+		expect: "((1 - tanh²(W x)) ⊙ (tanh(W x) - y)) x^T", printed: "((1 − tanh²(z)) ⊙ r) xᵀ; where z = W x; r = tanh(z) − y"},
 	{id: "relu-mlp", program: "W ∈ R^{m×n}; x ∈ R^n; v ∈ R^m; f = v^T relu(W x)", wrt: "W", expect: "(step(W x) ⊙ v) x^T", printed: "(step(W x) ⊙ v) xᵀ"},
 	{id: "mse-relu-W1", program: "W1 ∈ R^{h×n}; W2 ∈ R^{m×h}; x ∈ R^n; y ∈ R^m; f = 1/2 ‖W2 relu(W1 x) - y‖^2", wrt: "W1",
 		expect: "(step(W1 x) ⊙ (W2^T (W2 relu(W1 x) - y))) x^T", printed: "(step(z) ⊙ (W2ᵀ r)) xᵀ; where z = W1 x; r = W2 relu(z) − y"},
@@ -95,10 +95,10 @@ var mlCases = []gradCase{
 	{id: "softplus", program: "w, x ∈ R^n; f = softplus(w^T x)", wrt: "w", expect: "σ(w^T x) x", printed: "σ(wᵀ x) x"},
 	{id: "scalar-chain", program: "x ∈ R; f = sin(x^2) exp(x) / sqrt(x)", wrt: "x",
 		expect: "2 x cos(x^2) exp(x) / sqrt(x) + sin(x^2) exp(x) / sqrt(x) - sin(x^2) exp(x) / (2 x sqrt(x))", printed: "(2 exp(x) cos(x²) x + sin(x²) exp(x))/sqrt(x) − sin(x²) exp(x)/(2 x sqrt(x))"},
-	{id: "hadamard-quot", program: "u, v ∈ R^n; f = sum(u ⊘ (v ⊙ v + 1))", wrt: "v", expect: "-2 u ⊙ v ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1))", printed: "−2 (v ⊙ (u ⊘ (v .^ 2 + 1) .^ 2))"},
+	{id: "hadamard-quot", program: "u, v ∈ R^n; f = sum(u ⊘ (v ⊙ v + 1))", wrt: "v", expect: "-2 u ⊙ v ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1))", printed: "−2 (v ⊙ (u ⊘ (v ⊙ v + 1) .^ 2))"},
 	{id: "defined-function", program: "s(t) = 1/(1 + exp(-t)); w, x ∈ R^n; f = s(w^T x) + s(2 w^T x)", wrt: "w",
 		expect: "exp(-w^T x)/(1 + exp(-w^T x))^2 x + 2 exp(-2 w^T x)/(1 + exp(-2 w^T x))^2 x", printed: "(exp(z)/(1 + exp(z))² + 2 exp(u₁)/(1 + exp(u₁))²) x; where z = −wᵀ x; u₁ = −2 wᵀ x"},
 	{id: "shared-definition", program: "W ∈ R^{m×n}; x ∈ R^n; z = W x; h = tanh(z); f = sum(h ⊙ h) + sum(z)", wrt: "x",
-		expect: "W^T (2 tanh(W x) ⊙ (1 - tanh(W x) .^ 2) + vector(1))", printed: "Wᵀ (2 ((1 − h .^ 2) ⊙ h) + 𝟙); where z = W x; h = tanh(z)"},
+		expect: "W^T (2 tanh(W x) ⊙ (1 - tanh²(W x)) + vector(1))", printed: "Wᵀ (2 ((1 − h ⊙ h) ⊙ h) + 𝟙); where z = W x; h = tanh(z)"},
 	{id: "diag", program: "X ∈ R^{n×n}; a ∈ R^n; f = a^T diag(X)", wrt: "X", expect: "diag(a)", printed: "diag(a)"},
 }

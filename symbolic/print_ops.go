@@ -140,7 +140,8 @@ func (p *printer) div(e *Expr) {
 	p.expr(nthArg(e, 1), PrecDiv+1)
 }
 
-// hpow prints the elementwise power: a .^ 2, a.^2, a^{\circ 2}.
+// hpow prints the elementwise power: a .^ 2, a.^2, a^{\circ 2}; an
+// elementwise function squared or cubed is tanh²(z) in Text.
 func (p *printer) hpow(e *Expr) {
 	if p.st == LaTeX {
 		p.supBase(nthArg(e, 0))
@@ -149,9 +150,35 @@ func (p *printer) hpow(e *Expr) {
 		p.str("}")
 		return
 	}
+	if f, sup := funcPower(e); p.st == Text && f != nil {
+		p.funcName(f)
+		p.str(sup)
+		p.args(f.Args)
+		return
+	}
 	p.expr(nthArg(e, 0), PrecPow+1)
 	p.str(OpTable[OpHPow].pick(p.st))
 	p.expr(nthArg(e, 1), PrecPow+1)
+}
+
+// funcPower recognises an elementwise function raised to the power 2 or 3
+// entry by entry, which Text writes as textbooks do, tanh²(z) (the parser
+// reads it back): it returns the call and the superscript.
+func funcPower(e *Expr) (*Expr, string) {
+	f, k := nthArg(e, 0), nthArg(e, 1)
+	if f == nil || k == nil || f.Op != OpCall || len(f.Args) != 1 || len(f.Sub) != 0 || f.Label != "" || k.Op != OpNum || k.Name != "" {
+		return nil, ""
+	}
+	if info, ok := Funcs[f.Name]; !ok || info.Kind != Elementwise || f.Name == "abs" {
+		return nil, ""
+	}
+	switch k.Num {
+	case 2:
+		return f, "²"
+	case 3:
+		return f, "³"
+	}
+	return nil, ""
 }
 
 // pow prints a power: a², a³, a^4, a^k, a^(k+1) in Text; a^2, a^(k+1) in

@@ -27,6 +27,11 @@ func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) 
 		d.Expr = g
 	} else {
 		d.Expr, d.Where = c.whereList(g)
+		// Names make new leaves: h .^ 2 for tanh(z) .^ 2 named h.
+		d.Expr = Named.Rewrite(d.Expr)
+		for i := range d.Where {
+			d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+		}
 	}
 	for n, v := range c.through {
 		val, ok := c.throughVal[n]
