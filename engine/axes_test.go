@@ -24,7 +24,7 @@ func TestIndexNotation(t *testing.T) {
 		axes      []symbolic.Dim
 	}{
 		{"x ∈ R^n; W ∈ R^{m×n}; f = W x", "W", engine.Jacobian, "∂f_i/∂W_{jk}", "δ_{ij} x_k", `\delta_{ij} x_{k}`, []symbolic.Dim{"m", "m", "n"}},
-		{"x ∈ R^n; W ∈ R^{m×n}; f = σ(W x)", "W", engine.Jacobian, "∂f_i/∂W_{jk}", "δ_{ij} σ(z_i) (1 − σ(z_i)) x_k", `\delta_{ij} \sigma\left(z_{i}\right) \left(1 - \sigma\left(z_{i}\right)\right) x_{k}`, []symbolic.Dim{"m", "m", "n"}},
+		{"x ∈ R^n; W ∈ R^{m×n}; f = σ(W x)", "W", engine.Jacobian, "∂f_i/∂W_{jk}", "δ_{ij} σ(z_i) (1 − σ(z_i)) x_k", `\delta_{ij} \sigma(z_{i}) (1 - \sigma(z_{i})) x_{k}`, []symbolic.Dim{"m", "m", "n"}},
 		{"x ∈ R^n; f = x x^T", "x", engine.Jacobian, "∂f_{ij}/∂x_k", "δ_{ik} x_j + δ_{jk} x_i", "", []symbolic.Dim{"n", "n", "n"}},
 		{"X ∈ R^{n×n}; f = inv(X)", "X", engine.Jacobian, "∂f_{ij}/∂X_{kl}", "−(X⁻¹)_{ik} (X⁻¹)_{lj}", "", []symbolic.Dim{"n", "n", "n", "n"}},
 		{"A ∈ R^{m×n}; f = A ⊙ A", "A", engine.Jacobian, "∂f_{ij}/∂A_{kl}", "2 δ_{ik} δ_{jl} A_{ij}", "", nil},

@@ -49,6 +49,9 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if e, ok, err := l.funcPower(c, np); ok || err != nil {
+		return e, err
+	}
 	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
 		return e, err
 	}
@@ -299,4 +302,34 @@ func applyPost(e *symbolic.Expr, np nameParts) *symbolic.Expr {
 		e = unary(op, e, np.pos)
 	}
 	return e
+}
+
+// funcPower parses the textbook power of an elementwise function,
+// tanh²(z) or sin³(x): the call raised to the power entry by entry
+// (tanh(z) .^ 2), so that it reads the same for a scalar, a vector or a
+// matrix argument. It applies to builtin elementwise functions the program
+// does not redefine, written with a Unicode ² or ³ right before the
+// argument's parenthesis.
+func (l *lowerer) funcPower(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+	sup := c.peek()
+	if sup == nil || (sup.Super != "²" && sup.Super != "³") || !isGroup(c.peekAt(1), "(") {
+		return nil, false, nil
+	}
+	if len(np.subs) > 0 || np.label != "" || l.symbol(np.base) != nil {
+		return nil, false, nil
+	}
+	fn, ok := builtinName(np.raw, np.base)
+	if !ok || symbolic.Funcs[fn].Kind != symbolic.Elementwise || fn == "abs" {
+		return nil, false, nil
+	}
+	c.next()
+	e, ok, err := l.maybeCall(c, np)
+	if !ok || err != nil {
+		return nil, true, err
+	}
+	k := 2.0
+	if sup.Super == "³" {
+		k = 3
+	}
+	return &symbolic.Expr{Op: symbolic.OpHPow, Args: []*symbolic.Expr{e, num(k, itemPos(sup))}, Pos: np.pos}, true, nil
 }

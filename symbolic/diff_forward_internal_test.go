@@ -29,7 +29,7 @@ func TestHessianJacobian(t *testing.T) {
 			A, x := t.v("A", "m", "n"), t.v("x", "n")
 			t.def("f", tcall("tanh", raw(OpMul, A, x)))
 			return x
-		}, false, "diag(1 − tanh(A x) .^ 2) A", Shape{"m", "n"}},
+		}, false, "diag(1 − tanh²(A x)) A", Shape{"m", "n"}},
 		{"scalar-hessian", func(t *tprog) *Expr {
 			x := t.v("x")
 			t.def("f", tcall("exp", tsq(x)))

@@ -19,7 +19,7 @@ func TestHessianJacobianNumeric(t *testing.T) {
 		{"hess-xAx", "x ∈ R^n; A ∈ R^{n×n}; f = x^T A x", "x", true, "A + Aᵀ"},
 		{"hess-lsq", "A ∈ R^{m×n}; x ∈ R^n; b ∈ R^m; f = 1/2 ‖A x - b‖^2", "x", true, "Aᵀ A"},
 		{"hess-logistic", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; L = sum(log(1 + exp(-y ⊙ (X w))))", "w", true,
-			"Xᵀ diag(y .^ 2 ⊙ σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) X"},
+			"Xᵀ diag(y ⊙ y ⊙ σ(−y ⊙ (X w)) ⊙ (1 − σ(−y ⊙ (X w)))) X"},
 		{"hess-ridge", "X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; λ ∈ R; f = 1/2 ‖X w - y‖^2 + λ/2 ‖w‖^2", "w", true, "Xᵀ X + λ I"},
 		{"hess-ridge-third", "w ∈ R^n; λ ∈ R; f = λ/3 ‖w‖^2", "w", true, "2/3 λ I"},
 		{"hess-logsumexp", "z ∈ R^n; f = logsumexp(z)", "z", true, "diag(softmax(z)) − softmax(z) softmax(z)ᵀ"},

@@ -28,7 +28,7 @@ func ExamplePrint() {
 	// Output:
 	// J_Φ(z)ᵀ W⁽²⁾ᵀ r xᵀ
 	// J_Phi(z)'*W^(2)'*r*x'
-	// J_{\Phi}\left(z\right)^\top {W^{(2)}}^\top r x^\top
+	// J_{\Phi}(z)^\top {W^{(2)}}^\top r x^\top
 }
 
 // Parentheses are minimal: products are left-associative, a compound base

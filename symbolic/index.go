@@ -461,16 +461,10 @@ func printFactor(e *Expr, st Style) string {
 			ix.WriteString(s.Name)
 		}
 		inner := Print(e.Args[0], st)
-		if st == LaTeX {
-			return `\left(` + inner + `\right)_{` + ix.String() + `}`
-		}
 		return "(" + inner + ")_{" + ix.String() + "}"
 	}
 	s := Print(e, st)
 	if e.Op == OpAdd || e.Op == OpSub || e.Op == OpNeg || (e.Op == OpNum && e.Num < 0) {
-		if st == LaTeX {
-			return `\left(` + s + `\right)`
-		}
 		return "(" + s + ")"
 	}
 	return s

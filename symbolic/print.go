@@ -13,7 +13,7 @@ const (
 	// norm2(v)^2, sum_{i=1}^{n}.
 	ASCII
 	// LaTeX is maths-mode LaTeX for pdflatex (amsmath, amssymb) and KaTeX:
-	// x^\top, W^{(1)}, \sigma\left(z\right), \sum_{i=1}^{n}.
+	// x^\top, W^{(1)}, \sigma(z), \frac{1}{2}, \sum_{i=1}^{n}.
 	LaTeX
 )
 
@@ -37,7 +37,8 @@ func (s Style) String() string {
 // the result in the same program gives an expression Equal to e, with two
 // exceptions the AST cannot tell apart once printed: a negative OpNum reads
 // back as a negation of a positive number, and a power with exponent -1
-// reads back as an inverse. Print never panics: a nil expression prints as
+// reads back as an inverse; and in LaTeX the number ½ prints as
+// \frac{1}{2}, which reads back as the quotient 1/2. Print never panics: a nil expression prints as
 // "?" and an unknown op as "?op". Shapes are not read except to spell an
 // all-ones matrix in ASCII ("matrix(1)").
 func Print(e *Expr, s Style) string {
@@ -57,6 +58,10 @@ type printer struct {
 	// parentheses: a bar construct there is parenthesised, ‖x (‖y‖)‖,
 	// since ‖x ‖y‖‖ does not say which bar closes which.
 	inBars bool
+	// inFrac is set while printing a LaTeX \frac's numerator or
+	// denominator: a quotient there is written inline, a/b, so that no
+	// \frac is nested in another.
+	inFrac bool
 }
 
 // grouped runs f with inBars cleared, for text inside brackets.
@@ -107,7 +112,7 @@ func (p *printer) hasBars(e *Expr) bool {
 func (p *printer) prec(e *Expr) Prec {
 	switch e.Op {
 	case OpDiv, OpDeriv:
-		if p.st == LaTeX {
+		if p.st == LaTeX && !(e.Op == OpDiv && p.inFrac) {
 			return PrecPow
 		}
 		return PrecDiv
@@ -122,6 +127,12 @@ func (p *printer) prec(e *Expr) Prec {
 	case OpNum:
 		if e.Name == "π" {
 			return PrecAtom
+		}
+		if p.st == LaTeX && e.Num == 0.5 {
+			if p.inFrac {
+				return PrecDiv // 1/2
+			}
+			return PrecPow // \frac{1}{2}, a group like any \frac
 		}
 	case OpMul:
 		if negativeHead(e) {

@@ -3,8 +3,8 @@ package symbolic
 import "unicode/utf8"
 
 // call prints a function application: exp(x), σ(z), g_1(w), |a| (Text);
-// sigma(z), abs(a) (ASCII); \exp\left(x\right), \sqrt{x},
-// \operatorname{tr}\left(A\right), \left|a\right| (LaTeX).
+// sigma(z), abs(a) (ASCII); \exp(x), \sqrt{x}, \operatorname{tr}(A),
+// \left|a\right| (LaTeX).
 func (p *printer) call(e *Expr) {
 	switch {
 	case e.Name == "abs" && len(e.Args) == 1 && len(e.Sub) == 0 && p.st != ASCII:
@@ -32,18 +32,19 @@ func (p *printer) funcName(e *Expr) {
 	p.variable(e)
 }
 
-// args prints a parenthesised argument list: (a, b) or \left(a, b\right).
+// args prints a parenthesised argument list: (a, b), and in LaTeX
+// \left(a, b\right) only when the arguments are tall (see bracket).
 func (p *printer) args(args []*Expr) {
-	p.str(p.pick("(", "(", `\left(`))
-	p.grouped(func() {
-		for i, a := range args {
-			if i > 0 {
-				p.str(", ")
+	p.bracket(func() {
+		p.grouped(func() {
+			for i, a := range args {
+				if i > 0 {
+					p.str(", ")
+				}
+				p.expr(a, PrecNone)
 			}
-			p.expr(a, PrecNone)
-		}
+		})
 	})
-	p.str(p.pick(")", ")", `\right)`))
 }
 
 // derivCall prints φ'(z), ∂_1 f(a, b) and J_Φ(z) in the printer's style

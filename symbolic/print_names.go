@@ -8,7 +8,8 @@ import (
 )
 
 // num prints a number: the shortest decimal that reads back as the same
-// float64 (1e-06, 2.5, 1e21), ½ for 0.5 in Text, π/pi/\pi for a number
+// float64 (1e-06, 2.5, 1e21), ½ for 0.5 in Text and \frac{1}{2} in LaTeX
+// (1/2 inside another \frac), π/pi/\pi for a number
 // written as π. A negative number prints as a negation.
 func (p *printer) num(e *Expr) {
 	if e.Name == "π" {
@@ -27,6 +28,10 @@ func (p *printer) num(e *Expr) {
 		p.str(p.pick("∞", "inf", `\infty`))
 	case v == 0.5 && p.st == Text:
 		p.str("½")
+	case v == 0.5 && p.st == LaTeX && p.inFrac:
+		p.str("1/2")
+	case v == 0.5 && p.st == LaTeX:
+		p.str(`\frac{1}{2}`)
 	default:
 		p.str(strings.Replace(shortestNum(v), "e+", "e", 1))
 	}

@@ -3,14 +3,35 @@ package symbolic
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
 // paren prints e in parentheses whatever its binding power.
 func (p *printer) paren(e *Expr) {
-	p.str(p.pick("(", "(", `\left(`))
-	p.grouped(func() { p.node(e) })
-	p.str(p.pick(")", ")", `\right)`))
+	p.bracket(func() { p.grouped(func() { p.node(e) }) })
+}
+
+// bracket writes what f prints in parentheses: plain ( ) except around
+// tall LaTeX (a \frac, a \sum), which gets \left( … \right) so that the
+// parentheses grow with it. σ(z) sets as \sigma(z), not \sigma\left(z\right).
+func (p *printer) bracket(f func()) {
+	mark := len(p.buf)
+	p.str("(")
+	f()
+	if p.st != LaTeX || !tall(p.buf[mark+1:]) {
+		p.str(")")
+		return
+	}
+	p.buf = slices.Insert(p.buf, mark, []byte(`\left`)...)
+	p.str(`\right)`)
+}
+
+// tall reports whether LaTeX text sets taller than a line: it holds a
+// fraction or a big operator.
+func tall(b []byte) bool {
+	s := string(b)
+	return strings.Contains(s, `\frac`) || strings.Contains(s, `\sum`)
 }
 
 // binary prints the left-associative operators + − ⊙ ⊘: the right operand
@@ -100,14 +121,18 @@ func startsNumeric(b []byte) bool {
 	return r == '.' || r == '½' || (r >= '0' && r <= '9')
 }
 
-// div prints a quotient: a/b, or \frac{a}{b} in LaTeX.
+// div prints a quotient: a/b, or \frac{a}{b} in LaTeX, where a quotient
+// inside a \frac's numerator or denominator is written inline
+// (\frac{a/b}{c}) so that fractions never nest.
 func (p *printer) div(e *Expr) {
-	if p.st == LaTeX {
+	if p.st == LaTeX && !p.inFrac {
+		p.inFrac = true
 		p.str(`\frac{`)
 		p.expr(nthArg(e, 0), PrecNone)
 		p.str("}{")
 		p.expr(nthArg(e, 1), PrecNone)
 		p.str("}")
+		p.inFrac = false
 		return
 	}
 	p.expr(nthArg(e, 0), PrecDiv)
@@ -115,7 +140,8 @@ func (p *printer) div(e *Expr) {
 	p.expr(nthArg(e, 1), PrecDiv+1)
 }
 
-// hpow prints the elementwise power: a .^ 2, a.^2, a^{\circ 2}.
+// hpow prints the elementwise power: a .^ 2, a.^2, a^{\circ 2}; an
+// elementwise function squared or cubed is tanh²(z) in Text.
 func (p *printer) hpow(e *Expr) {
 	if p.st == LaTeX {
 		p.supBase(nthArg(e, 0))
@@ -124,9 +150,35 @@ func (p *printer) hpow(e *Expr) {
 		p.str("}")
 		return
 	}
+	if f, sup := funcPower(e); p.st == Text && f != nil {
+		p.funcName(f)
+		p.str(sup)
+		p.args(f.Args)
+		return
+	}
 	p.expr(nthArg(e, 0), PrecPow+1)
 	p.str(OpTable[OpHPow].pick(p.st))
 	p.expr(nthArg(e, 1), PrecPow+1)
+}
+
+// funcPower recognises an elementwise function raised to the power 2 or 3
+// entry by entry, which Text writes as textbooks do, tanh²(z) (the parser
+// reads it back): it returns the call and the superscript.
+func funcPower(e *Expr) (*Expr, string) {
+	f, k := nthArg(e, 0), nthArg(e, 1)
+	if f == nil || k == nil || f.Op != OpCall || len(f.Args) != 1 || len(f.Sub) != 0 || f.Label != "" || k.Op != OpNum || k.Name != "" {
+		return nil, ""
+	}
+	if info, ok := Funcs[f.Name]; !ok || info.Kind != Elementwise || f.Name == "abs" {
+		return nil, ""
+	}
+	switch k.Num {
+	case 2:
+		return f, "²"
+	case 3:
+		return f, "³"
+	}
+	return nil, ""
 }
 
 // pow prints a power: a², a³, a^4, a^k, a^(k+1) in Text; a^2, a^(k+1) in

@@ -139,7 +139,7 @@ func (p *printer) def(d *Def) string {
 		for i, k := range d.Params {
 			params[i] = p.key(k)
 		}
-		head += p.pick("(", "(", `\left(`) + strings.Join(params, ", ") + p.pick(")", ")", `\right)`)
+		head += "(" + strings.Join(params, ", ") + ")"
 	}
 	return head + " = " + Print(d.Body, p.st)
 }

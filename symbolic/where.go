@@ -2,10 +2,19 @@ package symbolic
 
 import "slices"
 
-// minNamedWeight is the smallest size (counting named subexpressions and
-// leaves other than numbers as 1) of a repeated subexpression that gets a t-name: W1 x + b
-// does, σ(z) and X⁻ᵀ do not.
-const minNamedWeight = 4
+// Naming policy (issue 8): a repeated subexpression is named when it is
+// large enough to be worth a name. Sizes count nodes, named
+// subexpressions and leaves other than numbers as 1.
+const (
+	// minNamedWeight is the smallest repeated subexpression that gets a
+	// conventional name: z for the argument of an activation (K q,
+	// W1 x + b), r for a residual, s for softmax(…).
+	minNamedWeight = 3
+	// minTempWeight is the smallest repeated subexpression that gets a
+	// t-name: smaller ones, such as (X + A)⁻ᵀ or xᵀ A x, read better
+	// written out.
+	minTempWeight = 7
+)
 
 // finish writes the derivative g with its where list (SPEC §3): the
 // intermediates of --through as δ names, the user's definitions by their
@@ -18,7 +27,7 @@ const minNamedWeight = 4
 // list: the names are what keeps it printable.
 func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) (*Derivative, error) {
 	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
-	g = foldSum(c.p, g)
+	g = Present(foldSum(c.p, g))
 	if err := c.budget.expired(); err != nil {
 		return nil, err
 	}
@@ -26,6 +35,11 @@ func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) 
 		d.Expr = g
 	} else {
 		d.Expr, d.Where = c.whereList(g)
+		// Names make new leaves: h .^ 2 for tanh(z) .^ 2 named h.
+		d.Expr = Named.Rewrite(d.Expr)
+		for i := range d.Where {
+			d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+		}
 	}
 	for n, v := range c.through {
 		val, ok := c.throughVal[n]
@@ -120,10 +134,12 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		}
 		seen[e] = true
 		Stats.visit(1)
+		// Arguments of abstract functions (Φ(z), φ'(z)) and of
+		// activations (σ, tanh, relu, softmax) are named z.
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
-			_, builtin := Funcs[e.Name]
-			abstract = !builtin
+			info, builtin := Funcs[e.Name]
+			abstract = !builtin || info.Kind == Elementwise || e.Name == "softmax"
 		}
 		for _, a := range e.Args {
 			refs[a]++
@@ -149,9 +165,17 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			}
 		}
 		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
-			if _, user := c.names[n]; user && w >= 2 {
+			_, user := c.names[n]
+			// A repeated activation of a compound argument, σ(W x + b),
+			// is named through its argument z (below).
+			a := activationOf(n)
+			conventional := argOf[n] || isResidual(n) || isSoftmax(n) || a != nil && weight[a] >= minNamedWeight
+			switch {
+			case user && w >= 2:
 				named[n] = true
-			} else if refs[n] >= 2 && w >= minNamedWeight {
+			case refs[n] >= 2 && conventional && w >= minNamedWeight:
+				named[n] = true
+			case refs[n] >= 2 && w >= minTempWeight:
 				named[n] = true
 			}
 		}
@@ -169,6 +193,9 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		}
 		if _, user := c.names[n]; user {
 			continue
+		}
+		if isSoftmax(n) {
+			continue // s = softmax(K q), as answer keys write it
 		}
 		a := n.Args[0]
 		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
@@ -323,12 +350,14 @@ func Expand(d *Derivative) *Expr {
 	return expand(d.Expr)
 }
 
-// conventionalName names the argument of an abstract function z and a
-// residual (a difference) r, when the program does not use the name and no
-// other where-entry has it; else "".
+// conventionalName names softmax(…) s, the argument of an abstract
+// function or an activation z and a residual r, when the program does not
+// use the name and no other where-entry has it; else "".
 func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]*Expr) string {
 	name := ""
 	switch {
+	case isSoftmax(n):
+		name = "s"
 	case argOfAbstract:
 		name = "z"
 	case isResidual(n):
@@ -347,8 +376,27 @@ func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]
 	return name
 }
 
-// isResidual reports whether n is a residual a − b of vectors or matrices
-// (W2 φ(z) − y), not a constant minus something (1 − tanh(z)²).
+// isResidual reports whether n is a residual: a prediction minus a target,
+// a − y with y a variable, of vectors or matrices (W2 φ(z) − y); not a
+// constant minus something (1 − tanh(z)²) nor any other difference.
 func isResidual(n *Expr) bool {
-	return n.Op == OpSub && !n.Shape.IsScalar() && len(n.Args) == 2 && !IsConstant(n.Args[0])
+	return n.Op == OpSub && !n.Shape.IsScalar() && len(n.Args) == 2 && !IsConstant(n.Args[0]) && n.Args[1].Op == OpVar && len(n.Args[1].Args) == 0
+}
+
+// activationOf returns the compound argument of an elementwise or
+// abstract function applied to one argument (W x + b in σ(W x + b)), or
+// nil.
+func activationOf(n *Expr) *Expr {
+	if n.Op != OpCall || len(n.Args) != 1 || isLeaf(n.Args[0]) || n.Args[0].Op == OpNum {
+		return nil
+	}
+	if info, builtin := Funcs[n.Name]; builtin && info.Kind != Elementwise {
+		return nil
+	}
+	return n.Args[0]
+}
+
+// isSoftmax reports softmax(…), named s in where lists.
+func isSoftmax(n *Expr) bool {
+	return n.Op == OpCall && n.Name == "softmax" && len(n.Args) == 1 && len(n.Sub) == 0
 }

@@ -61,7 +61,7 @@ func TestBareFunctionCalls(t *testing.T) {
 		{name: "log x³", args: grad("x ∈ R; f = log x^3"), out: []string{"✓"}},
 		{name: "sin x y is sin(x) y", args: grad("x, y ∈ R; f = sin x y"), out: []string{"y cos(x)", "✓"}},
 		{name: "sin 2x is sin(2x)", args: grad("x ∈ R; f = sin 2x"), out: []string{"cos(2 x)", "✓"}},
-		{name: "tanh of a vector", args: grad("x ∈ R^n; f = sum tanh x"), out: []string{"1 − tanh(x)", "✓"}},
+		{name: "tanh of a vector", args: grad("x ∈ R^n; f = sum tanh x"), out: []string{"1 − tanh²(x)", "✓"}},
 		{name: "declared φ x", args: grad("φ: R → R; x ∈ R; f = φ x"), out: []string{"φ'(x)", "✓"}},
 		{name: "cos² + sin² has derivative 0", args: grad("x ∈ R; f = cos(x)^2 + sin^2(x)"), out: []string{"= 0"}},
 		{name: "check cos² + sin²", args: append(zero, "x ∈ R; f = cos(x)^2 + sin^2(x)"), out: []string{"correct"}},

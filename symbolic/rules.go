@@ -1,0 +1,75 @@
+package symbolic
+
+// Rule is a named rewrite of one node. Apply returns the replacement and
+// true when the rule matches e; it must preserve e's value and shape, and
+// must not return an expression Equal to e with true (the engine stops
+// when nothing applies).
+type Rule struct {
+	// Name is a short kebab-case name (pull-transpose).
+	Name string
+	// Doc says in one line what the rule rewrites, as input → output.
+	Doc   string
+	Apply func(e *Expr) (*Expr, bool)
+}
+
+// RuleSet is an ordered list of rules: at each node the first rule that
+// applies wins, and the node is tried again.
+type RuleSet []Rule
+
+// maxRounds bounds the passes of Rewrite over the whole expression, and
+// maxLocal the rewrites at one node per pass: a rule set that cycles stops
+// there instead of running forever.
+const (
+	maxRounds = 8
+	maxLocal  = 16
+)
+
+// Rewrite applies the rules post-order (arguments before the node) over
+// the expression DAG, each distinct node once per pass, and repeats passes
+// until one changes nothing (a fixed point) or maxRounds passes ran.
+// Shared subexpressions stay shared. A nil e returns nil.
+func (rs RuleSet) Rewrite(e *Expr) *Expr {
+	if e == nil {
+		return nil
+	}
+	for range maxRounds {
+		next, changed := rs.pass(e)
+		if !changed {
+			return next
+		}
+		e = next
+	}
+	return e
+}
+
+// pass runs one post-order pass and reports whether any rule applied.
+func (rs RuleSet) pass(root *Expr) (*Expr, bool) {
+	applied := false
+	out := Rewrite(root, func(e *Expr, subs, args []*Expr) *Expr {
+		r := withChildren(e, subs, args)
+		for range maxLocal {
+			next, ok := rs.applyOnce(r)
+			if !ok {
+				break
+			}
+			applied = true
+			r = next
+		}
+		return r
+	})
+	return out, applied
+}
+
+// applyOnce applies the first rule that matches e.
+func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
+	for _, r := range rs {
+		if out, ok := r.Apply(e); ok && out != nil && !Equal(out, e) {
+			return out, true
+		}
+	}
+	return e, false
+}
+
+// Present rewrites a simplified derivative into the form a textbook
+// prints (issue 8): the Presentation rules, run to a fixed point.
+func Present(e *Expr) *Expr { return Presentation.Rewrite(e) }

@@ -1,0 +1,113 @@
+package symbolic
+
+// Presentation is the rule set that turns a simplified derivative into the
+// form an answer key prints (issue 8's table): powers and quotients of one
+// scalar combined (x xᵀ/‖x‖³), numeric constants cancelled (1/σ³, not
+// 4/(2σ²)²), common factors pulled out of sums (½ (A + Aᵀ)), transposes
+// pulled out of differences ((x − μ)ᵀ, not xᵀ − μᵀ), 𝟙 written 𝟙ᵀ where it
+// is a row, and softmax folded. Every rule preserves value and shape; the
+// constructors' canonical forms are not re-applied (nodes are built raw).
+var Presentation = RuleSet{
+	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg},
+	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
+	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
+	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
+	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
+	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
+}
+
+// Named is the presentation rule set for expressions after the where list
+// has named their subexpressions: the rules that leaves enable.
+var Named = RuleSet{
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
+}
+
+// ruleDoubleNeg: −(−a) is a; −c is the number −c.
+func ruleDoubleNeg(e *Expr) (*Expr, bool) {
+	if e.Op != OpNeg || len(e.Args) != 1 {
+		return nil, false
+	}
+	switch a := e.Args[0]; {
+	case a.Op == OpNeg && len(a.Args) == 1:
+		return a.Args[0], true
+	case a.Op == OpNum && a.Name == "":
+		return &Expr{Op: OpNum, Num: -a.Num, Shape: a.Shape, Pos: NoPos}, true
+	}
+	return nil, false
+}
+
+// ruleOnesRow: an all-ones row is the transpose of the all-ones column,
+// and is printed so (𝟙ᵀ), since 𝟙 reads as a column.
+func ruleOnesRow(e *Expr) (*Expr, bool) {
+	if e.Op != OpOnes || !e.Shape.IsRow() {
+		return nil, false
+	}
+	return raw(OpT, Ones(e.Shape.T())), true
+}
+
+// isOnesRow reports 𝟙ᵀ, or an all-ones node of row shape.
+func isOnesRow(e *Expr) bool {
+	return e.Op == OpOnes && e.Shape.IsRow() || e.Op == OpT && len(e.Args) == 1 && e.Args[0].Op == OpOnes && e.Args[0].Shape.IsVector()
+}
+
+// diagVector returns v for diag(v) of a vector v.
+func diagVector(e *Expr) *Expr {
+	if e.Op == OpCall && e.Name == "diag" && len(e.Args) == 1 && len(e.Sub) == 0 && e.Args[0].Shape.IsVector() {
+		return e.Args[0]
+	}
+	return nil
+}
+
+// ruleOnesDiag: 𝟙ᵀ diag(v) is vᵀ and diag(v) 𝟙 is v, also at the end of
+// a product chain (u 𝟙ᵀ diag(v) → u vᵀ).
+func ruleOnesDiag(e *Expr) (*Expr, bool) {
+	if e.Op != OpMul || len(e.Args) != 2 {
+		return nil, false
+	}
+	l, r := e.Args[0], e.Args[1]
+	if v := diagVector(r); v != nil {
+		switch {
+		case isOnesRow(l):
+			return raw(OpT, v), true
+		case l.Op == OpMul && len(l.Args) == 2 && isOnesRow(l.Args[1]):
+			return raw(OpMul, l.Args[0], raw(OpT, v)), true
+		}
+	}
+	if r.Op == OpOnes && r.Shape.IsVector() {
+		switch {
+		case diagVector(l) != nil:
+			return diagVector(l), true
+		case l.Op == OpMul && len(l.Args) == 2 && diagVector(l.Args[1]) != nil:
+			return raw(OpMul, l.Args[0], diagVector(l.Args[1])), true
+		}
+	}
+	return nil, false
+}
+
+// rulePullTranspose: a sum or difference of transposes is the transpose
+// of the sum or difference (not for inverses: A⁻ᵀ − B⁻ᵀ stays).
+func rulePullTranspose(e *Expr) (*Expr, bool) {
+	if (e.Op != OpAdd && e.Op != OpSub) || len(e.Args) != 2 {
+		return nil, false
+	}
+	a, b := e.Args[0], e.Args[1]
+	plainT := func(x *Expr) bool { return x.Op == OpT && len(x.Args) == 1 && x.Args[0].Op != OpInv }
+	if !plainT(a) || !plainT(b) {
+		return nil, false
+	}
+	return raw(OpT, raw(e.Op, a.Args[0], b.Args[0])), true
+}
+
+// ruleSquareLeaf writes the elementwise square of a variable as a
+// Hadamard product, y ⊙ y, which is as short and is textbook notation.
+func ruleSquareLeaf(e *Expr) (*Expr, bool) {
+	if e.Op != OpHPow || len(e.Args) != 2 || !isNumber(e.Args[1], 2) || e.Args[1].Name != "" {
+		return nil, false
+	}
+	y := e.Args[0]
+	if y.Op != OpVar || y.Shape.IsScalar() {
+		return nil, false
+	}
+	return raw(OpHad, y, y), true
+}

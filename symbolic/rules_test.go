@@ -1,0 +1,144 @@
+package symbolic_test
+
+import (
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"deriv/numeric"
+	"deriv/parser"
+	"deriv/symbolic"
+	"deriv/symbolic/symtest"
+)
+
+// rulesProgram declares the names the rule tables use.
+const rulesProgram = "x, μ, u, v, z ∈ R^n; A, B, Λ ∈ R^{n×n}; X ∈ R^{m×n}; w ∈ R^n; y ∈ R^m; s, σ, λ ∈ R; f = xᵀ x"
+
+// ruleCases: for each presentation rule, inputs (parsed, then simplified
+// by the smart constructors when simplify is set, as derivatives are) and
+// the Text the rule alone rewrites them to.
+var ruleCases = []struct {
+	rule     string
+	in       string
+	simplify bool
+	want     string
+}{
+	{"double-negation", "−(−x)", false, "x"},
+	{"double-negation", "−(−(−x))", false, "−x"},
+	{"ones-row", "(u 𝟙ᵀ)ᵀ", true, "𝟙 uᵀ"},
+	{"ones-row", "u 𝟙ᵀ", true, "u 𝟙ᵀ"},
+	{"ones-diag", "𝟙ᵀ diag(v)", false, "vᵀ"},
+	{"ones-diag", "u 𝟙ᵀ diag(v)", false, "u vᵀ"},
+	{"ones-diag", "diag(v) 𝟙", false, "v"},
+	{"ones-diag", "A diag(v) 𝟙", false, "A v"},
+	{"ones-diag", "𝟙ᵀ A", false, "𝟙ᵀ A"},
+	{"pull-transpose", "xᵀ − μᵀ", false, "(x − μ)ᵀ"},
+	{"pull-transpose", "Aᵀ + Bᵀ", false, "(A + B)ᵀ"},
+	{"pull-transpose", "A⁻ᵀ − Bᵀ", false, "A⁻ᵀ − Bᵀ"},
+	{"pull-transpose", "½ (x − μ) (xᵀ − μᵀ)", false, "½ (x − μ) (x − μ)ᵀ"},
+	{"scalar-quotient", "(1/‖x‖ x xᵀ)/‖x‖^2", false, "x xᵀ/‖x‖³"},
+	{"scalar-quotient", "4 (‖x − μ‖^2 σ)/(2 σ^2)^2", false, "‖x − μ‖²/σ³"},
+	{"scalar-quotient", "2/(2 λ) Xᵀ (X w − y)", false, "Xᵀ (X w − y)/λ"},
+	{"scalar-quotient", "−2/(2 σ^2) (x − μ)", false, "−(x − μ)/σ²"},
+	{"scalar-quotient", "1/2 A", false, "½ A"},
+	{"scalar-quotient", "2/3 λ w", false, "2/3 λ w"},
+	{"scalar-quotient", "exp(z)/sum(exp(z))", false, "softmax(z)"},
+	{"scalar-quotient", "(exp(z) exp(z)ᵀ)/sum(exp(z))^2", false, "softmax(z) softmax(z)ᵀ"},
+	{"scalar-quotient", "diag(exp(z))/sum(exp(z))", false, "diag(softmax(z))"},
+	{"scalar-quotient", "2 (xᵀ u) u", false, "2 (xᵀ u) u"},
+	{"scalar-quotient", "A x", false, "A x"},
+	{"square-leaf", "x .^ 2", false, "x ⊙ x"},
+	{"square-leaf", "x .^ 3", false, "x .^ 3"},
+	{"square-leaf", "(x + μ) .^ 2", false, "(x + μ) .^ 2"},
+	{"common-factor", "½ A + ½ Aᵀ", false, "½ (A + Aᵀ)"},
+	{"common-factor", "2 A + 2 Aᵀ", false, "2 A + 2 Aᵀ"},
+	{"common-factor", "Aᵀ/s + A/s", false, "(Aᵀ + A)/s"},
+	{"common-factor", "σ x − σ μ", false, "σ (x − μ)"},
+	{"common-factor", "σ^2 s + σ s", false, "σ² s + σ s"},
+	{"common-factor", "I/‖x‖ − x xᵀ/‖x‖^3", false, "I/‖x‖ − x xᵀ/‖x‖³"},
+	{"common-factor", "A + B", false, "A + B"},
+}
+
+// ruleByName finds a presentation rule.
+func ruleByName(t *testing.T, name string) symbolic.Rule {
+	t.Helper()
+	for _, r := range symbolic.Presentation {
+		if r.Name == name {
+			return r
+		}
+	}
+	t.Fatalf("no presentation rule %s", name)
+	return symbolic.Rule{}
+}
+
+// TestPresentationRules: each rule alone rewrites its inputs as the table
+// says, and the rewrite keeps the value (numeric.Equivalent at random
+// points).
+func TestPresentationRules(t *testing.T) {
+	p, err := parser.Parse(rulesProgram)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tested := map[string]bool{}
+	for _, c := range ruleCases {
+		tested[c.rule] = true
+		t.Run(c.rule+"/"+c.in, func(t *testing.T) {
+			in, err := parser.ParseExpr(p, c.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.simplify {
+				in = symbolic.Simplify(in)
+			}
+			out := symbolic.RuleSet{ruleByName(t, c.rule)}.Rewrite(in)
+			if got := symbolic.Print(out, symbolic.Text); got != c.want {
+				t.Errorf("%s: got %s, want %s", c.in, got, c.want)
+			}
+			if !out.Shape.Equal(in.Shape) {
+				t.Errorf("%s: shape %s, then %s", c.in, in.Shape, out.Shape)
+			}
+			rep, err := numeric.Equivalent(p, in, out, numeric.CheckOptions{Points: 3, Seed: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Verdict != "equivalent" {
+				t.Errorf("%s → %s changes the value: %s", c.in, symbolic.Print(out, symbolic.Text), rep.Diagnosis)
+			}
+		})
+	}
+	for _, r := range symbolic.Presentation {
+		if r.Doc == "" {
+			t.Errorf("rule %s has no doc", r.Name)
+		}
+		if !tested[r.Name] {
+			t.Errorf("rule %s has no table case", r.Name)
+		}
+	}
+}
+
+// TestPresentPreservesValue: the whole presentation set keeps the value
+// of random expressions (and of their simplified forms) and their shape,
+// and running it twice changes nothing more.
+func TestPresentPreservesValue(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := symtest.Program(t)
+		e := symtest.Expr(t, p, symtest.Shape(t, p), 4, symtest.ExprOpts{NoDomainFuncs: true, Smooth: true})
+		if rapid.Bool().Draw(t, "simplify") {
+			e = symbolic.Simplify(e)
+		}
+		out := symbolic.Present(e)
+		if !out.Shape.Equal(e.Shape) {
+			t.Fatalf("%s: shape %s, then %s (%s)", e, e.Shape, out.Shape, out)
+		}
+		if again := symbolic.Present(out); !symbolic.Equal(again, out) {
+			t.Fatalf("not at a fixed point: %s → %s → %s", e, out, again)
+		}
+		rep, err := numeric.Equivalent(p, e, out, numeric.CheckOptions{Points: 2, Seed: 11})
+		if err != nil {
+			t.Fatalf("cannot evaluate %s: %v", e, err)
+		}
+		if rep.Verdict != "equivalent" {
+			t.Fatalf("%s → %s changes the value: %s (max rel. error %g)", e, out, rep.Diagnosis, rep.MaxRelError)
+		}
+	})
+}
