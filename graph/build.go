@@ -359,7 +359,7 @@ func (b *builder) varNode(v *symbolic.Expr) int {
 		return id
 	}
 	kind := Input
-	if isParam(v, sym) {
+	if IsParam(v) {
 		kind = Param
 	}
 	shape := v.Shape
@@ -373,10 +373,10 @@ func (b *builder) varNode(v *symbolic.Expr) int {
 	return id
 }
 
-// isParam tells parameters (weights and biases) from data: a name whose
+// IsParam tells parameters (weights and biases) from data: a name whose
 // base is an uppercase Latin letter (W, A, Θ is not Latin), or w, b, θ,
 // β, α, γ, μ — the letters textbooks give parameters.
-func isParam(v *symbolic.Expr, sym *symbolic.Symbol) bool {
+func IsParam(v *symbolic.Expr) bool {
 	base := []rune(v.Name)
 	if len(base) == 0 {
 		return false
