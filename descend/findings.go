@@ -16,7 +16,7 @@ const equalTol = 1e-9
 
 // property is an equality a value may have.
 type property struct {
-	kind string
+	kind  string
 	holds func(m *mat.Dense) bool
 }
 

@@ -195,4 +195,3 @@ func descendJSON(r *descend.Result, init map[string]float64) any {
 	return map[string]any{"of": r.Of, "rate": r.Rate, "steps": len(r.Iterates) - 1, "init": init, "sizes": sizes,
 		"gradients": r.Gradients, "iterates": its, "equal": fs, "symmetric": r.Symmetric}
 }
-
