@@ -40,6 +40,7 @@ type cli struct {
 	Eval     evalCmd     `cmd:"" help:"The function's value at a point (--at VALUES.json)."`
 	Descend  descendCmd  `cmd:"" help:"Run gradient descent numerically; report the iterates and which weights stay equal (symmetry)."`
 	Graph    graphCmd    `cmd:"" help:"The computation graph (DOT, TikZ or Mermaid); --backward adds the adjoints."`
+	Grade    gradeCmd    `cmd:"" help:"Grade submitted answers against an assignment (JSON Lines, CSV, Gradescope, PrairieLearn)."`
 }
 
 // env is what every command runs with: its streams.
