@@ -81,6 +81,18 @@ func topoReverse(g *Graph, consumers [][]int) []int {
 // declarations are the program's declarations (and its function
 // definitions) followed by one declaration per operation node.
 func declarations(p *symbolic.Program, g *Graph) string {
+	lines := []string{declarationsOnly(p)}
+	for _, n := range g.Nodes {
+		if n.Local == nil {
+			continue
+		}
+		lines = append(lines, declare(p, n.Name, n.Shape, n.Family))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// declarationsOnly is p's declarations and function definitions.
+func declarationsOnly(p *symbolic.Program) string {
 	q := &symbolic.Program{Symbols: map[string]*symbolic.Symbol{}}
 	for _, k := range p.Order {
 		s := p.Symbols[k]
@@ -96,14 +108,7 @@ func declarations(p *symbolic.Program, g *Graph) string {
 			q.Symbols[d.Name] = p.Symbols[d.Name]
 		}
 	}
-	lines := []string{symbolic.PrintProgram(q, symbolic.Text)}
-	for _, n := range g.Nodes {
-		if n.Local == nil {
-			continue
-		}
-		lines = append(lines, declare(p, n.Name, n.Shape, n.Family))
-	}
-	return strings.Join(lines, "\n")
+	return symbolic.PrintProgram(q, symbolic.Text)
 }
 
 // declare writes "name ∈ shape", or "name_i ∈ shape for i = 1..n".

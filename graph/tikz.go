@@ -155,7 +155,19 @@ func layout(g *Graph) placement {
 	}
 	rowGap := 1.3
 	if g.Backward {
-		rowGap = 1.9
+		rowGap = 2.2
+	}
+	// The gap after each column holds the labels of the edges leaving it.
+	gap := make([]float64, cols)
+	for c := range gap {
+		gap[c] = 1.2
+	}
+	for _, e := range g.Edges {
+		if l := g.EdgeLabel(e, symbolic.Text); l != "" {
+			c := layer[e.From]
+			span := max(1, layer[e.To]-c)
+			gap[c] = max(gap[c], 0.8*width(l)/float64(span)+0.4)
+		}
 	}
 	out := placement{x: make([]float64, n), y: make([]float64, n)}
 	of := g.Output()
@@ -171,7 +183,7 @@ func layout(g *Graph) placement {
 			half = max(half, w/2)
 		}
 		if c > 0 {
-			x += prevHalf + half + 1.2
+			x += prevHalf + half + gap[c-1]
 		}
 		for _, u := range l {
 			out.x[u] = x
