@@ -10,7 +10,7 @@ import (
 // maxWidth is the widest line of a display, in characters of the text
 // spelling (a proxy for the typeset width: about 50 fit a page's text
 // width at 10–11pt, and the exam class's solution boxes).
-const maxWidth = 48
+const maxWidth = 56
 
 // piece is a part of a broken display: LaTeX and its width proxy.
 type piece struct {

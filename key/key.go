@@ -12,6 +12,7 @@ package key
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"deriv/assignment"
@@ -60,8 +61,10 @@ type Answer struct {
 	RHS          *symbolic.Expr
 	// Where are the where list's lines.
 	Where []Line
-	// Instructor is set when RHS is the instructor's answer.
-	Instructor bool
+	// Instructor is set when RHS is the instructor's answer; Agrees when
+	// deriv's form is shown (an update) and the instructor's answer, given,
+	// equals it.
+	Instructor, Agrees bool
 	// Points is the number of random points the answer was verified at
 	// (0: not verified numerically); Method says how.
 	Points int
@@ -85,6 +88,9 @@ type Steps struct {
 	Forward  []Line
 	Backward []Line
 }
+
+// idWord is the identity function's name in a --let (Φ = id).
+var idWord = regexp.MustCompile(`(^|[^A-Za-z\\])id([^A-Za-z]|$)`)
 
 // Build derives every question's answer and verification.
 func Build(ctx context.Context, a *assignment.Assignment, opts Options) (*Key, error) {
@@ -116,7 +122,7 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 	}
 	it.Program = strings.Split(symbolic.PrintProgram(shown, symbolic.LaTeX), "\n")
 	for _, l := range q.Request.Let {
-		it.Let = append(it.Let, mathText(l))
+		it.Let = append(it.Let, idWord.ReplaceAllString(mathText(l), `$1\mathrm{id}$2`))
 	}
 	check := engine.CheckOptions{Points: opts.Points, Seed: a.Seed, Tol: a.Tolerance}
 	if q.Request.Command == "expr" || q.Expr != "" {
@@ -142,6 +148,7 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 		case rules != nil:
 			ans.LHS, ans.LHSText = symbolic.Print(rules[i].Next, symbolic.LaTeX), symbolic.Print(rules[i].Next, symbolic.Text)
 			ans.RHS = rules[i].Update
+			ans.Agrees = instructor != nil && instructor.Part == i
 		case instructor != nil && instructor.Part == i:
 			ans.RHS, ans.Instructor = instructor.Expr, true
 		}

@@ -158,6 +158,9 @@ func answerBlocks(it *Item, md bool) string {
 	}
 	for _, a := range it.Answers {
 		who := "derived by deriv"
+		if a.Agrees {
+			who = "derived by deriv; the instructor's answer is equal"
+		}
 		if a.Instructor {
 			who = "the instructor's, checked by deriv"
 		}

@@ -39,6 +39,9 @@ func (c *graphCmd) Run(e *env) error {
 			return inputErr(err)
 		}
 	}
+	if c.JSON {
+		return writeJSON(e.stdout, graphJSON(g))
+	}
 	switch c.Format {
 	case "tikz":
 		fmt.Fprintf(e.stdout, "%% needs \\usepackage{tikz} and \\usetikzlibrary{%s}\n", graph.TikZLibraries)
@@ -82,4 +85,38 @@ func renderSVG(src, file string) error {
 		return fmt.Errorf("deriv: dot failed: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	return nil
+}
+
+// graphJSON is the graph as data: nodes (id, kind, label in text and
+// LaTeX, family, adjoint) and edges (from, to, local derivative).
+func graphJSON(g *graph.Graph) any {
+	type node struct {
+		ID         string `json:"id"`
+		Kind       string `json:"kind"`
+		Text       string `json:"text"`
+		LaTeX      string `json:"latex"`
+		Family     string `json:"family,omitempty"`
+		Adjoint    string `json:"adjoint,omitempty"`
+		AdjointTeX string `json:"adjoint_latex,omitempty"`
+	}
+	type edge struct {
+		From  string `json:"from"`
+		To    string `json:"to"`
+		Local string `json:"local,omitempty"`
+	}
+	of := g.Output()
+	nodes := []node{}
+	for _, n := range g.Nodes {
+		nodes = append(nodes, node{n.ID, n.Kind.String(), n.Label(symbolic.Text), n.Label(symbolic.LaTeX), n.Family,
+			n.AdjointLabel(of, symbolic.Text), n.AdjointLabel(of, symbolic.LaTeX)})
+	}
+	edges := []edge{}
+	for _, e := range g.Edges {
+		edges = append(edges, edge{g.Nodes[e.From].ID, g.Nodes[e.To].ID, g.EdgeLabel(e, symbolic.Text)})
+	}
+	fams := []map[string]string{}
+	for _, f := range g.Families {
+		fams = append(fams, map[string]string{"index": f.Index, "count": string(f.Count)})
+	}
+	return map[string]any{"nodes": nodes, "edges": edges, "families": fams}
 }

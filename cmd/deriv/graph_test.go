@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const graphFile = "../../testdata/graphs/2e-two-layers.deriv"
@@ -30,6 +32,16 @@ func TestGraphCLI(t *testing.T) {
 	out, _, code = runCLI(t, "graph", "--format", "mermaid", "-f", graphFile)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "flowchart LR")
+
+	out, _, code = runCLI(t, "graph", "--json", "--backward", "-f", graphFile)
+	assert.Equal(t, 0, code)
+	var doc struct {
+		Nodes []struct{ Kind, Text, Adjoint string }
+		Edges []struct{ From, To string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.Len(t, doc.Nodes, 9)
+	assert.Len(t, doc.Edges, 8)
 
 	out, _, code = runCLI(t, "graph", "--expand", "n=3", "-f", "../../testdata/graphs/2b-sum-of-units.deriv")
 	assert.Equal(t, 0, code)
