@@ -167,6 +167,9 @@ func what2(family bool, r, c int) string {
 
 func stayedMessage(kind, name, base string, steps int) string {
 	after := fmt.Sprintf("after %d steps", steps)
+	if steps == 1 {
+		after = "after 1 step"
+	}
 	switch kind {
 	case "members":
 		return fmt.Sprintf("all members of %s stay equal %s: the units they feed are symmetric, and gradient descent never makes them different", base, after)

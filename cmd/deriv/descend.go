@@ -55,6 +55,7 @@ func (c *descendCmd) Run(e *env) error {
 	if err != nil {
 		return inputErr(err)
 	}
+	init = expandAll(p, init, params)
 	opts := descend.Options{Steps: c.Steps, Rate: c.Rate, Init: init, Seed: c.Seed, Dims: dims}
 	if c.Steps < 1 {
 		return inputErr(fmt.Errorf("deriv: --steps %d: want at least 1 step", c.Steps))
@@ -66,6 +67,10 @@ func (c *descendCmd) Run(e *env) error {
 		data, err := os.ReadFile(c.At)
 		if err != nil {
 			return inputErr(fmt.Errorf("deriv: --at: %v", err))
+		}
+		// Weights that --init sets may be left out of the values.
+		if data, err = descend.CompleteValues(p, data, init, dims); err != nil {
+			return inputErr(err)
 		}
 		if opts.Start, err = engine.ReadValues(p, data, c.At); err != nil {
 			return inputErr(err)
@@ -82,14 +87,48 @@ func (c *descendCmd) Run(e *env) error {
 	return nil
 }
 
-// parseInit reads "W1=0.3,W2=0.3".
+// allWeights is the --init key that names every parameter: "--init 0.3"
+// or "--init const=0.3".
+const allWeights = "\x00all"
+
+// expandAll replaces the all-weights entry of init by one per parameter.
+func expandAll(p *symbolic.Program, init map[string]float64, params []*symbolic.Expr) map[string]float64 {
+	a, ok := init[allWeights]
+	if !ok {
+		return init
+	}
+	delete(init, allWeights)
+	for _, w := range params {
+		name := symbolic.Print(baseName(w), symbolic.Text)
+		if _, set := init[name]; !set {
+			init[name] = a
+		}
+	}
+	return init
+}
+
+func baseName(w *symbolic.Expr) *symbolic.Expr {
+	cp := *w
+	cp.Sub = nil
+	return &cp
+}
+
+// parseInit reads "W1=0.3,W2=0.3"; a bare number or const=a sets every
+// parameter.
 func parseInit(s string) (map[string]float64, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
 	out := map[string]float64{}
 	for _, kv := range engine.SplitList(s) {
+		if x, err := strconv.ParseFloat(strings.TrimSpace(kv), 64); err == nil {
+			out[allWeights] = x
+			continue
+		}
 		k, v, ok := strings.Cut(kv, "=")
+		if strings.TrimSpace(k) == "const" || strings.TrimSpace(k) == "all" {
+			k = allWeights
+		}
 		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if !ok || strings.TrimSpace(k) == "" || err != nil {
 			return nil, fmt.Errorf("deriv: --init %q: want NAME=NUMBER, such as W1=0.3", kv)

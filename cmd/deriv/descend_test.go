@@ -46,6 +46,14 @@ func TestDescendCLI(t *testing.T) {
 	out, errOut, code = runCLI(t, "descend", "--at", at, "--steps", "1", "--rate", "0.5", "--init", "w=0", "w, x ∈ R^d; y ∈ R; f = log(1 + exp(−y wᵀx))")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "w = [0.25, -0.5]")
+
+	// The data alone in --at; the weights from --init (the hidden width
+	// from --dims).
+	require.NoError(t, os.WriteFile(at, []byte(`{"x0": [1, -2, 0.5], "y": [0.2, 0.9]}`), 0o644))
+	out, errOut, code = runCLI(t, "descend", "--at", at, "--init", "W1=0.3,W2=0.3", "--dims", "d1=4", "--steps", "2", network1)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "W1 = [[0.3, 0.3, 0.3, 0.3], [0.3, 0.3, 0.3, 0.3], [0.3, 0.3, 0.3, 0.3]]")
+	assert.Contains(t, out, "verdict: symmetric")
 }
 
 func TestDescendCLIErrors(t *testing.T) {
@@ -60,5 +68,14 @@ func TestDescendCLIErrors(t *testing.T) {
 		_, errOut, code := runCLI(t, args...)
 		assert.Equal(t, 2, code, args)
 		assert.NotEmpty(t, errOut, args)
+	}
+}
+
+func TestDescendInitAll(t *testing.T) {
+	for _, init := range []string{"0.3", "const=0.3"} {
+		out, errOut, code := runCLI(t, "descend", "--init", init, "--steps", "2", "--dims", "d0=3,d1=4,d2=2", network1)
+		require.Equal(t, 0, code, errOut)
+		assert.Contains(t, out, "W2 = [[0.3, 0.3], [0.3, 0.3], [0.3, 0.3], [0.3, 0.3]]", init)
+		assert.Contains(t, out, "verdict: symmetric", init)
 	}
 }
