@@ -174,7 +174,10 @@ func answerBlocks(it *Item, md bool) string {
 			fmt.Fprintf(&b, "Verified at %d random points (%s).%s", a.Points, a.Method, par)
 		}
 		if s := a.Steps; s != nil && len(s.Backward) > 0 {
-			b.WriteString(par + bold("Derivation.") + " Forward pass:" + par)
+			if !md {
+				b.WriteString(par)
+			}
+			b.WriteString(bold("Derivation.") + " Forward pass:" + par)
 			b.WriteString(display(aligned(s.Forward), md))
 			n := 0
 			for _, l := range s.Backward {
@@ -184,14 +187,17 @@ func answerBlocks(it *Item, md bool) string {
 			}
 			b.WriteString("Backward pass, from the output to the variable")
 			if n > 0 {
-				fmt.Fprintf(&b, " (each line outside a family verified against finite differences at %d random points)", n)
+				fmt.Fprintf(&b, " (lines marked $\\checkmark$ verified against finite differences at %d random points; each $\\delta$ is built from local derivatives verified on their own)", n)
 			}
 			b.WriteString(":" + par)
 			b.WriteString(display(aligned(s.Backward), md))
 		}
 	}
 	if it.Graph != nil {
-		b.WriteString(par + bold("Computation graph.") + par)
+		if !md {
+			b.WriteString(par)
+		}
+		b.WriteString(bold("Computation graph.") + par)
 		if md {
 			b.WriteString("```mermaid\n" + it.Graph.Mermaid() + "```\n\n")
 		} else {
@@ -210,22 +216,26 @@ func aligned(lines []Line) string {
 		if l.Head != "" {
 			lhsText += " = ∂ℓ/∂" + l.NameText // the head's width, roughly
 		}
-		out = append(out, alignedLine(l.Name, lhsText, l.Head, l.Expr))
+		out = append(out, alignedLine(l.Name, lhsText, l.Head, l.Expr, l.Checked))
 	}
 	return "\\begin{aligned}\n" + strings.Join(out, " \\\\\n") + "\n\\end{aligned}"
 }
 
 // alignedLine is one line of an aligned block: name &= [head =] expr,
 // broken like equation.
-func alignedLine(name, lhsText, head string, e *symbolic.Expr) string {
+func alignedLine(name, lhsText, head string, e *symbolic.Expr, checked int) string {
 	first := name + " &= "
 	if head != "" {
 		first += head + " = "
 	}
+	mark := ""
+	if checked > 0 {
+		mark = `\quad\checkmark`
+	}
 	rhs := symbolic.Print(e, symbolic.LaTeX)
 	if width(lhsText)+3+width(symbolic.Print(e, symbolic.Text)) <= maxWidth {
-		return first + rhs
+		return first + rhs + mark
 	}
 	lines := pack(split(e), maxWidth-width(lhsText)-3, maxWidth-4)
-	return first + strings.Join(lines, " \\\\\n&\\quad ")
+	return first + strings.Join(lines, " \\\\\n&\\quad ") + mark
 }

@@ -66,13 +66,13 @@ func derivation(ctx context.Context, p *symbolic.Program, wrt *symbolic.Expr, ch
 			l.Name, l.NameText = symbolic.Print(n.Delta, symbolic.LaTeX), symbolic.Print(n.Delta, symbolic.Text)
 			l.Head = head.latex
 		}
-		if ssa != nil && n.Family == "" {
-			if ts, err := engine.Targets(ssa, "--wrt", symbolic.Print(n.Name, symbolic.Text)); err == nil {
-				rep, err := engine.Check(ctx, ssa, ts[0], g.ResolveDeltas(n.Adjoint), check, engine.Budget{})
-				if err == nil && rep.Verdict.Positive() {
-					l.Checked = rep.Points
-				}
-			}
+		switch {
+		case n.Local == nil:
+			// A variable: its closed form, δ's and node names substituted,
+			// against finite differences of the program itself.
+			l.Checked = checked(ctx, p, n.Name, g.Inline(g.ResolveDeltas(n.Adjoint)), check)
+		case ssa != nil && n.Family == "":
+			l.Checked = checked(ctx, ssa, n.Name, g.ResolveDeltas(n.Adjoint), check)
 		}
 		s.Backward = append(s.Backward, l)
 		if u == target {
@@ -87,4 +87,17 @@ type spelled struct{ latex, text string }
 func derivOf(of, wrt *symbolic.Expr) spelled {
 	d := &symbolic.Expr{Op: symbolic.OpDeriv, Args: []*symbolic.Expr{of, wrt}, Pos: symbolic.NoPos}
 	return spelled{symbolic.Print(d, symbolic.LaTeX), symbolic.Print(d, symbolic.Text)}
+}
+
+// checked is the number of points at which claim is ∂f/∂wrt in p, or 0.
+func checked(ctx context.Context, p *symbolic.Program, wrt, claim *symbolic.Expr, check engine.CheckOptions) int {
+	ts, err := engine.Targets(p, "--wrt", symbolic.Print(wrt, symbolic.Text))
+	if err != nil {
+		return 0
+	}
+	rep, err := engine.Check(ctx, p, ts[0], claim, check, engine.Budget{})
+	if err != nil || !rep.Verdict.Positive() {
+		return 0
+	}
+	return rep.Points
 }
