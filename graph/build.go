@@ -15,6 +15,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode"
 
@@ -233,6 +234,7 @@ func (b *builder) local(e *symbolic.Expr, ins *[]int) *symbolic.Expr {
 	cp := *e
 	cp.Args = make([]*symbolic.Expr, len(e.Args))
 	for i, a := range e.Args {
+		a = b.unwrap(a)
 		if e.Op == symbolic.OpSum && i < 2 {
 			cp.Args[i] = a // the bounds
 			continue
@@ -246,6 +248,24 @@ func (b *builder) local(e *symbolic.Expr, ins *[]int) *symbolic.Expr {
 		cp.Args[i] = b.local(a, ins)
 	}
 	return &cp
+}
+
+// unwrap replaces a call of an identity function (Φ(t) = t, as --let
+// 'Φ = id' defines it) by its argument: the identity draws no node.
+func (b *builder) unwrap(e *symbolic.Expr) *symbolic.Expr {
+	for e.Op == symbolic.OpCall && len(e.Sub) == 0 {
+		sym := b.p.Symbols[e.Name]
+		if sym == nil || sym.Kind != symbolic.SymDef || sym.Def == nil || len(sym.Def.Params) != len(e.Args) {
+			return e
+		}
+		body := sym.Def.Body
+		k := slices.Index(sym.Def.Params, body.Key())
+		if body.Op != symbolic.OpVar || len(body.Sub) > 0 || k < 0 {
+			return e
+		}
+		e = e.Args[k]
+	}
+	return e
 }
 
 // child makes (or finds) the node of operand a of parent.

@@ -96,6 +96,14 @@ func TestNodes(t *testing.T) {
 	assert.Empty(t, g.Families)
 	assert.Len(t, g.Edges, 8)
 
+	// With Φ = id (worksheet 2f) the identity draws no node.
+	src, err := os.ReadFile("../testdata/graphs/2e-two-layers.deriv")
+	require.NoError(t, err)
+	p, err := engine.LoadFunction(context.Background(), string(src), engine.Options{Let: []string{"Φ = id"}})
+	require.NoError(t, err)
+	l = labels(build(t, p, graph.Options{Backward: true}))
+	assert.Equal(t, []string{"r = W⁽²⁾ (W⁽¹⁾ x + b) − y"}, l[graph.Op])
+
 	g = build(t, ps["1a-network"], graph.Options{})
 	l = labels(g)
 	assert.ElementsMatch(t, []string{"S1 = W1ᵀ x0", "x1 = g(S1)", "S2 = W2ᵀ x1", "x2 = g(S2)"}, l[graph.Op])
