@@ -120,7 +120,7 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 	if p, err := engine.Load(ctx, q.Program, engine.Options{File: q.ID}); err == nil {
 		shown = p
 	}
-	it.Program = strings.Split(symbolic.PrintProgram(shown, symbolic.LaTeX), "\n")
+	it.Program = programLines(shown)
 	for _, l := range q.Request.Let {
 		it.Let = append(it.Let, idWord.ReplaceAllString(mathText(l), `$1\mathrm{id}$2`))
 	}
@@ -142,6 +142,15 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 			return nil, err
 		}
 	}
+	// Verify deriv's derivatives (a Hessian against differences of the
+	// gradient); the instructor's answer was checked equal to them when
+	// the assignment loaded.
+	verified := make([]*engine.Report, len(ref.Derived))
+	if ds, err := engine.Derive(ctx, ref.Program, engine.DeriveRequest{Kind: q.Request.Kind(), Wrt: ref.Wrt, Through: q.Request.Through, Verify: engine.VerifyReport, Check: check}); err == nil && len(ds) == len(verified) {
+		for i, d := range ds {
+			verified[i] = d.Report
+		}
+	}
 	for i, d := range ref.Derived {
 		ans := &Answer{LHS: d.Head(symbolic.LaTeX), LHSText: d.Head(symbolic.Text), RHS: d.Expr}
 		switch {
@@ -155,11 +164,11 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 		if rules == nil {
 			ans.Where = whereLines(d, ans.RHS, ans.Instructor)
 		}
-		rep, err := engine.Check(ctx, ref.Program, ref.Wrt[i], d.Full, check, engine.Budget{})
-		if err == nil && rep.Verdict.Positive() {
+		if rep := verified[i]; rep != nil {
+			if !rep.Verdict.Positive() {
+				return nil, fmt.Errorf("deriv's derivative failed its numeric check (a bug in deriv)")
+			}
 			ans.Points, ans.Method = rep.Points, rep.Method
-		} else if err == nil {
-			return nil, fmt.Errorf("deriv's derivative failed its numeric check (a bug in deriv)")
 		}
 		if opts.Steps {
 			ans.Steps = derivation(ctx, ref.Program, ref.Wrt[i], check)
@@ -203,4 +212,40 @@ func whereLines(d *engine.Derived, rhs *symbolic.Expr, filter bool) []Line {
 		out = append(out, Line{Name: symbolic.Print(v, symbolic.LaTeX), NameText: symbolic.Print(v, symbolic.Text), Expr: b.Expr})
 	}
 	return out
+}
+
+// programLines typesets a program one statement a line (each to follow
+// "&" in an aligned block); a definition too wide for the page continues
+// on further lines, broken between terms and factors.
+func programLines(p *symbolic.Program) []string {
+	latex := strings.Split(symbolic.PrintProgram(p, symbolic.LaTeX), "\n")
+	text := strings.Split(symbolic.PrintProgram(p, symbolic.Text), "\n")
+	if len(latex) != len(text) {
+		return latex
+	}
+	bodies := make([]*symbolic.Expr, 0, len(p.Defs)+1)
+	for _, d := range p.Defs {
+		bodies = append(bodies, d.Body)
+	}
+	if p.Result != nil && p.Result.Name == "" {
+		bodies = append(bodies, p.Result.Body)
+	}
+	first := len(latex) - len(bodies)
+	for i, body := range bodies {
+		k := first + i
+		if k < 0 || width(text[k]) <= maxWidth {
+			continue
+		}
+		head := ""
+		if h, _, ok := strings.Cut(latex[k], " = "); ok && (i < len(p.Defs)) {
+			head = h + " = "
+		}
+		headText := ""
+		if h, _, ok := strings.Cut(text[k], " = "); ok && (i < len(p.Defs)) {
+			headText = h + " = "
+		}
+		lines := pack(split(body), maxWidth-width(headText), maxWidth-4)
+		latex[k] = head + strings.Join(lines, " \\\\\n&\\qquad ")
+	}
+	return latex
 }

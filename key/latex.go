@@ -58,7 +58,7 @@ func (k *Key) article() string {
 	var b strings.Builder
 	b.WriteString(k.preamble(`\documentclass[11pt]{article}`))
 	b.WriteString("\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.7ex}\n\\emergencystretch=2em\n")
-	fmt.Fprintf(&b, "\\title{%s}\n\\author{}\n\\date{}\n\\begin{document}\n\\maketitle\n", titleLaTeX(escapeTitle(k.heading()), nil))
+	fmt.Fprintf(&b, "\\title{%s}\n\\author{}\n\\date{}\n\\begin{document}\n\\maketitle\n", titleLaTeX(k.heading(), nil))
 	for _, it := range k.Items {
 		fmt.Fprintf(&b, "\n\\section*{%s}\n", itemHeading(it))
 		if t := strings.TrimSpace(it.Q.Text); t != "" {
@@ -74,7 +74,7 @@ func (k *Key) article() string {
 func (k *Key) exam() string {
 	var b strings.Builder
 	b.WriteString(k.preamble(`\documentclass[11pt,answers]{exam}`))
-	fmt.Fprintf(&b, "\\emergencystretch=2em\n\\begin{document}\n\\begin{center}\n{\\Large %s}\n\\end{center}\n\n\\begin{questions}\n", titleLaTeX(escapeTitle(k.heading()), nil))
+	fmt.Fprintf(&b, "\\emergencystretch=2em\n\\begin{document}\n\\begin{center}\n{\\Large %s}\n\\end{center}\n\n\\begin{questions}\n", titleLaTeX(k.heading(), nil))
 	for _, it := range k.Items {
 		fmt.Fprintf(&b, "\n\\question[%s] \\textbf{%s}\n\n", points(it.Q.Points), itemHeading(it))
 		if t := strings.TrimSpace(it.Q.Text); t != "" {
@@ -90,12 +90,6 @@ func (k *Key) exam() string {
 }
 
 func points(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
-
-// escapeTitle escapes a title's prose characters that LaTeX reserves,
-// keeping maths characters for titleLaTeX.
-func escapeTitle(s string) string {
-	return strings.NewReplacer("—", "---", "–", "--", "&", `\&`, "%", `\%`, "#", `\#`).Replace(s)
-}
 
 // itemHeading is "ID. title".
 func itemHeading(it *Item) string {

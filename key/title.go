@@ -58,6 +58,16 @@ func isWord(tok string) bool {
 	return true
 }
 
+// isPunct reports a token of punctuation only (&, —, :).
+func isPunct(tok string) bool {
+	for _, r := range tok {
+		if !strings.ContainsRune("&%#:;,.!?()-—–'\"", r) {
+			return false
+		}
+	}
+	return tok != ""
+}
+
 // titleLaTeX spells a question's title (prose mixed with maths, "∂f/∂w_i
 // with φ = σ") for LaTeX and KaTeX: words stay text, runs of maths
 // tokens go between $…$ (parsed in the question's program when they
@@ -77,10 +87,13 @@ func titleLaTeX(s string, scope *symbolic.Program) string {
 		out = append(out, "$"+mathRun(m, scope)+"$")
 		run = nil
 	}
-	for _, tok := range strings.Fields(s) {
-		if isWord(tok) {
+	toks := strings.Fields(s)
+	for i, tok := range toks {
+		// "A long sum": a one-letter article before a word is prose.
+		article := (tok == "A" || tok == "a") && i+1 < len(toks) && isWord(toks[i+1])
+		if isWord(tok) || isPunct(tok) || article {
 			flush()
-			out = append(out, tok)
+			out = append(out, escapeText(tok))
 			continue
 		}
 		run = append(run, tok)
