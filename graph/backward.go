@@ -27,7 +27,8 @@ func backward(p *symbolic.Program, g *Graph) error {
 		consumers[e.From] = append(consumers[e.From], e.To)
 	}
 	for _, n := range g.Nodes {
-		n.Delta = &symbolic.Expr{Op: symbolic.OpVar, Name: "δ", Sub: []*symbolic.Expr{n.Name}, Shape: n.Shape, Pos: symbolic.NoPos}
+		n.Delta = deltaName(n.Name)
+		n.Delta.Shape = n.Shape
 	}
 	for _, u := range topoReverse(g, consumers) {
 		n := g.Nodes[u]
@@ -231,4 +232,19 @@ func derive(src string, kind engine.Kind, wrt *symbolic.Expr) (*symbolic.Expr, e
 		return nil, fmt.Errorf("the derivative failed its numeric check")
 	}
 	return out[0].Expr, nil
+}
+
+// deltaName names the adjoint of a node: δ_z, δ_{a_i}; for the
+// pre-activations of layers, as the worksheet writes them, δ⁽¹⁾ for S⁽¹⁾
+// and δ1 for S1 (the name deriv's --through gives it too).
+func deltaName(name *symbolic.Expr) *symbolic.Expr {
+	if name.Op == symbolic.OpVar && len(name.Sub) == 0 {
+		switch {
+		case name.Name == "S" && name.Label != "":
+			return &symbolic.Expr{Op: symbolic.OpVar, Name: "δ", Label: name.Label, Pos: symbolic.NoPos}
+		case len(name.Name) > 1 && name.Name[0] == 'S' && name.Label == "" && strings.Trim(name.Name[1:], "0123456789") == "":
+			return &symbolic.Expr{Op: symbolic.OpVar, Name: "δ" + name.Name[1:], Pos: symbolic.NoPos}
+		}
+	}
+	return &symbolic.Expr{Op: symbolic.OpVar, Name: "δ", Sub: []*symbolic.Expr{name}, Pos: symbolic.NoPos}
 }

@@ -143,7 +143,7 @@ func TestAdjointsAreGradients(t *testing.T) {
 				continue
 			}
 			require.NotNil(t, n.Adjoint, "%s: %s has no adjoint", name, n.Label(symbolic.Text))
-			full := resolve(g, n.Adjoint)
+			full := g.Inline(g.ResolveDeltas(n.Adjoint))
 			wrt, err := engine.Targets(p, "--wrt", symbolic.Print(n.Name, symbolic.Text))
 			require.NoError(t, err)
 			rep, err := engine.Check(context.Background(), p, wrt[0], full, engine.CheckOptions{}, engine.Budget{})
@@ -153,28 +153,3 @@ func TestAdjointsAreGradients(t *testing.T) {
 	}
 }
 
-// resolve replaces δ names by their adjoints and generated node names by
-// their operations, until only the program's names remain.
-func resolve(g *graph.Graph, e *symbolic.Expr) *symbolic.Expr {
-	byName := map[string]*graph.Node{}
-	for _, n := range g.Nodes {
-		if n.Local != nil {
-			byName[symbolic.Print(n.Name, symbolic.Text)] = n
-		}
-	}
-	var walk func(e *symbolic.Expr) *symbolic.Expr
-	walk = func(e *symbolic.Expr) *symbolic.Expr {
-		return symbolic.Subst(e, func(v *symbolic.Expr) *symbolic.Expr {
-			if v.Name == "δ" && len(v.Sub) == 1 {
-				if n := byName[symbolic.Print(v.Sub[0], symbolic.Text)]; n != nil {
-					return walk(n.Adjoint)
-				}
-			}
-			if n := byName[symbolic.Print(v, symbolic.Text)]; n != nil && n.Kind != graph.Output {
-				return walk(n.Local)
-			}
-			return nil
-		})
-	}
-	return walk(e)
-}

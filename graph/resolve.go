@@ -21,14 +21,17 @@ func (g *Graph) byName() map[string]*Node {
 // recursively (δ of the output is 1): the result is in the names of the
 // nodes and the program.
 func (g *Graph) ResolveDeltas(e *symbolic.Expr) *symbolic.Expr {
-	names := g.byName()
+	deltas := map[string]*Node{}
+	for _, n := range g.Nodes {
+		if n.Delta != nil && n.Adjoint != nil {
+			deltas[symbolic.Print(n.Delta, symbolic.Text)] = n
+		}
+	}
 	var walk func(e *symbolic.Expr) *symbolic.Expr
 	walk = func(e *symbolic.Expr) *symbolic.Expr {
 		return symbolic.Subst(e, func(v *symbolic.Expr) *symbolic.Expr {
-			if v.Name == "δ" && len(v.Sub) == 1 {
-				if n := names[symbolic.Print(v.Sub[0], symbolic.Text)]; n != nil && n.Adjoint != nil {
-					return walk(n.Adjoint)
-				}
+			if n := deltas[symbolic.Print(v, symbolic.Text)]; n != nil && strings.HasPrefix(v.Name, "δ") {
+				return walk(n.Adjoint)
 			}
 			return nil
 		})
