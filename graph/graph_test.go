@@ -152,4 +152,3 @@ func TestAdjointsAreGradients(t *testing.T) {
 		}
 	}
 }
-
