@@ -38,6 +38,9 @@ type cli struct {
 	Check    checkCmd    `cmd:"" help:"Is a claimed derivative right? Verdict, worst error, counterexample, likely mistake."`
 	Equiv    equivCmd    `cmd:"" help:"Are two expressions equal for all values?"`
 	Eval     evalCmd     `cmd:"" help:"The function's value at a point (--at VALUES.json)."`
+	Descend  descendCmd  `cmd:"" help:"Run gradient descent numerically; report the iterates and which weights stay equal (symmetry)."`
+	Key      keyCmd      `cmd:"" help:"Write a LaTeX (article or exam) or Markdown answer key from an assignment file; --pdf compiles it."`
+	Graph    graphCmd    `cmd:"" help:"The computation graph (DOT, TikZ or Mermaid); --backward adds the adjoints."`
 	Grade    gradeCmd    `cmd:"" help:"Grade submitted answers against an assignment (JSON Lines, CSV, Gradescope, PrairieLearn)."`
 }
 
