@@ -136,6 +136,9 @@ func HPow(a, p *Expr) *Expr {
 	if isNumber(p, 0) {
 		return Ones(a.Shape)
 	}
+	if v, ok := numValue(p); ok && v > 0 && isZero(a) {
+		return a
+	}
 	return raw(OpHPow, a, p)
 }
 
@@ -191,6 +194,17 @@ func Call(name string, arg *Expr) *Expr {
 			return Mul(s, Call(name, t))
 		}
 	}
+	if v, ok := atZero[name]; ok && isZero(arg) && !arg.Shape.IsScalar() {
+		// An elementwise function of the zero vector is a constant
+		// vector: cosh(0) is 𝟙, so that the answer reads back.
+		switch v {
+		case 0:
+			return Zero(arg.Shape)
+		case 1:
+			return Ones(arg.Shape)
+		}
+		return Mul(Number(v), Ones(arg.Shape))
+	}
 	if (name == "sum" || name == "tr" || name == "diag") && isZero(arg) {
 		// Linear maps of zero: diag(0) is the zero of diag's shape.
 		return Zero(builtCallShape(name, arg))
@@ -199,6 +213,12 @@ func Call(name string, arg *Expr) *Expr {
 		return Eye(arg.Shape.Rows())
 	}
 	return &Expr{Op: OpCall, Name: name, Args: []*Expr{arg}, Shape: builtCallShape(name, arg), Pos: NoPos}
+}
+
+// atZero holds the values at 0 of the elementwise builtins defined there.
+var atZero = map[string]float64{
+	"exp": 1, "cos": 1, "cosh": 1, "sin": 0, "tan": 0, "tanh": 0, "sinh": 0,
+	"arcsin": 0, "arctan": 0, "abs": 0, "relu": 0, "sign": 0, "sqrt": 0, "σ": 0.5,
 }
 
 // sigmoidArg recognises exp(m)/(1 + exp(m)), which is σ(m), and returns m.
