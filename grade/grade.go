@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -197,12 +198,12 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 	}
 	pt := pq.parts[min(a.Part, len(pq.parts)-1)]
 	rel, same := engine.RelError(pt.want, vals)
-	o := &outcome{rel: &rel, sig: signature(vals)}
+	o := &outcome{rel: &rel}
 	if same && rel <= pq.tol {
 		o.verdict = Correct
 		return o
 	}
-	o.verdict = Incorrect
+	o.verdict, o.sig = Incorrect, signature(vals)
 	o.diagnosis = pq.diagnose(pt, a.Expr, vals)
 	return o
 }
@@ -545,22 +546,27 @@ func abs(x float64) float64 {
 	return x
 }
 
-// signature fingerprints values to 5 significant digits.
+// signature fingerprints values to 5 significant digits, so that
+// answers equal at every point (mathematically equal) share it.
 func signature(vals []*mat.Dense) string {
-	var b strings.Builder
+	b := make([]byte, 0, 256)
 	for _, v := range vals {
 		r, c := v.Dims()
-		fmt.Fprintf(&b, "%dx%d:", r, c)
+		b = strconv.AppendInt(b, int64(r), 10)
+		b = append(b, 'x')
+		b = strconv.AppendInt(b, int64(c), 10)
+		b = append(b, ':')
 		for i := range r {
 			for j := range c {
 				x := v.At(i, j)
 				if abs(x) < 1e-9 {
 					x = 0
 				}
-				fmt.Fprintf(&b, "%.5g,", x)
+				b = strconv.AppendFloat(b, x, 'g', 5, 64)
+				b = append(b, ',')
 			}
 		}
-		b.WriteByte(';')
+		b = append(b, ';')
 	}
-	return b.String()
+	return string(b)
 }
