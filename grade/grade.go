@@ -254,8 +254,11 @@ func productConflict(l, r [2]string, ok bool) []string {
 		}
 		out = append(out, "transposed-factor")
 	case lc == "1" && lr == rr:
-		// u M: u ⊙ (M …) was meant (φ'(z) W2ᵀ r), or uᵀ M.
+		// u M: u ⊙ (M …) was meant (φ'(z) W2ᵀ r), or uᵀ M, or M u.
 		out = append(out, "hadamard", "transposed-factor")
+		if rc == lr {
+			out = append(out, "order")
+		}
 	default:
 		if lr == rr || lc == rc || lc == "1" && lr == rr || lr == "1" && lc == rc {
 			out = append(out, "transposed-factor")
@@ -478,7 +481,7 @@ func (pq *question) diagnose(pt *part, answer *symbolic.Expr, vals []*mat.Dense)
 	if len(out) == 0 {
 		// A mistake and a sign or a constant factor on top.
 		for _, m := range pt.mutants {
-			if k, ok := scalarMultiple(m.vals, vals, tol); ok && !approx(k, 1) && k != 0 {
+			if k, ok := scalarMultiple(m.vals, vals, tol); ok && !approx(k, 1) && simpleFactor(k) {
 				addD(m.code, m.msg)
 				if approx(k, -1) {
 					addD("sign", "and the sign is wrong")
@@ -569,4 +572,19 @@ func signature(vals []*mat.Dense) string {
 		b = append(b, ';')
 	}
 	return string(b)
+}
+
+// simpleFactor reports whether k is a factor a student would slip in: ±1,
+// ±2, …, ±10 or a simple fraction of them.
+func simpleFactor(k float64) bool {
+	a := abs(k)
+	if a < 0.05 || a > 10.5 {
+		return false
+	}
+	for den := 1.0; den <= 4; den++ {
+		if n := roundTo(a*den, 1); abs(a*den-n) < 1e-6 && n >= 1 && n <= 10 {
+			return true
+		}
+	}
+	return false
 }

@@ -288,6 +288,9 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 			if hasS {
 				st = cell(rec, si)
 			}
+			if strings.TrimSpace(cell(rec, ai)) == "" {
+				continue // an empty cell is no answer
+			}
 			if err := emit(Item{Submission: Submission{Student: st, Question: strings.TrimSpace(cell(rec, qi)), Answer: cell(rec, ai)}}); err != nil {
 				return err
 			}
