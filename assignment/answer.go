@@ -124,10 +124,9 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 			return nil, errAtOffset(text, ln.start, err.Error())
 		}
 		if isDeriv || last {
+			// The answer (or, before the last line, one part of it).
 			ans.Expr, ans.Part = e, part
-			if last {
-				continue
-			}
+			continue
 		}
 		// A definition: δ = …, later lines may use δ.
 		key, kerr := NameKey(strings.TrimSpace(lhs))

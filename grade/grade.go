@@ -188,8 +188,8 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 		}
 		one := 1.0
 		code := "other"
-		if strings.Contains(message(err), "out of range") {
-			code = "sum" // Σ_{j=1}^{d} over a family of n
+		if m := message(err); strings.Contains(m, "out of range") || strings.HasPrefix(m, "no value for") || strings.Contains(m, "has no value here") {
+			code = "sum" // Σ_{j=1}^{d} over a family of n, or j used outside its sum
 		}
 		return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
 	}
