@@ -197,18 +197,19 @@ func parseSpan(scope *symbolic.Program, text string, off int, s string) (*symbol
 	pad := strings.Repeat(" ", off-lineStart)
 	src := pad + s
 	e, err := parser.ParseExpr(scope, src)
-	// Ax for A x, W1x for W1 x: a run of known names written together.
+	// Ax for A x, W1x for W1 x: a run of known names written together;
+	// w·x for wᵀx: a dot between two vectors is their inner product.
 	for try := 0; err != nil && try < 8; try++ {
 		fixed, ok := splitRun(scope, src, err)
+		if !ok {
+			fixed, ok = dotProduct(src, err)
+		}
 		if !ok {
 			break
 		}
 		e2, err2 := parser.ParseExpr(scope, fixed)
 		if err2 == nil {
 			return e2, nil
-		}
-		if fixed2, ok2 := splitRun(scope, fixed, err2); !ok2 || fixed2 == fixed {
-			break
 		}
 		src, err = fixed, err2
 	}
@@ -369,6 +370,8 @@ func normalizeAnswer(text string, step bool) string {
 	// W^{(2)ᵀ}: the parser reads the label-and-transpose superscript only
 	// with T or \top; ᵀ is one byte longer than T, so pad with a space.
 	text = strings.ReplaceAll(text, ")ᵀ}", ")T} ")
+	// φ^\prime(z) is φ'(z).
+	text = strings.NewReplacer(`^{\prime}`, "'", `^\prime`, "'", `^{'}`, "'").Replace(text)
 	// An update or definition arrow reads as "=".
 	text = strings.NewReplacer("←", "=", `\leftarrow`, "=", `\gets`, "=", ":=", "=", `\coloneqq`, "=").Replace(text)
 	if step {
@@ -500,4 +503,31 @@ func segment(scope *symbolic.Program, s string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// dotProduct reads a shape conflict at an explicit dot between two
+// vectors of one length (w·x, w \cdot x) as their inner product wᵀx, and
+// returns src with the dot made a transpose.
+func dotProduct(src string, err error) (string, bool) {
+	var se *symbolic.Error
+	if !errors.As(err, &se) || se.Pos < 0 || int(se.Pos) >= len(src) {
+		return "", false
+	}
+	const prefix = `shape conflict at "·": vector(`
+	if !strings.HasPrefix(se.Msg, prefix) {
+		return "", false
+	}
+	rest := se.Msg[len(prefix):]
+	n, after, ok := strings.Cut(rest, ") · vector(")
+	if !ok || !strings.HasPrefix(after, n+")") {
+		return "", false
+	}
+	at := int(se.Pos)
+	switch {
+	case strings.HasPrefix(src[at:], "·"):
+		return src[:at] + "^T" + src[at+len("·"):], true
+	case strings.HasPrefix(src[at:], `\cdot`):
+		return src[:at] + "^T   " + src[at+len(`\cdot`):], true
+	}
+	return "", false
 }
