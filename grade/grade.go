@@ -156,7 +156,7 @@ func ungradable(line, col int, msg string) *outcome {
 
 func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome {
 	if strings.TrimSpace(text) == "" {
-		return ungradable(0, 0, "the answer is empty")
+		return ungradable(1, 1, "the answer is empty")
 	}
 	a, err := pq.ref.ParseAnswer(text, g.opts.Limits)
 	if err != nil {
@@ -167,10 +167,14 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 		if ae.Shape {
 			return shapeConflict(ae)
 		}
-		return ungradable(ae.Line, ae.Col, ae.Msg)
+		line, col := ae.Line, ae.Col
+		if line == 0 {
+			line, col = 1, 1 // the answer as a whole (a budget, an encoding)
+		}
+		return ungradable(line, col, ae.Msg)
 	}
 	if cost := evalCost(a.Scope, a.Expr, map[string]float64{}, 0); cost > maxCost {
-		return ungradable(0, 0, fmt.Sprintf("the answer is over the time budget of %s (it would take about %.3g operations per point)", g.opts.Time, cost))
+		return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s (it would take about %.3g operations per point)", g.opts.Time, cost))
 	}
 	c, err := numeric.Compile(a.Scope, a.Expr)
 	if err != nil {
@@ -180,7 +184,7 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 	if err != nil {
 		var le *engine.LimitError
 		if errors.As(err, &le) {
-			return ungradable(0, 0, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
+			return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
 		}
 		var ie *engine.InternalError
 		if errors.As(err, &ie) {
@@ -194,7 +198,7 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 		return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
 	}
 	if ctx.Err() != nil {
-		return ungradable(0, 0, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
+		return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
 	}
 	pt := pq.parts[min(a.Part, len(pq.parts)-1)]
 	rel, same := engine.RelError(pt.want, vals)
