@@ -219,6 +219,29 @@ func (q *Question) scope(ref *Reference) (*symbolic.Program, error) {
 			define(v.Key(), body)
 		}
 	}
+	// The where names of the program's other gradients (z and r are the
+	// same names whichever variable deriv differentiates for): answers
+	// may use them too, whatever deriv prints for this question.
+	if hasFunction(p) && p.Result.Body.Shape.IsScalar() {
+		n := 0
+		for _, k := range p.Order {
+			sym := p.Symbols[k]
+			if sym == nil || sym.Kind != symbolic.SymVar || n >= 8 {
+				continue
+			}
+			n++
+			w := &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos}
+			ds, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{w}, Verify: engine.VerifyOff, Budget: engine.Budget{Time: 5e9}})
+			if err != nil || len(ds) != 1 {
+				continue
+			}
+			for _, b := range ds[0].Where {
+				if v := b.Var(); len(v.Sub) == 0 && v.Label == "" && b.Value == nil {
+					define(v.Key(), b.Expr)
+				}
+			}
+		}
+	}
 	for _, alias := range slices.Sorted(maps.Keys(q.Aliases)) {
 		target := q.Aliases[alias]
 		e, err := parser.ParseExpr(&s, target)
@@ -334,3 +357,5 @@ func (r *Reference) Derived0() *symbolic.Expr {
 	}
 	return r.Values[0]
 }
+
+func hasFunction(p *symbolic.Program) bool { return p.Result != nil && p.Result.Body != nil }
