@@ -205,6 +205,9 @@ func parseSpan(scope *symbolic.Program, text string, off int, s string) (*symbol
 			fixed, ok = dotProduct(src, err)
 		}
 		if !ok {
+			fixed, ok = elementwisePower(src, err)
+		}
+		if !ok {
 			break
 		}
 		e2, err2 := parser.ParseExpr(scope, fixed)
@@ -528,6 +531,31 @@ func dotProduct(src string, err error) (string, bool) {
 		return src[:at] + "^T" + src[at+len("·"):], true
 	case strings.HasPrefix(src[at:], `\cdot`):
 		return src[:at] + "^T   " + src[at+len(`\cdot`):], true
+	}
+	return "", false
+}
+
+// elementwisePower reads a power of a vector or of a non-square matrix
+// (tanh(z)^2, tanh(z)²), which has no matrix meaning, as the elementwise
+// power (tanh(z) .^ 2), as students mean it.
+func elementwisePower(src string, err error) (string, bool) {
+	var se *symbolic.Error
+	if !errors.As(err, &se) || se.Pos < 0 || int(se.Pos) >= len(src) {
+		return "", false
+	}
+	if !strings.HasPrefix(se.Msg, `shape conflict at "^"`) || !strings.Contains(se.Msg, "the base must be a scalar or a square matrix") {
+		return "", false
+	}
+	at := int(se.Pos)
+	switch {
+	case strings.HasPrefix(src[at:], "^"):
+		return src[:at] + ".^" + src[at+1:], true
+	case strings.HasPrefix(src[at:], "²"):
+		return src[:at] + ".^2" + src[at+len("²"):], true
+	case strings.HasPrefix(src[at:], "³"):
+		return src[:at] + ".^3" + src[at+len("³"):], true
+	case strings.HasPrefix(src[at:], "**"):
+		return src[:at] + ".^" + src[at+2:], true
 	}
 	return "", false
 }

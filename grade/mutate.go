@@ -94,7 +94,24 @@ func mutants(base *symbolic.Expr, mc mutationContext) []mutant {
 			addM("sign", fmt.Sprintf("the sign of %s is wrong", text(n.Args[0])), at(n, n.Args[0]))
 		case symbolic.OpPrime:
 			primeMutants(n, at, addM, mc)
+		case symbolic.OpPow, symbolic.OpHPow:
+			// tanh' = 1 − tanh²: the square dropped, or taken of the argument.
+			if len(n.Args) == 2 && n.Args[1].Op == symbolic.OpNum && n.Args[1].Num == 2 {
+				b := n.Args[0]
+				addM("wrong-derivative", fmt.Sprintf("%s should be %s", text(b), text(n)), at(n, b))
+				if b.Op == symbolic.OpCall && len(b.Args) == 1 && !b.Shape.IsMatrix() {
+					u := b.Args[0]
+					sq := &symbolic.Expr{Op: n.Op, Args: []*symbolic.Expr{u, n.Args[1]}, Shape: u.Shape, Pos: symbolic.NoPos}
+					addM("wrong-derivative", fmt.Sprintf("%s should be %s", text(sq), text(n)), at(n, sq))
+				}
+			}
 		case symbolic.OpCall:
+			// relu' is step: relu(u) or 1 where step(u) is needed.
+			if n.Name == "step" && len(n.Args) == 1 {
+				w := callLike(n, symbolic.OpCall, n.Args[0])
+				w.Name = "relu"
+				addM("wrong-derivative", fmt.Sprintf("%s is used where its derivative %s is needed", text(w), text(n)), at(n, w))
+			}
 			// φ' where φ is needed.
 			if len(n.Args) == 1 && mc.isFunc != nil && mc.isFunc(n.Name) {
 				w := callLike(n, symbolic.OpPrime, n.Args[0])
