@@ -366,7 +366,8 @@ func (r *Reference) stepMarkers() bool { return r.Rate != nil }
 // step questions, the iterate markers, keeping byte offsets where it can
 // (replacements are padded with spaces).
 func normalizeAnswer(text string, step bool) string {
-	r := strings.NewReplacer("$", " ", `\[`, "  ", `\]`, "  ", "&", " ", `\,`, "  ", `\;`, "  ", `\!`, "  ", `\quad`, "     ")
+	r := strings.NewReplacer("$", " ", `\[`, "  ", `\]`, "  ", "&", " ", `\,`, "  ", `\;`, "  ", `\:`, "  ", `\!`, "  ",
+		`\qquad`, "      ", `\quad`, "     ", `\displaystyle`, "             ", `\textstyle`, "          ")
 	text = r.Replace(text)
 	text = strings.ReplaceAll(text, "\r\n", " \n")
 	text = strings.ReplaceAll(text, `\\`, "\n ")
