@@ -180,7 +180,7 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 	if err != nil {
 		return ungradable(0, 0, "the answer cannot be evaluated: "+message(err))
 	}
-	vals, err := pq.ref.Points.Eval(ctx, c, engine.Budget{Time: g.opts.Time})
+	vals, err := evalWithin(ctx, pq.ref.Points, c, engine.Budget{Time: g.opts.Time})
 	if err != nil {
 		var le *engine.LimitError
 		if errors.As(err, &le) {
@@ -282,4 +282,31 @@ func simpleFactor(k float64) bool {
 		}
 	}
 	return false
+}
+
+// evalWithin evaluates c at the points, returning when ctx ends even if an
+// evaluation is still running: the time budget holds inside evaluation
+// too. (The abandoned evaluation is bounded by the cost estimate and
+// finishes on its own; numeric cannot be interrupted yet.)
+func evalWithin(ctx context.Context, pts *engine.Points, c *numeric.Compiled, b engine.Budget) ([]*mat.Dense, error) {
+	type result struct {
+		vals []*mat.Dense
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: &engine.InternalError{Value: r}}
+			}
+		}()
+		vals, err := pts.Eval(ctx, c, b)
+		done <- result{vals, err}
+	}()
+	select {
+	case r := <-done:
+		return r.vals, r.err
+	case <-ctx.Done():
+		return nil, &engine.LimitError{Limit: "time", Msg: "the time budget ended during evaluation"}
+	}
 }
