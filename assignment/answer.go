@@ -21,6 +21,10 @@ type Answer struct {
 	// Part is the index of the --wrt variable the answer is about (its
 	// left side names it; 0 by default).
 	Part int
+	// Parts holds the answer to each part of a question with several
+	// --wrt variables (∂ℓ/∂x = …, then ∂ℓ/∂W = …; or one update per line),
+	// by part index; Parts[Part] is Expr.
+	Parts map[int]*symbolic.Expr
 }
 
 // AnswerError is an answer that cannot be graded: Line and Col (1-based,
@@ -98,7 +102,16 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 	}
 	scope := r.Scope
 	cloned := false
-	ans := &Answer{}
+	ans := &Answer{Parts: map[int]*symbolic.Expr{}}
+	nextPart := func() int {
+		for i := range len(r.Values) {
+			if _, ok := ans.Parts[i]; !ok {
+				return i
+			}
+		}
+		return 0
+	}
+	multi := len(r.Values) > 1
 	for n, ln := range lines {
 		last := n == len(lines)-1
 		lhs, rhs, rhsOff := splitEquation(text, ln)
@@ -113,10 +126,11 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 			return nil, &AnswerError{Msg: "the answer nests deeper than the depth budget of " + itoa(lim.Depth) + " levels", Op: "depth"}
 		}
 		if lhs == "" {
-			if !last {
+			if !last && !multi {
 				return nil, errAtOffset(text, ln.start, "each line but the last should define a name, as in δ = …")
 			}
-			ans.Expr = e
+			ans.Part = nextPart()
+			ans.Expr, ans.Parts[ans.Part] = e, e
 			continue
 		}
 		part, isDeriv, err := r.lhsPart(scope, lhs)
@@ -125,7 +139,10 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 		}
 		if isDeriv || last {
 			// The answer (or, before the last line, one part of it).
-			ans.Expr, ans.Part = e, part
+			if !isDeriv && multi {
+				part = nextPart()
+			}
+			ans.Expr, ans.Part, ans.Parts[part] = e, part, e
 			continue
 		}
 		// A definition: δ = …, later lines may use δ.

@@ -173,36 +173,16 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 		}
 		return ungradable(line, col, ae.Msg)
 	}
-	if cost := evalCost(a.Scope, a.Expr, map[string]float64{}, 0); cost > maxCost {
-		return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s (it would take about %.3g operations per point)", g.opts.Time, cost))
+	if len(pq.parts) > 1 {
+		return g.judgeParts(ctx, pq, a)
 	}
-	c, err := numeric.Compile(a.Scope, a.Expr)
-	if err != nil {
-		return ungradable(0, 0, "the answer cannot be evaluated: "+message(err))
-	}
-	vals, err := evalWithin(ctx, pq.ref.Points, c, engine.Budget{Time: g.opts.Time})
-	if err != nil {
-		var le *engine.LimitError
-		if errors.As(err, &le) {
-			return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
-		}
-		var ie *engine.InternalError
-		if errors.As(err, &ie) {
-			return ungradable(0, 0, "internal error: "+fmt.Sprint(ie.Value))
-		}
-		one := 1.0
-		code := "other"
-		if m := message(err); strings.Contains(m, "out of range") || strings.HasPrefix(m, "no value for") || strings.Contains(m, "has no value here") {
-			code = "sum" // Σ_{j=1}^{d} over a family of n, or j used outside its sum
-		}
-		return &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
-	}
-	if ctx.Err() != nil {
-		return ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
+	vals, o := g.evaluate(ctx, pq, a.Scope, a.Expr)
+	if o != nil {
+		return o
 	}
 	pt := pq.parts[min(a.Part, len(pq.parts)-1)]
 	rel, same := engine.RelError(pt.want, vals)
-	o := &outcome{rel: &rel}
+	o = &outcome{rel: &rel}
 	if same && rel <= pq.tol {
 		o.verdict = Correct
 		return o
@@ -210,6 +190,87 @@ func (g *Grader) judge(ctx context.Context, pq *question, text string) *outcome 
 	o.verdict, o.sig = Incorrect, signature(vals)
 	o.diagnosis = pq.diagnose(pt, a.Expr, vals)
 	return o
+}
+
+// judgeParts grades an answer to a question with several --wrt
+// variables: correct when every part is; the diagnoses of each wrong part
+// are prefixed with its variable.
+func (g *Grader) judgeParts(ctx context.Context, pq *question, a *assignment.Answer) *outcome {
+	worst := 0.0
+	out := &outcome{verdict: Correct, rel: &worst}
+	var sig strings.Builder
+	for i, pt := range pq.parts {
+		name := symbolic.Print(pq.ref.Wrt[i], symbolic.Text)
+		e, ok := a.Parts[i]
+		if !ok {
+			out.verdict, worst = Incorrect, 1
+			out.diagnosis = append(out.diagnosis, Diagnosis{Code: "other", Message: name + ": no answer for " + name})
+			continue
+		}
+		vals, o := g.evaluate(ctx, pq, a.Scope, e)
+		if o != nil {
+			if o.verdict == Ungradable {
+				return o
+			}
+			out.verdict, worst = Incorrect, 1
+			for _, d := range o.diagnosis {
+				out.diagnosis = append(out.diagnosis, Diagnosis{Code: d.Code, Message: name + ": " + d.Message})
+			}
+			continue
+		}
+		rel, same := engine.RelError(pt.want, vals)
+		if !same {
+			rel = 1
+		}
+		worst = max(worst, rel)
+		sig.WriteString(signature(vals))
+		if same && rel <= pq.tol {
+			continue
+		}
+		out.verdict = Incorrect
+		for _, d := range pq.diagnose(pt, e, vals) {
+			out.diagnosis = append(out.diagnosis, Diagnosis{Code: d.Code, Message: name + ": " + d.Message})
+		}
+	}
+	if out.verdict == Incorrect {
+		out.sig = sig.String()
+	}
+	return out
+}
+
+// evaluate compiles e and evaluates it at the question's points, within
+// the answer's budgets. A non-nil outcome is final: ungradable (over a
+// budget, cannot be evaluated) or incorrect (undefined where the
+// derivative is defined).
+func (g *Grader) evaluate(ctx context.Context, pq *question, scope *symbolic.Program, e *symbolic.Expr) ([]*mat.Dense, *outcome) {
+	if cost := evalCost(scope, e, map[string]float64{}, 0); cost > maxCost {
+		return nil, ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s (it would take about %.3g operations per point)", g.opts.Time, cost))
+	}
+	c, err := numeric.Compile(scope, e)
+	if err != nil {
+		return nil, ungradable(0, 0, "the answer cannot be evaluated: "+message(err))
+	}
+	vals, err := evalWithin(ctx, pq.ref.Points, c, engine.Budget{Time: g.opts.Time})
+	if err != nil {
+		var le *engine.LimitError
+		if errors.As(err, &le) {
+			return nil, ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
+		}
+		var ie *engine.InternalError
+		if errors.As(err, &ie) {
+			return nil, ungradable(0, 0, "internal error: "+fmt.Sprint(ie.Value))
+		}
+		one := 1.0
+		code := "other"
+		if m := message(err); strings.Contains(m, "out of range") || strings.HasPrefix(m, "no value for") || strings.Contains(m, "has no value here") {
+			code = "sum" // Σ_{j=1}^{d} over a family of n, or j used outside its sum
+		}
+		return nil, &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}
+	}
+	if ctx.Err() != nil {
+		return nil, ungradable(1, 1, fmt.Sprintf("the answer is over the time budget of %s", g.opts.Time))
+	}
+	return vals, nil
 }
 
 // message is an error's message without position.
