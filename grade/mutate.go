@@ -31,8 +31,9 @@ type mutationContext struct {
 	// (z, x, W1 x + b): candidates for "φ' at the wrong argument".
 	args []*symbolic.Expr
 	// mats are the program's matrices and their transposes: candidates
-	// for an extra factor in a product.
-	mats []*symbolic.Expr
+	// for an extra factor in a product; vecs its vectors, for an extra
+	// factor of an elementwise product.
+	mats, vecs []*symbolic.Expr
 	// step is set for a step's update v − η ∂f/∂v.
 	step bool
 	// isFunc reports whether a name is a declared scalar function.
@@ -210,6 +211,9 @@ func dropMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(
 // extraMutants inserts a local derivative, or repeats a factor.
 func extraMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(n, repl *symbolic.Expr) *symbolic.Expr, addM func(code, msg string, e *symbolic.Expr), mc mutationContext) {
 	cands := append([]*symbolic.Expr{}, mc.locals...)
+	if op == symbolic.OpHad {
+		cands = append(cands, mc.vecs...)
+	}
 	if op == symbolic.OpMul {
 		cands = append(cands, mc.mats...)
 		// An elementwise factor on one vector factor: (φ'(z) ⊙ r) φ(z)ᵀ.
