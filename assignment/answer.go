@@ -21,6 +21,10 @@ type Answer struct {
 	// Part is the index of the --wrt variable the answer is about (its
 	// left side names it; 0 by default).
 	Part int
+	// Parts holds the answer to each part of a question with several
+	// --wrt variables (∂ℓ/∂x = …, then ∂ℓ/∂W = …; or one update per line),
+	// by part index; Parts[Part] is Expr.
+	Parts map[int]*symbolic.Expr
 }
 
 // AnswerError is an answer that cannot be graded: Line and Col (1-based,
@@ -98,7 +102,16 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 	}
 	scope := r.Scope
 	cloned := false
-	ans := &Answer{}
+	ans := &Answer{Parts: map[int]*symbolic.Expr{}}
+	nextPart := func() int {
+		for i := range len(r.Values) {
+			if _, ok := ans.Parts[i]; !ok {
+				return i
+			}
+		}
+		return 0
+	}
+	multi := len(r.Values) > 1
 	for n, ln := range lines {
 		last := n == len(lines)-1
 		lhs, rhs, rhsOff := splitEquation(text, ln)
@@ -113,10 +126,11 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 			return nil, &AnswerError{Msg: "the answer nests deeper than the depth budget of " + itoa(lim.Depth) + " levels", Op: "depth"}
 		}
 		if lhs == "" {
-			if !last {
+			if !last && !multi {
 				return nil, errAtOffset(text, ln.start, "each line but the last should define a name, as in δ = …")
 			}
-			ans.Expr = e
+			ans.Part = nextPart()
+			ans.Expr, ans.Parts[ans.Part] = e, e
 			continue
 		}
 		part, isDeriv, err := r.lhsPart(scope, lhs)
@@ -124,10 +138,12 @@ func (r *Reference) ParseAnswer(text string, lim Limits) (*Answer, error) {
 			return nil, errAtOffset(text, ln.start, err.Error())
 		}
 		if isDeriv || last {
-			ans.Expr, ans.Part = e, part
-			if last {
-				continue
+			// The answer (or, before the last line, one part of it).
+			if !isDeriv && multi {
+				part = nextPart()
 			}
+			ans.Expr, ans.Part, ans.Parts[part] = e, part, e
+			continue
 		}
 		// A definition: δ = …, later lines may use δ.
 		key, kerr := NameKey(strings.TrimSpace(lhs))
@@ -203,18 +219,22 @@ func parseSpan(scope *symbolic.Program, text string, off int, s string) (*symbol
 	pad := strings.Repeat(" ", off-lineStart)
 	src := pad + s
 	e, err := parser.ParseExpr(scope, src)
-	// Ax for A x, W1x for W1 x: a run of known names written together.
+	// Ax for A x, W1x for W1 x: a run of known names written together;
+	// w·x for wᵀx: a dot between two vectors is their inner product.
 	for try := 0; err != nil && try < 8; try++ {
 		fixed, ok := splitRun(scope, src, err)
+		if !ok {
+			fixed, ok = dotProduct(src, err)
+		}
+		if !ok {
+			fixed, ok = elementwisePower(src, err)
+		}
 		if !ok {
 			break
 		}
 		e2, err2 := parser.ParseExpr(scope, fixed)
 		if err2 == nil {
 			return e2, nil
-		}
-		if fixed2, ok2 := splitRun(scope, fixed, err2); !ok2 || fixed2 == fixed {
-			break
 		}
 		src, err = fixed, err2
 	}
@@ -359,151 +379,4 @@ func depth(e *symbolic.Expr, d int) int {
 		}
 	}
 	return best
-}
-
-// stepMarkers reports whether answers may write the iterates' names.
-func (r *Reference) stepMarkers() bool { return r.Rate != nil }
-
-// normalizeAnswer drops maths delimiters ($, \[ \], \( \), &) and, for
-// step questions, the iterate markers, keeping byte offsets where it can
-// (replacements are padded with spaces).
-func normalizeAnswer(text string, step bool) string {
-	r := strings.NewReplacer("$", " ", `\[`, "  ", `\]`, "  ", "&", " ", `\,`, "  ", `\;`, "  ", `\!`, "  ", `\quad`, "     ")
-	text = r.Replace(text)
-	text = strings.ReplaceAll(text, "\r\n", " \n")
-	text = strings.ReplaceAll(text, `\\`, "\n ")
-	// W^{(2)ᵀ}: the parser reads the label-and-transpose superscript only
-	// with T or \top; ᵀ is one byte longer than T, so pad with a space.
-	text = strings.ReplaceAll(text, ")ᵀ}", ")T} ")
-	// An update or definition arrow reads as "=".
-	text = strings.NewReplacer("←", "=", `\leftarrow`, "=", `\gets`, "=", ":=", "=", `\coloneqq`, "=").Replace(text)
-	if step {
-		text = stripIterates(text)
-	}
-	// A full stop or comma after the answer is punctuation.
-	trimmed := strings.TrimRight(text, " \t\n")
-	for len(trimmed) > 0 && strings.ContainsRune(".,", rune(trimmed[len(trimmed)-1])) {
-		trimmed = strings.TrimRight(trimmed[:len(trimmed)-1], " \t\n")
-	}
-	return trimmed
-}
-
-// whereFirst rewrites deriv's own layout, "EXPR where z = …, r = …" (or
-// \text{where}), as definitions followed by the expression.
-func whereFirst(text string) string {
-	for _, kw := range []string{`\text{ where }`, `\text{where}`, `\mathrm{where}`, " where "} {
-		i := strings.Index(text, kw)
-		if i < 0 {
-			continue
-		}
-		main, defs := text[:i], text[i+len(kw):]
-		var lines []string
-		depth, start := 0, 0
-		for j, r := range defs {
-			switch r {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			case ',', ';', '\n':
-				if depth == 0 {
-					lines = append(lines, defs[start:j])
-					start = j + 1
-				}
-			}
-		}
-		lines = append(lines, defs[start:])
-		var kept []string
-		for _, l := range lines {
-			if l = strings.TrimSpace(l); l != "" {
-				kept = append(kept, l)
-			}
-		}
-		return strings.Join(append(kept, strings.TrimSpace(main)), "\n")
-	}
-	return text
-}
-
-// iterateMarkers are the spellings of the iterate index t (and t+1), as
-// superscripts or subscripts, longest first; a marker ending in "{" opens
-// a superscript that goes on (w_j^{(t)T}).
-var iterateMarkers = []struct{ from, to string }{
-	{"^{(t+1)}", ""}, {"^{(t)}", ""}, {"^(t+1)", ""}, {"^(t)", ""}, {"⁽ᵗ⁺¹⁾", ""}, {"⁽ᵗ⁾", ""},
-	{"^{(t+1)", "^{"}, {"^{(t)", "^{"},
-	{"_{t+1}", ""}, {"_{(t+1)}", ""}, {"_{(t)}", ""}, {"_{t}", ""}, {"_t", ""}, {"^{t+1}", ""}, {"^{t}", ""},
-	{"ₜ₊₁", ""}, {"ₜ", ""},
-}
-
-// stripIterates removes the iterate markers of names (w_i^{(t)},
-// W_t^{(1)}, W^{(1)}_{t+1}, w_j^{(t)T}) so that they read as the program's
-// names. Offsets after a marker move left.
-func stripIterates(text string) string {
-	var b strings.Builder
-	for i := 0; i < len(text); {
-		matched := false
-		for _, m := range iterateMarkers {
-			if !strings.HasPrefix(text[i:], m.from) {
-				continue
-			}
-			end := i + len(m.from)
-			if (m.from == "_t" || m.from == "^{t}") && end < len(text) && isWordByte(text[end]) {
-				continue
-			}
-			b.WriteString(m.to)
-			i, matched = end, true
-			break
-		}
-		if !matched {
-			b.WriteByte(text[i])
-			i++
-		}
-	}
-	return b.String()
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-// splitRun reads an "unknown name N" error where N is several known names
-// written together (Ax, W1x, BA) and returns src with N spaced out.
-func splitRun(scope *symbolic.Program, src string, err error) (string, bool) {
-	var se *symbolic.Error
-	if !errors.As(err, &se) || !strings.HasPrefix(se.Msg, "unknown name ") || se.Pos < 0 || int(se.Pos) >= len(src) {
-		return "", false
-	}
-	name := strings.Trim(strings.TrimPrefix(se.Msg, "unknown name "), `"`)
-	if i := strings.IndexAny(name, " ,;"); i >= 0 {
-		name = name[:i]
-	}
-	if name == "" || !strings.HasPrefix(src[se.Pos:], name) || len(name) > 24 {
-		return "", false
-	}
-	for _, r := range name {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return "", false
-		}
-	}
-	parts, ok := segment(scope, name)
-	if !ok || len(parts) < 2 {
-		return "", false
-	}
-	return src[:se.Pos] + strings.Join(parts, " ") + src[int(se.Pos)+len(name):], true
-}
-
-// segment splits s into names known to scope, longest first.
-func segment(scope *symbolic.Program, s string) ([]string, bool) {
-	if s == "" {
-		return nil, true
-	}
-	for n := len(s); n >= 1; n-- {
-		head := s[:n]
-		if sym, ok := scope.Symbols[head]; !ok || sym.Kind == symbolic.SymFunc || sym.Kind == symbolic.SymIndex {
-			continue
-		}
-		if rest, ok := segment(scope, s[n:]); ok {
-			return append([]string{head}, rest...), true
-		}
-	}
-	return nil, false
 }

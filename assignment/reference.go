@@ -219,6 +219,29 @@ func (q *Question) scope(ref *Reference) (*symbolic.Program, error) {
 			define(v.Key(), body)
 		}
 	}
+	// The where names of the program's other gradients (z and r are the
+	// same names whichever variable deriv differentiates for): answers
+	// may use them too, whatever deriv prints for this question.
+	if hasFunction(p) && p.Result.Body.Shape.IsScalar() {
+		n := 0
+		for _, k := range p.Order {
+			sym := p.Symbols[k]
+			if sym == nil || sym.Kind != symbolic.SymVar || n >= 8 {
+				continue
+			}
+			n++
+			w := &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos}
+			ds, err := engine.Derive(context.Background(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: []*symbolic.Expr{w}, Verify: engine.VerifyOff, Budget: engine.Budget{Time: 5e9}})
+			if err != nil || len(ds) != 1 {
+				continue
+			}
+			for _, b := range ds[0].Where {
+				if v := b.Var(); len(v.Sub) == 0 && v.Label == "" && b.Value == nil {
+					define(v.Key(), b.Expr)
+				}
+			}
+		}
+	}
 	for _, alias := range slices.Sorted(maps.Keys(q.Aliases)) {
 		target := q.Aliases[alias]
 		e, err := parser.ParseExpr(&s, target)
@@ -312,25 +335,33 @@ func (q *Question) checkAnswer(ctx context.Context, ref *Reference) error {
 		}
 		return q.errAt("answer", fmt.Sprintf("question %s: answer: %v", q.ID, err))
 	}
-	got, err := ref.Points.Values(ctx, a.Scope, a.Expr, engine.Budget{Time: -1})
-	if err != nil {
-		return q.errAt("answer", fmt.Sprintf("question %s: answer: cannot be evaluated: %s", q.ID, symMsg(err)))
-	}
-	rel, same := engine.RelError(ref.Want[a.Part], got)
-	if !same {
-		return q.errAt("answer", fmt.Sprintf("question %s: answer: the instructor's answer has the wrong shape (deriv's is %s)", q.ID, ref.Values[a.Part].Shape))
-	}
-	if rel > ref.Tol {
-		return q.errAt("answer", fmt.Sprintf("question %s: answer: the instructor's answer is not the derivative (relative error %.3g); deriv derives %s", q.ID, rel, symbolic.Print(ref.Derived0(), symbolic.Text)))
+	for part := range ref.Values {
+		e, ok := a.Parts[part]
+		if !ok {
+			return q.errAt("answer", fmt.Sprintf("question %s: answer: no answer for %s (write one line per variable, as in ∂f/∂%s = …)", q.ID, symbolic.Print(ref.Wrt[part], symbolic.Text), symbolic.Print(ref.Wrt[part], symbolic.Text)))
+		}
+		got, err := ref.Points.Values(ctx, a.Scope, e, engine.Budget{Time: -1})
+		if err != nil {
+			return q.errAt("answer", fmt.Sprintf("question %s: answer: cannot be evaluated: %s", q.ID, symMsg(err)))
+		}
+		rel, same := engine.RelError(ref.Want[part], got)
+		if !same {
+			return q.errAt("answer", fmt.Sprintf("question %s: answer: the instructor's answer has the wrong shape (deriv's is %s)", q.ID, ref.Values[part].Shape))
+		}
+		if rel > ref.Tol {
+			return q.errAt("answer", fmt.Sprintf("question %s: answer: the instructor's answer is not the derivative (relative error %.3g); deriv derives %s", q.ID, rel, symbolic.Print(ref.DerivedForm(part), symbolic.Text)))
+		}
 	}
 	return nil
 }
 
-// Derived0 is the first reference value in deriv's own form: the
-// derivative with its where names, or the update, or the expression.
-func (r *Reference) Derived0() *symbolic.Expr {
-	if len(r.Derived) > 0 && r.Rate == nil {
-		return r.Derived[0].Expr
+// DerivedForm is part i's reference in deriv's own form: the derivative
+// with its where names, or the update, or the expression.
+func (r *Reference) DerivedForm(i int) *symbolic.Expr {
+	if i < len(r.Derived) && r.Rate == nil {
+		return r.Derived[i].Expr
 	}
-	return r.Values[0]
+	return r.Values[i]
 }
+
+func hasFunction(p *symbolic.Program) bool { return p.Result != nil && p.Result.Body != nil }

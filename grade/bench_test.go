@@ -1,9 +1,12 @@
+//go:build unix
+
 package grade
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -48,7 +51,7 @@ func BenchmarkGradeClass(b *testing.B) {
 	g, subs := benchClass(b, n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	for range b.N {
 		g.cache.Clear()
 		for _, s := range subs {
@@ -56,6 +59,11 @@ func BenchmarkGradeClass(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "answers/s")
+	// On a shared machine wall-clock time counts other processes too; the
+	// process's CPU time does not.
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "answers/cpu-s")
+	}
 }
 
 // BenchmarkGradeAnswer grades one typical answer that is not cached.
@@ -67,4 +75,13 @@ func BenchmarkGradeAnswer(b *testing.B) {
 		g.cache.Clear()
 		g.Grade(b.Context(), s)
 	}
+}
+
+// cpuTime is the process's user and system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

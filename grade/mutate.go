@@ -31,8 +31,9 @@ type mutationContext struct {
 	// (z, x, W1 x + b): candidates for "φ' at the wrong argument".
 	args []*symbolic.Expr
 	// mats are the program's matrices and their transposes: candidates
-	// for an extra factor in a product.
-	mats []*symbolic.Expr
+	// for an extra factor in a product; vecs its vectors, for an extra
+	// factor of an elementwise product.
+	mats, vecs []*symbolic.Expr
 	// step is set for a step's update v − η ∂f/∂v.
 	step bool
 	// isFunc reports whether a name is a declared scalar function.
@@ -94,7 +95,24 @@ func mutants(base *symbolic.Expr, mc mutationContext) []mutant {
 			addM("sign", fmt.Sprintf("the sign of %s is wrong", text(n.Args[0])), at(n, n.Args[0]))
 		case symbolic.OpPrime:
 			primeMutants(n, at, addM, mc)
+		case symbolic.OpPow, symbolic.OpHPow:
+			// tanh' = 1 − tanh²: the square dropped, or taken of the argument.
+			if len(n.Args) == 2 && n.Args[1].Op == symbolic.OpNum && n.Args[1].Num == 2 {
+				b := n.Args[0]
+				addM("wrong-derivative", fmt.Sprintf("%s should be %s", text(b), text(n)), at(n, b))
+				if b.Op == symbolic.OpCall && len(b.Args) == 1 && !b.Shape.IsMatrix() {
+					u := b.Args[0]
+					sq := &symbolic.Expr{Op: n.Op, Args: []*symbolic.Expr{u, n.Args[1]}, Shape: u.Shape, Pos: symbolic.NoPos}
+					addM("wrong-derivative", fmt.Sprintf("%s should be %s", text(sq), text(n)), at(n, sq))
+				}
+			}
 		case symbolic.OpCall:
+			// relu' is step: relu(u) or 1 where step(u) is needed.
+			if n.Name == "step" && len(n.Args) == 1 {
+				w := callLike(n, symbolic.OpCall, n.Args[0])
+				w.Name = "relu"
+				addM("wrong-derivative", fmt.Sprintf("%s is used where its derivative %s is needed", text(w), text(n)), at(n, w))
+			}
 			// φ' where φ is needed.
 			if len(n.Args) == 1 && mc.isFunc != nil && mc.isFunc(n.Name) {
 				w := callLike(n, symbolic.OpPrime, n.Args[0])
@@ -193,6 +211,9 @@ func dropMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(
 // extraMutants inserts a local derivative, or repeats a factor.
 func extraMutants(n *symbolic.Expr, fs []*symbolic.Expr, op symbolic.Op, at func(n, repl *symbolic.Expr) *symbolic.Expr, addM func(code, msg string, e *symbolic.Expr), mc mutationContext) {
 	cands := append([]*symbolic.Expr{}, mc.locals...)
+	if op == symbolic.OpHad {
+		cands = append(cands, mc.vecs...)
+	}
 	if op == symbolic.OpMul {
 		cands = append(cands, mc.mats...)
 		// An elementwise factor on one vector factor: (φ'(z) ⊙ r) φ(z)ᵀ.

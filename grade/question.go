@@ -268,6 +268,9 @@ func mutationContextOf(ctx context.Context, ref *assignment.Reference) mutationC
 			v := &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos}
 			mc.mats = append(mc.mats, v, tr(v))
 		}
+		if sym != nil && sym.Kind == symbolic.SymVar && sym.Shape.IsVector() && len(mc.vecs) < 6 {
+			mc.vecs = append(mc.vecs, &symbolic.Expr{Op: symbolic.OpVar, Name: k, Shape: sym.Shape, Pos: symbolic.NoPos})
+		}
 	}
 	mc.isFunc = func(name string) bool {
 		sym := p.Symbols[name]

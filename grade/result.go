@@ -38,11 +38,12 @@ type Diagnosis struct {
 	Message string `json:"message"`
 }
 
-// ErrorInfo positions an ungradable answer's problem (1-based line and
-// column in the answer; 0 when it has no position).
+// ErrorInfo positions an ungradable answer's problem: 1-based line and
+// column in the answer (1:1 for the answer as a whole, such as a budget;
+// 0:0 when the problem is not in the text, such as an unknown question).
 type ErrorInfo struct {
-	Line    int    `json:"line,omitempty"`
-	Col     int    `json:"col,omitempty"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
 	Message string `json:"message"`
 }
 

@@ -203,14 +203,30 @@ func orderedObject(dec *json.Decoder) ([]kv, error) {
 		if err != nil {
 			return nil, err
 		}
-		var v any
-		if err := dec.Decode(&v); err != nil {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
 			return nil, err
 		}
-		out = append(out, kv{k: fmt.Sprint(kt), v: scalarString(v)})
+		out = append(out, kv{k: fmt.Sprint(kt), v: rawString(raw)})
 	}
 	_, err = dec.Token()
 	return out, err
+}
+
+// rawString is a JSON value as answer text: a string's contents, null as
+// "", anything else (a number, an object) as written.
+func rawString(raw json.RawMessage) string {
+	t := bytes.TrimSpace(raw)
+	switch {
+	case len(t) == 0 || string(t) == "null":
+		return ""
+	case t[0] == '"':
+		var s string
+		if json.Unmarshal(t, &s) == nil {
+			return s
+		}
+	}
+	return string(t)
 }
 
 // scalarString writes a JSON or YAML scalar as text (a number as written).
@@ -234,7 +250,7 @@ var metaColumns = []string{"name", "first name", "last name", "email", "sid", "s
 	"submission time", "submitted", "submission id", "status", "score", "total", "total score", "max points", "lateness", "view count", "login", "user"}
 
 // studentColumns name the student in a wide CSV.
-var studentColumns = []string{"student", "student id", "student_id", "id", "user", "login", "email", "sid", "name", "uid", "username"}
+var studentColumns = []string{"student", "student id", "student_id", "sid", "id", "uid", "login", "username", "user", "email", "name"}
 
 // ReadCSV reads CSV submissions: long (columns student, question,
 // answer) or wide (a student column and one column per question id, as
@@ -287,6 +303,9 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 			st := ""
 			if hasS {
 				st = cell(rec, si)
+			}
+			if strings.TrimSpace(cell(rec, ai)) == "" {
+				continue // an empty cell is no answer
 			}
 			if err := emit(Item{Submission: Submission{Student: st, Question: strings.TrimSpace(cell(rec, qi)), Answer: cell(rec, ai)}}); err != nil {
 				return err
@@ -404,6 +423,14 @@ func ReadAnswerMap(path string) ([]kv, error) {
 		kvs, err := orderedObject(dec)
 		if err != nil {
 			return nil, fmt.Errorf("%s: want a JSON object of question id → answer: %v", path, err)
+		}
+		// {"answers": {id: answer}} (or "submitted_answers") wraps them.
+		if len(kvs) == 1 && (kvs[0].k == "answers" || kvs[0].k == "submitted_answers") && strings.HasPrefix(kvs[0].v, "{") {
+			inner := json.NewDecoder(strings.NewReader(kvs[0].v))
+			inner.UseNumber()
+			if in, err := orderedObject(inner); err == nil {
+				return in, nil
+			}
 		}
 		return kvs, nil
 	case ".txt":

@@ -19,7 +19,7 @@ import (
 type gradeCmd struct {
 	Assignment   string        `arg:"" help:"The assignment file (YAML, SPEC §7.1)." placeholder:"ASSIGNMENT.yaml"`
 	Submissions  []string      `arg:"" optional:"" help:"Submissions: JSON Lines, CSV (long or wide), a folder of STUDENT.yaml/.json, or - for JSON Lines on standard input." placeholder:"SUBMISSIONS"`
-	Format       string        `help:"Output: jsonl (a result per answer, streamed) or csv (a gradebook)." enum:"jsonl,csv" default:"jsonl"`
+	Format       string        `help:"Output: jsonl (a result per answer, streamed), csv (a gradebook), gradescope or prairielearn (as --gradescope, --prairielearn)." enum:"jsonl,csv,gradescope,prairielearn" default:"jsonl"`
 	Gradescope   bool          `help:"Grade one submission inside Gradescope's autograder (reads ROOT/autograder/submission, writes ROOT/autograder/results/results.json)."`
 	Prairielearn bool          `name:"prairielearn" help:"Grade one submission as PrairieLearn's external grader (reads ROOT/grade/data/data.json, writes ROOT/grade/results/results.json)."`
 	Root         string        `help:"The platform's root directory (for tests)." default:"/" placeholder:"DIR"`
@@ -32,6 +32,12 @@ type gradeCmd struct {
 
 func (c *gradeCmd) Run(e *env) error {
 	ctx := context.Background()
+	switch c.Format {
+	case "gradescope":
+		c.Gradescope = true
+	case "prairielearn":
+		c.Prairielearn = true
+	}
 	a, err := assignment.Load(c.Assignment)
 	if err != nil {
 		return inputErr(err)

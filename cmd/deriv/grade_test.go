@@ -216,6 +216,11 @@ func TestGradePlatforms(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	checkPrairieLearn(t, readFile(t, filepath.Join(pl, "grade/results/results.json")), true)
 
+	// --format gradescope is --gradescope.
+	_, errOut, code = runCLI(t, "grade", gradeAssignment, "--format", "gradescope", "--root", gs)
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, readFile(t, "testdata/grade-gradescope.golden"), readFile(t, filepath.Join(gs, "autograder/results/results.json")))
+
 	// No answers file: exit 2, and results.json says why.
 	empty := t.TempDir()
 	_, _, code = runCLI(t, "grade", gradeAssignment, "--gradescope", "--root", empty)
