@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"deriv/graph"
 	"deriv/symbolic"
 )
 
@@ -39,7 +38,7 @@ func (k *Key) preamble(class string) string {
 	var b strings.Builder
 	b.WriteString(class + "\n\\usepackage{amsmath,amssymb}\n")
 	if k.Graphs {
-		b.WriteString("\\usepackage{tikz}\n\\usetikzlibrary{" + graph.TikZLibraries + "}\n")
+		b.WriteString("\\usepackage{tikz}\n")
 	}
 	return b.String()
 }
