@@ -72,6 +72,7 @@ func (k *Key) article() string {
 
 func (k *Key) exam() string {
 	var b strings.Builder
+	b.WriteString("% Answer key: remove the class option \"answers\" to print the questions alone.\n")
 	b.WriteString(k.preamble(`\documentclass[11pt,answers]{exam}`))
 	fmt.Fprintf(&b, "\\emergencystretch=2em\n\\begin{document}\n\\begin{center}\n{\\Large %s}\n\\end{center}\n\n\\begin{questions}\n", titleLaTeX(k.heading(), nil))
 	for _, it := range k.Items {
