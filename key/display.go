@@ -56,7 +56,6 @@ func width(s string) int {
 	return int(w + 0.5)
 }
 
-
 // equation writes "lhs = rhs" for a display: one line when it fits, else
 // an aligned block broken between the terms of a sum and, when a term is
 // still too wide, between the factors of a product:
