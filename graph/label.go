@@ -48,12 +48,13 @@ func (g *Graph) Output() *symbolic.Expr {
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: "f", Pos: symbolic.NoPos}
 }
 
-// familyLabel is "i = 1..n" in style st.
+// familyLabel is "i = 1..n" (text, as declarations write it) or
+// "i = 1, \dots, n" (LaTeX).
 func familyLabel(f Family, st symbolic.Style) string {
 	i := symbolic.Print(&symbolic.Expr{Op: symbolic.OpVar, Name: f.Index, Pos: symbolic.NoPos}, st)
 	n := string(f.Count)
 	if st == symbolic.LaTeX {
 		return i + ` = 1, \dots, ` + n
 	}
-	return i + " = 1, …, " + n
+	return i + " = 1.." + n
 }
