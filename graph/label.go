@@ -20,7 +20,12 @@ func (n *Node) AdjointLabel(of *symbolic.Expr, st symbolic.Style) string {
 		return ""
 	}
 	head := symbolic.Print(n.Delta, st)
-	if n.Local == nil {
+	if n.Adjoint == n.Delta {
+		// The output of a vector-valued function: its adjoint is given.
+		given := map[symbolic.Style]string{symbolic.Text: " (given)", symbolic.ASCII: " (given)", symbolic.LaTeX: `\ \text{(given)}`}
+		return head + given[st]
+	}
+	if n.Local == nil && of.Shape.IsScalar() {
 		head = deriv(of, n.Name, st)
 	}
 	return head + " = " + symbolic.Print(n.Adjoint, st)
@@ -42,7 +47,9 @@ func deriv(of, wrt *symbolic.Expr, st symbolic.Style) string {
 func (g *Graph) Output() *symbolic.Expr {
 	for _, n := range g.Nodes {
 		if n.Kind == Output {
-			return n.Name
+			v := *n.Name
+			v.Shape = n.Shape
+			return &v
 		}
 	}
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: "f", Pos: symbolic.NoPos}
