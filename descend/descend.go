@@ -231,7 +231,7 @@ func applyInit(p *symbolic.Program, env *numeric.Env, init map[string]float64) e
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		key := initKey(p, name)
+		key := InitKey(p, name)
 		sym := p.Symbols[key]
 		if sym == nil || (sym.Kind != symbolic.SymVar && sym.Kind != symbolic.SymFamily) {
 			return fmt.Errorf("deriv: --init %s: the program has no variable %s", name, name)
@@ -293,9 +293,9 @@ func Params(p *symbolic.Program) []*symbolic.Expr {
 	return out
 }
 
-// initKey is the symbol key of a name given to --init in any spelling:
+// InitKey is the symbol key of a name given to --init in any spelling:
 // W1, W^{(1)}, w (a family) or a member w_i.
-func initKey(p *symbolic.Program, name string) string {
+func InitKey(p *symbolic.Program, name string) string {
 	key := numeric.NormalizeKey(name)
 	if p.Symbols[key] != nil {
 		return key

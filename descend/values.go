@@ -47,7 +47,7 @@ func CompleteValues(p *symbolic.Program, data []byte, init map[string]float64, d
 		learn(shape, v, sizes)
 	}
 	for name, a := range init {
-		key := initKey(p, name)
+		key := InitKey(p, name)
 		sym := p.Symbols[key]
 		if given[key] || sym == nil {
 			continue
