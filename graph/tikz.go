@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"deriv/symbolic"
 )
@@ -175,7 +174,7 @@ func layout(g *Graph) placement {
 	// The gap after each column holds the labels of the edges leaving it.
 	gap := make([]float64, cols)
 	for c := range gap {
-		gap[c] = 1.2
+		gap[c] = 0.9
 	}
 	for _, e := range g.Edges {
 		if l := g.EdgeLabel(e, symbolic.Text); l != "" {
@@ -212,5 +211,35 @@ func layout(g *Graph) placement {
 	return out
 }
 
-// width estimates a label's width in centimetres.
-func width(s string) float64 { return 0.13*float64(utf8.RuneCountInString(s)) + 0.3 }
+// width estimates a label's typeset width in centimetres (\small maths):
+// about 0.16 cm a character, sub- and superscripts (w_i, Σ_{i=1}^{n},
+// W⁽¹⁾) a third of that, plus the node's inner space.
+func width(s string) float64 {
+	w := 0.0
+	depth, script := 0, false
+	for _, r := range s {
+		switch {
+		case r == '_' || r == '^':
+			script = true
+		case script && r == '{':
+			depth++
+		case depth > 0 && r == '}':
+			depth--
+			if depth == 0 {
+				script = false
+			}
+		case depth > 0 || script:
+			w += 0.33
+			if depth == 0 {
+				script = false
+			}
+		case strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾ᵀᵗ⁺⁻ⁱⁿ₀₁₂₃₄₅₆₇₈₉", r):
+			w += 0.33
+		case r == ' ':
+			w += 0.5
+		default:
+			w++
+		}
+	}
+	return 0.16*w + 0.3
+}
