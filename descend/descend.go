@@ -231,7 +231,7 @@ func applyInit(p *symbolic.Program, env *numeric.Env, init map[string]float64) e
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		key := numeric.NormalizeKey(name)
+		key := InitKey(p, name)
 		sym := p.Symbols[key]
 		if sym == nil || (sym.Kind != symbolic.SymVar && sym.Kind != symbolic.SymFamily) {
 			return fmt.Errorf("deriv: --init %s: the program has no variable %s", name, name)
@@ -291,4 +291,17 @@ func Params(p *symbolic.Program) []*symbolic.Expr {
 		out = append(out, v)
 	}
 	return out
+}
+
+// InitKey is the symbol key of a name given to --init in any spelling:
+// W1, W^{(1)}, w (a family) or a member w_i.
+func InitKey(p *symbolic.Program, name string) string {
+	key := numeric.NormalizeKey(name)
+	if p.Symbols[key] != nil {
+		return key
+	}
+	if e, err := engine.ParseExpr(p, name); err == nil && e.Op == symbolic.OpVar {
+		return e.Key()
+	}
+	return key
 }

@@ -116,6 +116,9 @@ f = (y − Σ_{i=1}^{n} σ(w_iᵀ x + b_i))^2`
 	}
 	r = run(t, src, descend.Options{Steps: 3, Seed: 4, Dims: map[symbolic.Dim]int{"n": 3, "d": 2}})
 	assert.False(t, r.Symmetric)
+	// Members may be named as such.
+	r = run(t, src, descend.Options{Steps: 2, Init: map[string]float64{"w_i": 0.2, "b_i": 0.1}, Dims: map[symbolic.Dim]int{"n": 3, "d": 2}})
+	assert.True(t, r.Symmetric)
 }
 
 // TestStepIsGradientStep: one step moves w by −η ∇f, with ∇f = −y σ(−y wᵀx) x

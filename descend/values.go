@@ -47,7 +47,7 @@ func CompleteValues(p *symbolic.Program, data []byte, init map[string]float64, d
 		learn(shape, v, sizes)
 	}
 	for name, a := range init {
-		key := numeric.NormalizeKey(name)
+		key := InitKey(p, name)
 		sym := p.Symbols[key]
 		if given[key] || sym == nil {
 			continue
@@ -76,7 +76,7 @@ func CompleteValues(p *symbolic.Program, data []byte, init map[string]float64, d
 		if err != nil {
 			return nil, fmt.Errorf("deriv: --init %s: %v", name, err)
 		}
-		raw[name] = b
+		raw[key] = b
 	}
 	return json.Marshal(raw)
 }

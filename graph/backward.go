@@ -34,6 +34,10 @@ func backward(p *symbolic.Program, g *Graph) error {
 		n := g.Nodes[u]
 		if n.Kind == Output {
 			n.Adjoint = symbolic.Number(1)
+			if !n.Shape.IsScalar() {
+				// A layer's output: its adjoint comes from above, given.
+				n.Adjoint = n.Delta
+			}
 			continue
 		}
 		var sum *symbolic.Expr
@@ -150,7 +154,7 @@ func vjp(p *symbolic.Program, g *Graph, decls string, u, v int) (*symbolic.Expr,
 	}
 	d = g.renameNodes(d)
 	delta := nv.Delta
-	if nv.Kind == Output {
+	if nv.Kind == Output && nv.Shape.IsScalar() {
 		delta = symbolic.Number(1) // δ_ℓ = ∂ℓ/∂ℓ
 	}
 	return symbolic.Simplify(symbolic.Subst(d, func(x *symbolic.Expr) *symbolic.Expr {

@@ -152,3 +152,21 @@ func TestAdjointsAreGradients(t *testing.T) {
 		}
 	}
 }
+
+// TestVectorOutput: a layer's output has no scalar loss above it: its
+// adjoint is given, and the others are written through it.
+func TestVectorOutput(t *testing.T) {
+	p, err := engine.LoadFunction(context.Background(), "W ∈ R^{m×n}; x ∈ R^n; h = σ(W x)", engine.Options{})
+	require.NoError(t, err)
+	g := build(t, p, graph.Options{Backward: true})
+	adj := map[string]string{}
+	for _, n := range g.Nodes {
+		adj[n.Label(symbolic.Text)] = n.AdjointLabel(g.Output(), symbolic.Text)
+	}
+	assert.Equal(t, map[string]string{
+		"h = σ(z)": "δ_h (given)",
+		"z = W x":  "δ_z = σ(z) ⊙ (1 − σ(z)) ⊙ δ_h",
+		"W":        "δ_W = δ_z xᵀ",
+		"x":        "δ_x = Wᵀ δ_z",
+	}, adj)
+}

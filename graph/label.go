@@ -20,7 +20,12 @@ func (n *Node) AdjointLabel(of *symbolic.Expr, st symbolic.Style) string {
 		return ""
 	}
 	head := symbolic.Print(n.Delta, st)
-	if n.Local == nil {
+	if n.Adjoint == n.Delta {
+		// The output of a vector-valued function: its adjoint is given.
+		given := map[symbolic.Style]string{symbolic.Text: " (given)", symbolic.ASCII: " (given)", symbolic.LaTeX: `\ \text{(given)}`}
+		return head + given[st]
+	}
+	if n.Local == nil && of.Shape.IsScalar() {
 		head = deriv(of, n.Name, st)
 	}
 	return head + " = " + symbolic.Print(n.Adjoint, st)
@@ -42,18 +47,21 @@ func deriv(of, wrt *symbolic.Expr, st symbolic.Style) string {
 func (g *Graph) Output() *symbolic.Expr {
 	for _, n := range g.Nodes {
 		if n.Kind == Output {
-			return n.Name
+			v := *n.Name
+			v.Shape = n.Shape
+			return &v
 		}
 	}
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: "f", Pos: symbolic.NoPos}
 }
 
-// familyLabel is "i = 1..n" in style st.
+// familyLabel is "i = 1..n" (text, as declarations write it) or
+// "i = 1, \dots, n" (LaTeX).
 func familyLabel(f Family, st symbolic.Style) string {
 	i := symbolic.Print(&symbolic.Expr{Op: symbolic.OpVar, Name: f.Index, Pos: symbolic.NoPos}, st)
 	n := string(f.Count)
 	if st == symbolic.LaTeX {
 		return i + ` = 1, \dots, ` + n
 	}
-	return i + " = 1, …, " + n
+	return i + " = 1.." + n
 }

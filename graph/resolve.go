@@ -23,7 +23,7 @@ func (g *Graph) byName() map[string]*Node {
 func (g *Graph) ResolveDeltas(e *symbolic.Expr) *symbolic.Expr {
 	deltas := map[string]*Node{}
 	for _, n := range g.Nodes {
-		if n.Delta != nil && n.Adjoint != nil {
+		if n.Delta != nil && n.Adjoint != nil && n.Adjoint != n.Delta {
 			deltas[symbolic.Print(n.Delta, symbolic.Text)] = n
 		}
 	}

@@ -4,16 +4,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"deriv/symbolic"
 )
 
-// TikZLibraries are the TikZ libraries TikZ's pictures use.
-const TikZLibraries = "arrows.meta,fit"
+// TikZ's pictures use TikZ's core only (no \usetikzlibrary): they compile
+// with \usepackage{tikz} alone.
 
 // TikZ writes the graph as a tikzpicture (LaTeX labels; needs
-// \usepackage{tikz} and \usetikzlibrary{arrows.meta,fit}). Nodes are
+// \usepackage{tikz}, no library). Nodes are
 // placed in columns by their depth from the inputs, left to right; a leaf
 // sits just left of its first consumer; the order within a column reduces
 // crossings (barycentres).
@@ -21,12 +20,12 @@ func (g *Graph) TikZ() string {
 	lay := layout(g)
 	of := g.Output()
 	var b strings.Builder
-	b.WriteString(`\begin{tikzpicture}[>={Stealth[length=2mm]}, every node/.style={align=center, font=\small, inner sep=3pt},` + "\n" +
+	b.WriteString(`\begin{tikzpicture}[>=stealth, every node/.style={align=center, font=\small, inner sep=3pt},` + "\n" +
 		`  data/.style={draw=blue!60!black, fill=blue!8, rounded corners=7pt},` + "\n" +
 		`  param/.style={draw=orange!70!black, fill=orange!18, rounded corners=2pt},` + "\n" +
 		`  op/.style={draw=black},` + "\n" +
 		`  output/.style={draw=green!40!black, double, fill=green!10},` + "\n" +
-		`  fam/.style={draw=gray, dashed, rounded corners, inner sep=7pt},` + "\n" +
+		`  fam/.style={draw=gray, dashed, rounded corners},` + "\n" +
 		`  delta/.style={text=red!70!black}]` + "\n")
 	for i, n := range g.Nodes {
 		text := "$" + n.Label(symbolic.LaTeX) + "$"
@@ -36,13 +35,17 @@ func (g *Graph) TikZ() string {
 		fmt.Fprintf(&b, "  \\node[%s] (%s) at (%.2f,%.2f) {%s};\n", tikzStyle(n.Kind), n.ID, lay.x[i], lay.y[i], text)
 	}
 	for _, f := range g.Families {
-		var fit []string
-		for _, n := range g.Nodes {
-			if n.Family == f.Index {
-				fit = append(fit, "("+n.ID+")")
+		// The box around the family's nodes, from their estimated sizes.
+		minX, minY, maxX, maxY := 1e9, 1e9, -1e9, -1e9
+		for i, n := range g.Nodes {
+			if n.Family != f.Index {
+				continue
 			}
+			minX, maxX = min(minX, lay.x[i]-lay.half[i]), max(maxX, lay.x[i]+lay.half[i])
+			minY, maxY = min(minY, lay.y[i]-lay.tall[i]), max(maxY, lay.y[i]+lay.tall[i])
 		}
-		fmt.Fprintf(&b, "  \\node[fam, fit=%s, label={[anchor=south west, font=\\footnotesize]north west:{$%s$}}] {};\n", strings.Join(fit, ""), familyLabel(f, symbolic.LaTeX))
+		fmt.Fprintf(&b, "  \\draw[fam] (%.2f,%.2f) rectangle (%.2f,%.2f);\n", minX-0.25, minY-0.25, maxX+0.25, maxY+0.25)
+		fmt.Fprintf(&b, "  \\node[anchor=south west, font=\\footnotesize] at (%.2f,%.2f) {$%s$};\n", minX-0.25, maxY+0.25, familyLabel(f, symbolic.LaTeX))
 	}
 	for _, e := range g.Edges {
 		from, to := g.Nodes[e.From].ID, g.Nodes[e.To].ID
@@ -59,7 +62,7 @@ func (g *Graph) TikZ() string {
 // TikZDocument is TikZ's picture in a complete LaTeX document (article,
 // no page number), for compiling on its own.
 func (g *Graph) TikZDocument() string {
-	return "\\documentclass{article}\n\\usepackage[margin=1.5cm,landscape]{geometry}\n\\usepackage{amsmath,amssymb}\n\\usepackage{tikz}\n\\usetikzlibrary{" + TikZLibraries + "}\n\\pagestyle{empty}\n\\begin{document}\n\\noindent\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n" +
+	return "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage{tikz}\n\\pagestyle{empty}\n\\begin{document}\n\\noindent\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n" +
 		g.TikZ() + "}\n\\end{document}\n"
 }
 
@@ -70,7 +73,9 @@ func tikzStyle(k Kind) string {
 	return k.String()
 }
 
-type placement struct{ x, y []float64 }
+// placement holds each node's centre and estimated half width and half
+// height (cm).
+type placement struct{ x, y, half, tall []float64 }
 
 // layout places the nodes: columns by depth, rows by barycentre.
 func layout(g *Graph) placement {
@@ -140,7 +145,16 @@ func layout(g *Graph) placement {
 				}
 			}
 			slices.SortStableFunc(l, func(a, b int) int {
+				// A family's nodes sit together above the others, so that
+				// the family's box holds only them.
+				fa, fb := g.Nodes[a].Family, g.Nodes[b].Family
 				switch {
+				case fa != fb && fa == "":
+					return 1
+				case fa != fb && fb == "":
+					return -1
+				case fa != fb:
+					return strings.Compare(fa, fb)
 				case bary[a] < bary[b]:
 					return -1
 				case bary[a] > bary[b]:
@@ -160,7 +174,7 @@ func layout(g *Graph) placement {
 	// The gap after each column holds the labels of the edges leaving it.
 	gap := make([]float64, cols)
 	for c := range gap {
-		gap[c] = 1.2
+		gap[c] = 0.9
 	}
 	for _, e := range g.Edges {
 		if l := g.EdgeLabel(e, symbolic.Text); l != "" {
@@ -169,7 +183,7 @@ func layout(g *Graph) placement {
 			gap[c] = max(gap[c], 0.8*width(l)/float64(span)+0.4)
 		}
 	}
-	out := placement{x: make([]float64, n), y: make([]float64, n)}
+	out := placement{x: make([]float64, n), y: make([]float64, n), half: make([]float64, n), tall: make([]float64, n)}
 	of := g.Output()
 	x := 0.0
 	prevHalf := 0.0
@@ -177,9 +191,12 @@ func layout(g *Graph) placement {
 		half := 0.0
 		for _, u := range l {
 			w := width(g.Nodes[u].Label(symbolic.Text))
+			out.tall[u] = 0.3
 			if a := g.Nodes[u].AdjointLabel(of, symbolic.Text); a != "" {
 				w = max(w, width(a))
+				out.tall[u] = 0.6
 			}
+			out.half[u] = w / 2
 			half = max(half, w/2)
 		}
 		if c > 0 {
@@ -194,5 +211,35 @@ func layout(g *Graph) placement {
 	return out
 }
 
-// width estimates a label's width in centimetres.
-func width(s string) float64 { return 0.13*float64(utf8.RuneCountInString(s)) + 0.3 }
+// width estimates a label's typeset width in centimetres (\small maths):
+// about 0.16 cm a character, sub- and superscripts (w_i, Σ_{i=1}^{n},
+// W⁽¹⁾) a third of that, plus the node's inner space.
+func width(s string) float64 {
+	w := 0.0
+	depth, script := 0, false
+	for _, r := range s {
+		switch {
+		case r == '_' || r == '^':
+			script = true
+		case script && r == '{':
+			depth++
+		case depth > 0 && r == '}':
+			depth--
+			if depth == 0 {
+				script = false
+			}
+		case depth > 0 || script:
+			w += 0.33
+			if depth == 0 {
+				script = false
+			}
+		case strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾ᵀᵗ⁺⁻ⁱⁿ₀₁₂₃₄₅₆₇₈₉", r):
+			w += 0.33
+		case r == ' ':
+			w += 0.5
+		default:
+			w++
+		}
+	}
+	return 0.16*w + 0.3
+}

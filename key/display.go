@@ -2,7 +2,6 @@ package key
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"deriv/symbolic"
 )
@@ -18,7 +17,44 @@ type piece struct {
 	width int
 }
 
-func width(s string) int { return utf8.RuneCountInString(s) }
+// width estimates the typeset width of text-spelled maths in characters:
+// sub- and superscripts (w_j⁽ᵗ⁾ᵀ, Σ_{j=1}^{n}) count half, as they are set
+// small (or, for a sum's limits, under and over the Σ).
+func width(s string) int {
+	w := 0.0
+	depth := 0 // inside _{…} or ^{…}
+	script := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '_' || r == '^':
+			script = true
+			continue
+		case script && r == '{':
+			depth++
+			continue
+		case depth > 0 && r == '}':
+			depth--
+			if depth == 0 {
+				script = false
+			}
+			continue
+		case depth > 0:
+			w += 0.5
+			continue
+		case script:
+			w += 0.5
+			script = false
+			continue
+		case strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾ᵀᵗ⁺⁻ⁱⁿ₀₁₂₃₄₅₆₇₈₉", r):
+			w += 0.5
+			continue
+		}
+		w++
+	}
+	return int(w + 0.5)
+}
 
 // equation writes "lhs = rhs" for a display: one line when it fits, else
 // an aligned block broken between the terms of a sum and, when a term is

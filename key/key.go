@@ -177,6 +177,10 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 	}
 	if q.Graph {
 		g, err := graph.Build(ref.Program, graph.Options{Backward: opts.Steps})
+		if err != nil && opts.Steps {
+			// Without the reverse pass, rather than no graph.
+			g, err = graph.Build(ref.Program, graph.Options{})
+		}
 		if err != nil {
 			return nil, err
 		}

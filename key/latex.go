@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"deriv/graph"
 	"deriv/symbolic"
 )
 
@@ -39,7 +38,7 @@ func (k *Key) preamble(class string) string {
 	var b strings.Builder
 	b.WriteString(class + "\n\\usepackage{amsmath,amssymb}\n")
 	if k.Graphs {
-		b.WriteString("\\usepackage{tikz}\n\\usetikzlibrary{" + graph.TikZLibraries + "}\n")
+		b.WriteString("\\usepackage{tikz}\n")
 	}
 	return b.String()
 }
@@ -73,6 +72,7 @@ func (k *Key) article() string {
 
 func (k *Key) exam() string {
 	var b strings.Builder
+	b.WriteString("% Answer key: remove the class option \"answers\" to print the questions alone.\n")
 	b.WriteString(k.preamble(`\documentclass[11pt,answers]{exam}`))
 	fmt.Fprintf(&b, "\\emergencystretch=2em\n\\begin{document}\n\\begin{center}\n{\\Large %s}\n\\end{center}\n\n\\begin{questions}\n", titleLaTeX(k.heading(), nil))
 	for _, it := range k.Items {

@@ -83,7 +83,7 @@ func (c *descendCmd) Run(e *env) error {
 	if c.JSON {
 		return writeJSON(e.stdout, descendJSON(res, init))
 	}
-	writeDescent(e.stdout, res, init)
+	writeDescent(e.stdout, p, res, init)
 	return nil
 }
 
@@ -138,7 +138,7 @@ func parseInit(s string) (map[string]float64, error) {
 	return out, nil
 }
 
-func writeDescent(w io.Writer, r *descend.Result, init map[string]float64) {
+func writeDescent(w io.Writer, p *symbolic.Program, r *descend.Result, init map[string]float64) {
 	fmt.Fprintf(w, "gradient descent on %s: %d steps, η = %g\n", r.Of, len(r.Iterates)-1, r.Rate)
 	if len(init) > 0 {
 		var parts []string
@@ -168,6 +168,21 @@ func writeDescent(w io.Writer, r *descend.Result, init map[string]float64) {
 	fmt.Fprintln(w, "equal weights:")
 	for _, f := range r.Findings {
 		fmt.Fprintf(w, "  %s\n", f.Message)
+	}
+	if len(init) > 0 && !r.Symmetric {
+		set := map[string]bool{}
+		for name := range init {
+			set[descend.InitKey(p, name)] = true
+		}
+		var random []string
+		for _, w := range r.Params {
+			if !set[w.Key()] {
+				random = append(random, symbolic.Print(baseName(w), symbolic.Text))
+			}
+		}
+		if len(random) > 0 {
+			fmt.Fprintf(w, "note: %s started from other values (random or --at), which can tell units apart; give them a constant with --init to test constant initialisation\n", strings.Join(random, ", "))
+		}
 	}
 	if r.Symmetric {
 		fmt.Fprintln(w, "verdict: symmetric — units that start equal stay equal under gradient descent; initialise the weights randomly to break the symmetry")

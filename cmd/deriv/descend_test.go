@@ -79,3 +79,19 @@ func TestDescendInitAll(t *testing.T) {
 		assert.Contains(t, out, "verdict: symmetric", init)
 	}
 }
+
+// TestDescendNote: with a bias left random the units differ, and the
+// output says which parameter did it.
+func TestDescendNote(t *testing.T) {
+	prog := "x, b, y ∈ R^d; W^{(1)}, W^{(2)} ∈ R^{d×d}; ℓ = 1/2 ‖W^{(2)} σ(W^{(1)} x + b) - y‖^2"
+	out, errOut, code := runCLI(t, "descend", "--init", "W^{(1)}=0.2,W^{(2)}=0.2", "--steps", "2", prog)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "note: b started from other values")
+	assert.Contains(t, out, "verdict: no symmetry")
+
+	out, errOut, code = runCLI(t, "descend", "--init", "W^{(1)}=0.2,W^{(2)}=0.2,b=0", "--steps", "2", prog)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "all rows of W⁽¹⁾ stay equal")
+	assert.Contains(t, out, "verdict: symmetric")
+	assert.NotContains(t, out, "note:")
+}

@@ -44,7 +44,7 @@ func (c *graphCmd) Run(e *env) error {
 	}
 	switch c.Format {
 	case "tikz":
-		fmt.Fprintf(e.stdout, "%% needs \\usepackage{tikz} and \\usetikzlibrary{%s}\n", graph.TikZLibraries)
+		fmt.Fprintln(e.stdout, "% needs \\usepackage{tikz} (no TikZ library)")
 		fmt.Fprint(e.stdout, g.TikZ())
 	case "mermaid":
 		fmt.Fprint(e.stdout, g.Mermaid())
