@@ -57,7 +57,8 @@ func (l *lowerer) isPlainFunc(np nameParts) (string, bool, bool) {
 		return "", false, false
 	}
 	if s := l.symbol(np.base); s != nil {
-		if s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) <= 1 {
+		if s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) <= 1 ||
+			s.Kind == symbolic.SymDef && s.Def != nil && len(s.Def.Params) == 1 {
 			return np.base, false, true
 		}
 		return "", false, false
