@@ -15,8 +15,9 @@ import (
 //
 //   - a known function without parentheses is a call whose argument is the
 //     next factor: sin x, exp x, σ x, \log x, sin x y = sin(x)·y,
-//     sin x^2 = sin(x²). A number glued to a name is one factor, as in
-//     textbooks: sin 2x = sin(2x) (but sin 2 x = sin(2)·x);
+//     sin x^2 = sin(x²), exp −x = exp(−x). A number glued to a name is
+//     one factor, as in textbooks: sin 2x = sin(2x) (but sin 2 x =
+//     sin(2)·x);
 //   - a power written between the name and its argument applies to the
 //     call: sin²(x), sin^2 x, sin^{2}(x), \sin^2 x are (sin x)²;
 //   - an undeclared Greek capital or f, g, h, φ, ψ applied to a bracketed
@@ -99,7 +100,7 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 			return nil, true, err
 		}
 		args = a
-	case it != nil && l.startsOperand(it):
+	case it != nil && (l.startsOperand(it) || isPunct(it, minusTok...) && c.peekAt(1) != nil && l.startsOperand(c.peekAt(1))):
 		x, err := l.factorArg(c)
 		if err != nil {
 			return nil, true, err
@@ -131,6 +132,15 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 // parentheses: the next factor (with its powers, transposes and
 // subscripts). A number glued to what follows (2x) is one factor.
 func (l *lowerer) factorArg(c *cursor) (*symbolic.Expr, error) {
+	if it := c.peek(); isPunct(it, minusTok...) && c.peekAt(1) != nil && l.startsOperand(c.peekAt(1)) {
+		// exp −x: a signed factor.
+		c.next()
+		x, err := l.factorArg(c)
+		if err != nil {
+			return nil, err
+		}
+		return unary(symbolic.OpNeg, x, itemPos(it)), nil
+	}
 	first := c.peek()
 	x, err := l.expr(c, symbolic.PrecPow)
 	if err != nil {
@@ -169,7 +179,8 @@ func isImplicitFunc(name string) bool {
 // more letters is an error that suggests the nearest function. ok is
 // false otherwise (a one-letter name before brackets is a product).
 func (l *lowerer) unknownCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
-	if !isGroup(c.peek(), "(") || len(np.subs) > 0 || np.label != "" || l.isBound(np.base) ||
+	applied := isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
+	if !applied || len(np.subs) > 0 || np.label != "" || l.isBound(np.base) ||
 		l.isIndex(np.base) || l.isFamilyIndex(np.base) || l.symbol(np.base) != nil {
 		return nil, false, nil
 	}
@@ -185,7 +196,13 @@ func (l *lowerer) unknownCall(c *cursor, np nameParts) (*symbolic.Expr, bool, er
 	if len([]rune(letters)) < 2 {
 		return nil, false, nil
 	}
-	return nil, true, errUnknownFunc(np.pos, np.raw, l.suggestFunc(np.raw))
+	sug := l.suggestFunc(np.raw)
+	if !isGroup(c.peek(), "(") && sug == "" {
+		// ab'(x + 1): a transpose, unless the name is nearly a function's
+		// (Relu'(x)).
+		return nil, false, nil
+	}
+	return nil, true, errUnknownFunc(np.pos, np.raw, sug)
 }
 
 // note records a note about how the program was read (printed by

@@ -38,6 +38,9 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if !ok {
 		fn, isFn := symbolic.FuncByName[raw[1:]]
 		if !isFn {
+			if sug := l.suggestFunc(raw); sug != "" && isGroup(c.peek(), "(", "{") {
+				return nil, errUnknownFunc(p, raw, sug)
+			}
 			return nil, errUnexpected(p, raw)
 		}
 		return l.builtinCall(c, fn, raw, p)

@@ -240,3 +240,22 @@ S1 = W1^T x0; x1 = g(S1); S2 = W2^T x1; ℓ = L(g(S2))`
 		}
 	}
 }
+
+// TestMoreCallSpellings: signed arguments, LaTeX commands, primes of
+// implicit functions, suggestions for unknown commands.
+func TestMoreCallSpellings(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "exp -x", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = exp -x + sin −2x"}, out: []string{"−exp(−x)", "✓"}},
+		{name: "sin x cos x", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = sin x cos x"}, out: []string{"cos(x)² − sin(x)²", "✓"}},
+		{name: "latex group argument", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R; f = \sin{x} + \sin^2\left(x\right) + \sqrt x + \exp x + \log x`}, out: []string{"✓"}},
+		{name: "operator names", args: []string{"grad", "--check", "--wrt", "A", `A ∈ R^{n×n}; f = tr A + \operatorname{tr} A + \mathrm{tr}A + det A + \log\det A`}, out: []string{"✓"}},
+		{name: "defined function without brackets", args: []string{"grad", "--check", "--wrt", "x", "s(t) = 1/(1 + exp(-t)); x ∈ R; f = s x"}, out: []string{"✓"}},
+		{name: `\Relu`, args: []string{"parse", `x ∈ R; f = \Relu(x)`}, code: 2, errOut: []string{`unknown function \Relu, did you mean relu?`}},
+		{name: "Relu'", args: []string{"parse", "x ∈ R; f = Relu'(x)"}, code: 2, errOut: []string{"unknown function Relu"}},
+		{name: "implicit Φ' is a function", args: []string{"parse", "x ∈ R; f = Φ'(x)"}, out: []string{"Φ: ℝ → ℝ", "Φ'(x)"}},
+		{name: "implicit Ψ in LaTeX", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R^d; f = \mathbf{1}^\top \Psi(x)`}, out: []string{"Ψ'(x)", "✓"}},
+		{name: "implicit h", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^d; f = 𝟙ᵀ h(x)"}, out: []string{"h'(x)", "✓"}},
+		{name: "x'Ax", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^n; A ∈ R^{n×n}; f = x'Ax"}, out: []string{"(A + Aᵀ) x", "✓"}},
+		{name: "abx", args: []string{"grad", "--check", "--wrt", "x", "x, a, b ∈ R; f = abx"}, out: []string{"a b", "✓"}},
+	})
+}
