@@ -259,3 +259,12 @@ func TestMoreCallSpellings(t *testing.T) {
 		{name: "abx", args: []string{"grad", "--check", "--wrt", "x", "x, a, b ∈ R; f = abx"}, out: []string{"a b", "✓"}},
 	})
 }
+
+// TestNormalisedValueKeys: a values file may spell a name with the micro
+// sign or full-width letters too.
+func TestNormalisedValueKeys(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "µ key", args: []string{"eval", "--at", writeValues(t, `{"µ": 2}`), "μ ∈ R; f = μ^2"}, out: []string{"f = 4"}},
+		{name: "full-width key", args: []string{"eval", "--at", writeValues(t, `{"ｘ": 3}`), "x ∈ R; f = x^2"}, out: []string{"f = 9"}},
+	})
+}
