@@ -19,7 +19,8 @@ func BenchmarkParserBuild(b *testing.B) {
 
 // TestParserIsLazy checks that the parser is built once and reused.
 func TestParserIsLazy(t *testing.T) {
-	if Parser() != Parser() {
+	first, second := Parser(), Parser()
+	if first != second {
 		t.Fatal("Parser() built twice")
 	}
 }
