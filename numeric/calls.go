@@ -232,6 +232,10 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 	if err != nil {
 		return nil, err
 	}
+	elementwise := len(def.Params) == 1 && def.Body.Shape.Norm().IsScalar()
+	if ps := c.p.Symbols[def.Params[0]]; elementwise && ps != nil && !ps.Shape.Norm().IsScalar() {
+		elementwise = false
+	}
 	return func(s *state) (*mat.Dense, error) {
 		for i, a := range as {
 			v, err := a(s)
@@ -240,8 +244,35 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 			}
 			s.slots[slots[i]] = v
 		}
+		if r, cols := s.slots[slots[0]].Dims(); elementwise && r*cols != 1 {
+			// A scalar function applied to a vector or matrix acts
+			// entry by entry (SPEC §2.1).
+			return mapScalarDef(s, s.slots[slots[0]], slots[0], body)
+		}
 		return body(s)
 	}, nil
+}
+
+// mapScalarDef evaluates body (a scalar function of the slot) at each entry
+// of v in turn.
+func mapScalarDef(s *state, v *mat.Dense, slot int, body node) (*mat.Dense, error) {
+	r, cols := v.Dims()
+	out := mat.NewDense(r, cols, nil)
+	for i := range r {
+		for j := range cols {
+			s.slots[slot] = scalar(v.At(i, j))
+			y, err := body(s)
+			if err != nil {
+				return nil, err
+			}
+			if yr, yc := y.Dims(); yr*yc != 1 {
+				return nil, symbolic.Errorf(symbolic.NoPos, "a scalar function gave a %d×%d value", yr, yc)
+			}
+			out.Set(i, j, y.At(0, 0))
+		}
+	}
+	s.slots[slot] = v
+	return out, nil
 }
 
 // compileNorm compiles ‖v‖ (Euclidean for vectors, Frobenius for

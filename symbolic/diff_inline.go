@@ -225,10 +225,19 @@ func (c *gradCtx) callDef(e *Expr, d *Def, args []*Expr) (*Expr, error) {
 	c.inlining[d.Name] = true
 	defer delete(c.inlining, d.Name)
 	env := map[string]*Expr{}
+	lift := false
 	for i, p := range d.Params {
 		env[p] = args[i]
+		if ps := c.symbol(p); ps != nil && ps.Shape.Norm().IsScalar() && !args[i].Shape.Norm().IsScalar() {
+			lift = true
+		}
 	}
-	return c.inline(d.Body, env)
+	body, err := c.inline(d.Body, env)
+	if err != nil || !lift {
+		return body, err
+	}
+	// A scalar function applied to a vector or matrix: entry by entry.
+	return c.liftElementwise(body, args)
 }
 
 // matrixPower writes X^k for a square matrix X and an integer k as the

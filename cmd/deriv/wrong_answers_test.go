@@ -268,3 +268,20 @@ func TestNormalisedValueKeys(t *testing.T) {
 		{name: "full-width key", args: []string{"eval", "--at", writeValues(t, `{"ｘ": 3}`), "x ∈ R; f = x^2"}, out: []string{"f = 9"}},
 	})
 }
+
+// TestScalarDefinitionsOnVectors: a scalar function given by a definition
+// (σ(t) = …, or --let 'φ = tanh') applied to a vector acts entry by
+// entry, in differentiation and in evaluation alike.
+func TestScalarDefinitionsOnVectors(t *testing.T) {
+	const sigma = "x ∈ R^d; W ∈ R^{d×d}\nσ(t) = 1/(1 + exp(−t))\nf = sum(σ(W x))"
+	runWrongCases(t, []wrongCase{
+		{name: "let φ = tanh on a vector", args: []string{"grad", "--check", "--wrt", "W1", "--let", "φ = tanh", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; φ: R → R; ℓ = ½‖W2 φ(W1 x + b) − y‖²"},
+			out: []string{"tanh(z)", "✓"}},
+		{name: "let Φ = tanh on the worksheet's Φ", args: []string{"grad", "--check", "--wrt", "W1", "--let", "Φ = tanh", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; ℓ = ½‖W2 Φ(W1 x + b) − y‖²"},
+			out: []string{"✓"}},
+		{name: "defined σ on a vector", args: []string{"grad", "--check", "--wrt", "W", sigma}, out: []string{"✓"}},
+		{name: "defined rational function", args: []string{"grad", "--check", "--wrt", "x", "s(t) = t^2/(1 + t^2); x ∈ R^n; A ∈ R^{n×n}; f = sum(s(A x))"}, out: []string{"✓"}},
+		{name: "eval of a defined σ needs no value for t", args: []string{"eval", "--at", writeValues(t, `{"x": [1, 2], "W": [[1, 0], [0, 1]]}`), sigma},
+			out: []string{"f = 1.61185"}},
+	})
+}
