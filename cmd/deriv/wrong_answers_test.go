@@ -285,3 +285,13 @@ func TestScalarDefinitionsOnVectors(t *testing.T) {
 			out: []string{"f = 1.61185"}},
 	})
 }
+
+// TestZeroClaim: "0", as deriv prints a zero gradient, is the zero of the
+// expected shape.
+func TestZeroClaim(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "zero vector", args: []string{"check", "--wrt", "x", "--claim", "0", "x ∈ R^n; y ∈ R; f = y^2"}, out: []string{"correct"}},
+		{name: "zero matrix", args: []string{"check", "--wrt", "W", "--claim", "0", "W ∈ R^{n×d}; y ∈ R; f = y^2 + 0 sum(W)"}, out: []string{"correct"}},
+		{name: "nonzero is still wrong", args: []string{"check", "--wrt", "x", "--claim", "0", "x ∈ R^n; f = sum(x)"}, code: 1, out: []string{"incorrect"}},
+	})
+}
