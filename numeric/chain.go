@@ -15,9 +15,10 @@ type factor struct {
 
 // factors flattens a product a b c … (nested either way) into its factors,
 // stopping at a product that is shared with another part of the tree (it is
-// evaluated once and cached as a whole).
+// evaluated once and cached as a whole) and at an inner product (see
+// innerProduct).
 func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
-	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 {
+	if e != nil && e.Op == symbolic.OpMul && len(e.Args) == 2 && c.uses[e] <= 1 && !innerProduct(e) {
 		out, err := c.factors(e.Args[0], out)
 		if err != nil {
 			return nil, err
@@ -29,6 +30,22 @@ func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
 		return nil, err
 	}
 	return append(out, factor{n, t}), nil
+}
+
+// innerProduct reports whether the product e is a scalar made of
+// non-scalar factors (uᵀ u, uᵀ A u). Such a product is one operand of an
+// enclosing chain, not part of it: uᵀ (uᵀ u) scales uᵀ by a number, and
+// flattened it would read uᵀ uᵀ u.
+func innerProduct(e *symbolic.Expr) bool {
+	if !e.Shape.Norm().IsScalar() {
+		return false
+	}
+	for _, a := range e.Args {
+		if !a.Shape.Norm().IsScalar() {
+			return true
+		}
+	}
+	return false
 }
 
 // chainProduct multiplies the values of a chain of factors in the cheapest

@@ -295,3 +295,12 @@ func TestZeroClaim(t *testing.T) {
 		{name: "nonzero is still wrong", args: []string{"check", "--wrt", "x", "--claim", "0", "x ∈ R^n; f = sum(x)"}, code: 1, out: []string{"incorrect"}},
 	})
 }
+
+// TestInnerProductInAChain: uᵀ (uᵀ u) scales uᵀ by a number; evaluation
+// must not flatten it into the chain uᵀ uᵀ u.
+func TestInnerProductInAChain(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "eval", args: []string{"eval", "--at", writeValues(t, `{"u": [1, 2, 3]}`), "u ∈ R^n; f = (uᵀ (uᵀ u) + uᵀ) u"}, out: []string{"f = 210"}},
+		{name: "grad", args: []string{"grad", "--check", "--wrt", "u", "u ∈ R^n; A ∈ R^{n×n}; f = uᵀ (uᵀ A u) u"}, out: []string{"✓"}},
+	})
+}
