@@ -195,6 +195,8 @@ func TestSmallWrongAnswers(t *testing.T) {
 		{name: "bound w_j in a claim", args: []string{"check", "--wrt", "w_i", "--claim", "w_i + 0 Σ_j w_j", "w_i ∈ R for i = 1..n; f = Σ_i w_i^2/2"}, out: []string{"correct"}},
 		{name: "A^{-2}", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"✓"}},
 		{name: "A^{−3} claim", args: []string{"check", "--wrt", "A", "--claim", "-2 (A^{-3})^T", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"correct"}},
+		{name: "A⁻²", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A⁻²)"}, out: []string{"✓"}},
+		{name: "x⁻² and x^{-3}", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = x⁻² + x^{-3}"}, out: []string{"✓"}},
 		{name: "A^{-2} value", args: []string{"eval", "--at", writeValues(t, `{"A": [[2, 0], [0, 4]]}`), "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"0.3125"}},
 	})
 }
