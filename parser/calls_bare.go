@@ -19,7 +19,8 @@ import (
 //     one factor, as in textbooks: sin 2x = sin(2x) (but sin 2 x =
 //     sin(2)·x);
 //   - a power written between the name and its argument applies to the
-//     call: sin²(x), sin^2 x, sin^{2}(x), \sin^2 x are (sin x)²;
+//     call: sin²(x), sin^2 x, sin^{2}(x), \sin^2 x are (sin x)²; but
+//     sin⁻¹ x, \sin^{-1} x are arcsin x (likewise cos, tan);
 //   - an undeclared Greek capital or f, g, h, φ, ψ applied to a bracketed
 //     argument is an elementwise function ℝ → ℝ of it, declared implicitly
 //     (with a note): Φ(W1 x + b);
@@ -48,6 +49,26 @@ func funcPower(c *cursor) *symbolic.Expr {
 		}
 	}
 	return nil
+}
+
+// inverseSuper reads a superscript −1 right after a function's name (⁻¹,
+// ^{-1}, ^{−1}), reporting whether there was one.
+func inverseSuper(c *cursor) bool {
+	it := c.peek()
+	switch {
+	case it == nil:
+		return false
+	case it.Super != "" && plain(it.Super, unSuper) == "-1":
+		c.next()
+		return true
+	case isPunct(it, "^") && isGroup(c.peekAt(1), "{"):
+		items, _ := groupItems(c.peekAt(1).Group)
+		if len(items) == 2 && isPunct(items[0], minusTok...) && items[1].Number == "1" {
+			c.i += 2
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainFunc reports whether np names a function that may be applied
@@ -90,6 +111,14 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 		return nil, false, nil
 	}
 	start := c.i
+	if builtin && inverseSuper(c) {
+		// sin⁻¹ x, \sin^{-1} x: the inverse function, arcsin.
+		inv, ok := map[string]string{"sin": "arcsin", "cos": "arccos", "tan": "arctan"}[fn]
+		if !ok {
+			return nil, true, symbolic.Errorf(np.pos, "%s^{-1} is ambiguous: write 1/%s(x), or the inverse function by name", np.raw, np.raw)
+		}
+		fn = inv
+	}
 	pow := funcPower(c)
 	var args []*symbolic.Expr
 	switch it := c.peek(); {

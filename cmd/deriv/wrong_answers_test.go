@@ -258,6 +258,9 @@ func TestMoreCallSpellings(t *testing.T) {
 		{name: "implicit Ψ in LaTeX", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R^d; f = \mathbf{1}^\top \Psi(x)`}, out: []string{"Ψ'(x)", "✓"}},
 		{name: "implicit h", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^d; f = 𝟙ᵀ h(x)"}, out: []string{"h'(x)", "✓"}},
 		{name: "x'Ax", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^n; A ∈ R^{n×n}; f = x'Ax"}, out: []string{"(A + Aᵀ) x", "✓"}},
+		{name: "sin⁻¹ is arcsin", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R; f = sin^{-1} x + \tan^{-1}(x) + cos⁻¹ x`}, out: []string{"1/(1 + x²)", "✓"}},
+		{name: "exp^{-1} is ambiguous", args: []string{"parse", "x ∈ R; f = exp^{-1} x"}, code: 2, errOut: []string{"ambiguous"}},
+		{name: "sin(x)^{-1} is 1/sin(x)", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = sin(x)^{-1}"}, out: []string{"✓"}},
 		{name: "abx", args: []string{"grad", "--check", "--wrt", "x", "x, a, b ∈ R; f = abx"}, out: []string{"a b", "✓"}},
 	})
 }
