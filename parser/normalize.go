@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,7 +33,8 @@ var scriptNames = map[*unicode.RangeTable]string{
 // checkScripts reports a name that mixes letters of two scripts (a
 // Cyrillic а among Latin letters looks the same but is another name),
 // at the first letter of the second script. Greek with Latin is allowed
-// (δx, αW).
+// (δx, αW), unless a Greek letter in it looks Latin (an omicron ο among
+// Latin letters, a capital Α or Ρ).
 func checkScripts(name string, at symbolic.Pos) error {
 	var first *unicode.RangeTable
 	off := 0
@@ -42,7 +44,7 @@ func checkScripts(name string, at symbolic.Pos) error {
 			switch {
 			case first == nil:
 				first = t
-			case t != first && !(isLatinGreek(t) && isLatinGreek(first)):
+			case t != first && !(isLatinGreek(t) && isLatinGreek(first) && !latinLookalike(name)):
 				return symbolic.Errorf(at+symbolic.Pos(off), "the name %s mixes %s and %s letters (%q is %s): retype it in one script",
 					name, scriptNames[first], scriptNames[t], string(r), scriptNames[t])
 			}
@@ -53,3 +55,11 @@ func checkScripts(name string, at symbolic.Pos) error {
 }
 
 func isLatinGreek(t *unicode.RangeTable) bool { return t == unicode.Latin || t == unicode.Greek }
+
+// greekLookalikes are the Greek letters that look like Latin ones.
+const greekLookalikes = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο"
+
+// latinLookalike reports whether name has a Greek letter that looks Latin.
+func latinLookalike(name string) bool {
+	return strings.ContainsAny(name, greekLookalikes)
+}

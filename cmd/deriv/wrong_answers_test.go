@@ -106,6 +106,8 @@ func TestNormalisedNames(t *testing.T) {
 		{name: "math italic", args: []string{"grad", "--wrt", "x", "𝑥 ∈ R; f = 𝑥^2"}, out: []string{"2 x"}},
 		{name: "Cyrillic a among Latin", args: []string{"parse", "xа ∈ R; f = xа^2"}, code: 2,
 			errOut: []string{"<input>:1:2:", "mixes Latin and Cyrillic"}},
+		{name: "Greek omicron among Latin", args: []string{"parse", "lοss ∈ R; f = lοss"}, code: 2, errOut: []string{"mixes Latin and Greek"}},
+		{name: "Greek with Latin is fine", args: []string{"grad", "--wrt", "δx", "δx ∈ R; f = δx^2"}, out: []string{"2 δx"}},
 		{name: "Cyrillic in expression", args: []string{"parse", "x ∈ R; f = x + xа"}, code: 2, errOut: []string{"mixes Latin and Cyrillic"}},
 	})
 }
