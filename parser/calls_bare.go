@@ -161,6 +161,10 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 // parentheses: the next factor (with its powers, transposes and
 // subscripts). A number glued to what follows (2x) is one factor.
 func (l *lowerer) factorArg(c *cursor) (*symbolic.Expr, error) {
+	if err := l.enter(c.here()); err != nil {
+		return nil, err
+	}
+	defer l.leave()
 	if it := c.peek(); isPunct(it, minusTok...) && c.peekAt(1) != nil && l.startsOperand(c.peekAt(1)) {
 		// exp −x: a signed factor.
 		c.next()
