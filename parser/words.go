@@ -64,6 +64,10 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if e, ok, err := l.unknownCall(c, np); ok || err != nil {
 		return e, err
 	}
+	if s := l.symbol(symbolic.VarKey(np.base, np.label)); s != nil && s.Kind == symbolic.SymFunc && !l.isBound(np.base) {
+		// φ alone, (φ) b: a function is not a value.
+		return nil, errFuncValue(np.pos, np.raw)
+	}
 	v, err := l.resolveVar(np)
 	if err != nil {
 		return nil, err
