@@ -255,6 +255,8 @@ func (c *compiler) compileDefCall(e *symbolic.Expr, def *symbolic.Def) (node, er
 	}, nil
 }
 
+// mapScalarDef evaluates body (a scalar function of the slot) at each entry
+
 // compileNorm compiles ‖v‖ (Euclidean for vectors, Frobenius for
 // matrices, as gonum's mat.Norm(·, 2)), ‖v‖₁ (the sum of the absolute
 // values of all entries, for vectors and matrices alike: entrywise, not

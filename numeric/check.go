@@ -213,6 +213,7 @@ func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, sopts SampleOptio
 // dimensions) the dimensions of the expected derivative: the target's
 // shape for a scalar f, m×n for a vector f, n×n for a Hessian. A claim
 // that cannot fit is returned unchanged (its shape is then the verdict).
+// A claim of 0 is the zero of the expected shape.
 func fitClaim(p *symbolic.Program, f, wrt, claim *symbolic.Expr, hessian bool) *symbolic.Expr {
 	if p == nil || f == nil || claim == nil {
 		return claim
@@ -227,6 +228,12 @@ func fitClaim(p *symbolic.Program, f, wrt, claim *symbolic.Expr, hessian bool) *
 		want = symbolic.Matrix(t.shape.Rows(), t.shape.Rows())
 	case !f.Shape.IsScalar():
 		want = symbolic.Matrix(f.Shape.Rows(), t.shape.Rows())
+	}
+	if claim.Op == symbolic.OpNum && claim.Num == 0 && !want.Norm().IsScalar() {
+		// "0" is the zero vector or matrix the printers write as 0.
+		zero := *claim
+		zero.Shape = nil
+		return &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{&zero, {Op: symbolic.OpOnes, Shape: want.Norm(), Pos: claim.Pos}}, Shape: want.Norm(), Pos: claim.Pos}
 	}
 	return symbolic.FitDims(claim, want, symbolic.ProgramDims(p))
 }

@@ -175,9 +175,10 @@ func bindDims(env *Env, shape symbolic.Shape, v *mat.Dense, key string, family b
 
 // NormalizeKey maps a spelling of a variable's name to its symbol key
 // (symbolic.VarKey): "W^{(1)}", "W^(1)" and "W⁽¹⁾" give "W⁽¹⁾";
-// "\mathbf{x}" gives "x"; "sigma" and "\sigma" give "σ".
+// "\mathbf{x}" gives "x"; "sigma" and "\sigma" give "σ"; "µ" (micro
+// sign) gives "μ" and full-width "ｘ" gives "x" (symbolic.NormalizeText).
 func NormalizeKey(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(symbolic.NormalizeText(s))
 	for _, cmd := range []string{`\mathbf{`, `\boldsymbol{`, `\vec{`, `\bm{`} {
 		if strings.HasPrefix(s, cmd) {
 			if end := strings.IndexByte(s, '}'); end > 0 {

@@ -15,10 +15,12 @@ import (
 //
 //   - a known function without parentheses is a call whose argument is the
 //     next factor: sin x, exp x, σ x, \log x, sin x y = sin(x)·y,
-//     sin x^2 = sin(x²). A number glued to a name is one factor, as in
-//     textbooks: sin 2x = sin(2x) (but sin 2 x = sin(2)·x);
+//     sin x^2 = sin(x²), exp −x = exp(−x). A number glued to a name is
+//     one factor, as in textbooks: sin 2x = sin(2x) (but sin 2 x =
+//     sin(2)·x);
 //   - a power written between the name and its argument applies to the
-//     call: sin²(x), sin^2 x, sin^{2}(x), \sin^2 x are (sin x)²;
+//     call: sin²(x), sin^2 x, sin^{2}(x), \sin^2 x are (sin x)²; but
+//     sin⁻¹ x, \sin^{-1} x are arcsin x (likewise cos, tan);
 //   - an undeclared Greek capital or f, g, h, φ, ψ applied to a bracketed
 //     argument is an elementwise function ℝ → ℝ of it, declared implicitly
 //     (with a note): Φ(W1 x + b);
@@ -49,6 +51,26 @@ func funcPower(c *cursor) *symbolic.Expr {
 	return nil
 }
 
+// inverseSuper reads a superscript −1 right after a function's name (⁻¹,
+// ^{-1}, ^{−1}), reporting whether there was one.
+func inverseSuper(c *cursor) bool {
+	it := c.peek()
+	switch {
+	case it == nil:
+		return false
+	case it.Super != "" && plain(it.Super, unSuper) == "-1":
+		c.next()
+		return true
+	case isPunct(it, "^") && isGroup(c.peekAt(1), "{"):
+		items, _ := groupItems(c.peekAt(1).Group)
+		if len(items) == 2 && isPunct(items[0], minusTok...) && items[1].Number == "1" {
+			c.i += 2
+			return true
+		}
+	}
+	return false
+}
+
 // isPlainFunc reports whether np names a function that may be applied
 // without parentheses: a builtin not shadowed by a program name, or a
 // declared function of one argument. It returns the canonical name.
@@ -57,7 +79,8 @@ func (l *lowerer) isPlainFunc(np nameParts) (string, bool, bool) {
 		return "", false, false
 	}
 	if s := l.symbol(np.base); s != nil {
-		if s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) <= 1 {
+		if s.Kind == symbolic.SymFunc && s.Index == "" && len(s.Domain) <= 1 ||
+			s.Kind == symbolic.SymDef && s.Def != nil && len(s.Def.Params) == 1 {
 			return np.base, false, true
 		}
 		return "", false, false
@@ -88,6 +111,14 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 		return nil, false, nil
 	}
 	start := c.i
+	if builtin && inverseSuper(c) {
+		// sin⁻¹ x, \sin^{-1} x: the inverse function, arcsin.
+		inv, ok := map[string]string{"sin": "arcsin", "cos": "arccos", "tan": "arctan"}[fn]
+		if !ok {
+			return nil, true, symbolic.Errorf(np.pos, "%s^{-1} is ambiguous: write 1/%s(x), or the inverse function by name", np.raw, np.raw)
+		}
+		fn = inv
+	}
 	pow := funcPower(c)
 	var args []*symbolic.Expr
 	switch it := c.peek(); {
@@ -98,7 +129,7 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 			return nil, true, err
 		}
 		args = a
-	case it != nil && l.startsOperand(it):
+	case it != nil && (l.startsOperand(it) || isPunct(it, minusTok...) && c.peekAt(1) != nil && l.startsOperand(c.peekAt(1))):
 		x, err := l.factorArg(c)
 		if err != nil {
 			return nil, true, err
@@ -130,6 +161,19 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 // parentheses: the next factor (with its powers, transposes and
 // subscripts). A number glued to what follows (2x) is one factor.
 func (l *lowerer) factorArg(c *cursor) (*symbolic.Expr, error) {
+	if err := l.enter(c.here()); err != nil {
+		return nil, err
+	}
+	defer l.leave()
+	if it := c.peek(); isPunct(it, minusTok...) && c.peekAt(1) != nil && l.startsOperand(c.peekAt(1)) {
+		// exp −x: a signed factor.
+		c.next()
+		x, err := l.factorArg(c)
+		if err != nil {
+			return nil, err
+		}
+		return unary(symbolic.OpNeg, x, itemPos(it)), nil
+	}
 	first := c.peek()
 	x, err := l.expr(c, symbolic.PrecPow)
 	if err != nil {
@@ -168,7 +212,8 @@ func isImplicitFunc(name string) bool {
 // more letters is an error that suggests the nearest function. ok is
 // false otherwise (a one-letter name before brackets is a product).
 func (l *lowerer) unknownCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
-	if !isGroup(c.peek(), "(") || len(np.subs) > 0 || np.label != "" || l.isBound(np.base) ||
+	applied := isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
+	if !applied || len(np.subs) > 0 || np.label != "" || l.isBound(np.base) ||
 		l.isIndex(np.base) || l.isFamilyIndex(np.base) || l.symbol(np.base) != nil {
 		return nil, false, nil
 	}
@@ -184,7 +229,13 @@ func (l *lowerer) unknownCall(c *cursor, np nameParts) (*symbolic.Expr, bool, er
 	if len([]rune(letters)) < 2 {
 		return nil, false, nil
 	}
-	return nil, true, errUnknownFunc(np.pos, np.raw, l.suggestFunc(np.raw))
+	sug := l.suggestFunc(np.raw)
+	if !isGroup(c.peek(), "(") && sug == "" {
+		// ab'(x + 1): a transpose, unless the name is nearly a function's
+		// (Relu'(x)).
+		return nil, false, nil
+	}
+	return nil, true, errUnknownFunc(np.pos, np.raw, sug)
 }
 
 // note records a note about how the program was read (printed by

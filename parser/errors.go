@@ -160,3 +160,8 @@ func errMemberRange(pos symbolic.Pos, family string, k float64, index string, co
 func errUnboundIndex(pos symbolic.Pos, index, member string) *symbolic.Error {
 	return symbolic.Errorf(pos, "the index %s in %s is not bound: sum over it (Σ_%s …) or use the family's index", index, member, index)
 }
+
+// errFuncValue reports a declared function used as a value.
+func errFuncValue(pos symbolic.Pos, name string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s is a function: apply it to an argument, as in %s(x)", name, name)
+}

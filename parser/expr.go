@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"unicode"
 
 	"deriv/grammar"
@@ -297,6 +298,10 @@ func applySuper(x *symbolic.Expr, sup string, p symbolic.Pos) (*symbolic.Expr, e
 	}
 	if v, ok := parseUint(s); ok {
 		return &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{x, num(v, p)}, Pos: p}, nil
+	}
+	if v, ok := parseUint(strings.TrimPrefix(s, "-")); ok && strings.HasPrefix(s, "-") {
+		// A⁻²: a negative power, as A^{-2}.
+		return &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{x, unary(symbolic.OpNeg, num(v, p), p)}, Pos: p}, nil
 	}
 	return nil, errMisplacedSuper(p, sup)
 }

@@ -27,6 +27,9 @@ func FuzzParse(f *testing.F) {
 		"w_i ∈ R^d, i = 1, …, n\nf = \\sum_i w_i", "f(x) = f(x)", "e^", "x'''", "2x⁻ᵀ", "{[(]}", `\left( x \right.`,
 		"||x| - 1|", "|x - |x||", "|x||y|", `\frac123`, `\frac ab`, `\sqrt[3]{x}`, `\sqrt[]{x}`, `\sin^2 x`, "x^Tx", `\delta2 \in \mathbb{R}`,
 		"S_j⁽ˡ⁾²", `f(x) = x^2; \frac{d}{dx} f(x)`, `\nabla_x x^T x`, "w_1, w_2, …, w_n ∈ R^d", "…, w ∈ R", "x ∈ R^d; \\sum_j x_j", "x^2.",
+		"x ∈ R; f = sin x", "f = sin^2 x + cos² x", "f = sin", "f = sin 2x y", "f = Relu(x)", "f = Φ(W x + b)", "A, x ∈ R; f = Ax",
+		"µ ∈ R; f = μ", "ｘ ∈ R", "xа ∈ R", "f = matrix(2) x", "f = 𝟙 𝟙ᵀ", "f = Σ_i b_i Σ_i b_i x^2", "w_i ∈ R for i = 1..3; f = w_0",
+		"A ∈ R^{n×n}; f = A^{-2}", "f = e + e^{x}", "f = ‖A‖ + norm1(A)", "f = \\sin^{2}(x)", "f = σ x^T",
 	} {
 		f.Add(s)
 	}

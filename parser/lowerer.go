@@ -26,6 +26,8 @@ type lowerer struct {
 	inSub int
 	// familyIndex holds the index names of declared families.
 	familyIndex map[string]bool
+	// freeIndices: see options.freeIndices.
+	freeIndices bool
 	// split marks the items splitProduct put back (the rest of a name
 	// read as a product), so that its note is given once.
 	split map[*grammar.Item]bool
@@ -35,7 +37,7 @@ func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 	if p.Symbols == nil {
 		p.Symbols = map[string]*symbolic.Symbol{}
 	}
-	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, familyIndex: map[string]bool{}}
+	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, familyIndex: map[string]bool{}, freeIndices: o.freeIndices}
 	for _, s := range p.Symbols {
 		if s.Index != "" {
 			l.familyIndex[s.Index] = true

@@ -7,11 +7,14 @@ const (
 )
 
 type options struct {
-	file     string
-	where    string
-	lets     []string
-	maxBytes int
-	maxDepth int
+	file  string
+	where string
+	lets  []string
+	// freeIndices lets a family member's subscript be an undeclared
+	// index (ParseTarget).
+	freeIndices bool
+	maxBytes    int
+	maxDepth    int
 }
 
 // Option configures Parse.

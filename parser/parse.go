@@ -75,6 +75,26 @@ func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 	return e, nil
 }
 
+// ParseTarget parses a --wrt target ("x", "W^{(1)}", "w_i", "w_1",
+// "W_{ij}") in p's context, like ParseExpr, except that a family member's
+// subscript may be an index the program does not declare: --wrt w_j asks
+// for ∂f/∂w_j with j free, whatever the family's declared index. (In a
+// claim, ParseExpr rejects such an unbound index.)
+func ParseTarget(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
+	o := newOptions(nil)
+	o.freeIndices = true
+	src = Normalize(src)
+	defer recoverInternal(&err, src, o.file)
+	e, err = parseExprIn(p, src, o.file, o, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := inferExprShapes(p, e); err != nil {
+		return nil, attach(err, src, o.file)
+	}
+	return e, nil
+}
+
 // parseExprIn parses src as a single expression in p's context.
 func parseExprIn(p *symbolic.Program, src, file string, o *options, readOnly bool) (*symbolic.Expr, error) {
 	stmts, err := parseStmts(src, o)

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"deriv/symbolic"
 )
 
 const prog2e = "x, b, y ∈ R^d; W^{(1)}, W^{(2)} ∈ R^{d×d}\nΦ: R^d → R^d\nℓ(x) = 1/2 ‖W^{(2)} Φ(W^{(1)} x + b) - y‖_2^2\n"
@@ -156,5 +158,28 @@ func TestExpectedAnswers(t *testing.T) {
 		if _, err := ParseExpr(p, answer); err != nil {
 			t.Errorf("%s: %v", id, err)
 		}
+	}
+}
+
+// TestUnboundIndexClaimVsTarget: an undeclared index in a family member
+// is an error in a claim (ParseExpr) and a free index in a target
+// (ParseTarget).
+func TestUnboundIndexClaimVsTarget(t *testing.T) {
+	p, err := Parse("w_i ∈ R^d for i = 1..n; x ∈ R^d; f = Σ_i w_i^T x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseExpr(p, "2 w_j"); err == nil || !strings.Contains(err.Error(), "index j in w_j is not bound") {
+		t.Errorf("ParseExpr(2 w_j): %v, want an unbound-index error", err)
+	}
+	if _, err := ParseExpr(p, "w_i + Σ_j w_j"); err != nil {
+		t.Errorf("ParseExpr(w_i + Σ_j w_j): %v", err)
+	}
+	e, err := ParseTarget(p, "w_j")
+	if err != nil || e.Op != symbolic.OpVar || len(e.Sub) != 1 || e.Sub[0].Name != "j" {
+		t.Errorf("ParseTarget(w_j) = %v, %v", e, err)
+	}
+	if _, err := ParseTarget(p, "w_0"); err == nil {
+		t.Errorf("ParseTarget(w_0): no error")
 	}
 }

@@ -57,7 +57,7 @@ func (l *lowerer) checkMember(v *symbolic.Expr) error {
 			return errMemberRange(sub.Pos, v.Key(), sub.Num, s.Index, s.Count)
 		}
 	case symbolic.OpVar:
-		if l.readOnly && len(sub.Sub) == 0 && !l.isBound(sub.Name) && !l.isIndex(sub.Name) && !l.isFamilyIndex(sub.Name) {
+		if l.readOnly && !l.freeIndices && len(sub.Sub) == 0 && !l.isBound(sub.Name) && !l.isIndex(sub.Name) && !l.isFamilyIndex(sub.Name) {
 			return errUnboundIndex(sub.Pos, sub.Name, v.Key()+"_"+sub.Name)
 		}
 	}

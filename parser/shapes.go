@@ -109,6 +109,21 @@ func (s *solver) finish() *sym.Error {
 				n.e.Name = "F"
 			}
 		}
+		if n.e.Op == sym.OpCall {
+			// A number given to a function of a vector (Φ(0)) is that
+			// number in every entry, as a printed derivative writes it.
+			if sy := s.lookup(n.e.Key()); sy != nil && sy.Kind == sym.SymFunc && len(sy.Domain) == len(n.e.Args) {
+				for i, a := range n.e.Args {
+					if a.Op == sym.OpNum && a.Shape.IsScalar() && !sy.Domain[i].Norm().IsScalar() {
+						a.Shape = sy.Domain[i].Norm()
+					}
+				}
+			}
+		}
+		if n.e.Op == sym.OpHPow && len(n.e.Args) == 2 && n.e.Args[0].Shape.IsScalar() {
+			// sin²(x) of a scalar is the power sin(x)², as sin^2 x is.
+			n.e.Op = sym.OpPow
+		}
 		sh, err := sym.ResultShapeIn(n.e, s.lookup)
 		if err != nil {
 			if se, ok := err.(*sym.Error); ok {

@@ -37,27 +37,27 @@ func (s *solver) genCall(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 func (s *solver) builtinCall(e *sym.Expr, a *shapeVar) *shapeVar {
 	newVector := func() *shapeVar { return s.vector(s.dim("")) }
 	newSquare := func() *shapeVar { d := s.dim(""); return s.matrix(d, d) }
-	switch f := sym.Funcs[e.Name]; {
-	case f.Kind == sym.Elementwise:
+	// The rule comes from symbolic's table (FuncInfo.Shape), the one
+	// ResultShapeIn reads.
+	switch sym.Funcs[e.Name].Shape {
+	case sym.ShapeSame:
 		return a
-	case e.Name == "tr" || e.Name == "det" || e.Name == "logdet":
+	case sym.ShapeSquareToScalar:
 		s.square(e, a)
 		s.vecRule(a, newSquare)
 		return s.scalar()
-	case f.Kind == sym.Reduction:
+	case sym.ShapeToScalar:
 		s.vecRule(a, newVector)
 		return s.scalar()
-	}
-	switch e.Name {
-	case "diag":
+	case sym.ShapeDiag:
 		return s.genDiag(e, a)
-	case "softmax":
+	case sym.ShapeVectorSame:
 		s.vecRule(a, newVector)
 		return a
-	case "inv":
+	case sym.ShapeSquareSame:
 		s.square(e, a)
 		return a
-	case "vector", "matrix":
+	case sym.ShapeFromUse:
 		if !s.unify(a, s.scalar()) {
 			s.conflict(e, nil, a)
 		}

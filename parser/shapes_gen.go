@@ -101,7 +101,7 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 		return s.genSum(e, sc, rec)
 	}
 	args := s.genArgs(e, sc, rec)
-	if n := arity(e.Op); n > 0 && len(args) != n {
+	if n := sym.OpArity(e.Op); n > 0 && len(args) != n {
 		s.fail(e, sym.Errorf(e.Pos, "malformed expression: %d operands", len(args)))
 		return s.unknown()
 	}
@@ -155,17 +155,6 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 	}
 	s.fail(e, sym.Errorf(e.Pos, "no shape rule for this expression"))
 	return s.unknown()
-}
-
-// arity is the number of operands an operator takes (0: it varies).
-func arity(op sym.Op) int {
-	switch op {
-	case sym.OpNeg, sym.OpT, sym.OpInv, sym.OpNorm:
-		return 1
-	case sym.OpAdd, sym.OpSub, sym.OpMul, sym.OpDiv, sym.OpHad, sym.OpHDiv, sym.OpHPow, sym.OpPow, sym.OpDeriv:
-		return 2
-	}
-	return 0
 }
 
 // genSum: Σ_{i=a}^{b} body has scalar bounds and the body's shape; i is a

@@ -63,7 +63,7 @@ func TestSpellings(t *testing.T) {
 		{"sqrt", "x ∈ R", "Call sqrt(Var x)", []string{"sqrt(x)", `\sqrt{x}`, `\sqrt(x)`}},
 		{"sigmoid", "z ∈ R", "Call σ(Var z)", []string{"σ(z)", "sigma(z)", "sigmoid(z)", `\sigma(z)`, `\sigma\left(z\right)`}},
 		{"function power", "z ∈ R^d", "HPow(Call tanh(Var z), Num 2)", []string{"tanh²(z)", "tanh(z) .^ 2", "tanh(z).^2"}},
-		{"function cube", "x ∈ R", "HPow(Call sin(Var x), Num 3)", []string{"sin³(x)", "sin(x) .^ 3"}},
+		{"function cube", "x ∈ R", "Pow(Call sin(Var x), Num 3)", []string{"sin³(x)", "sin(x) .^ 3", "sin^3 x", "sin(x)^3"}},
 		{"trace", "A ∈ R^{n×n}", "Call tr(Var A)", []string{"tr(A)", "trace(A)", `\operatorname{tr}(A)`, `\mathrm{tr}(A)`, `\operatorname{tr}\left(A\right)`, "Tr(A)"}},
 		{"sum all", "x ∈ R^d", "Call sum(Var x)", []string{"sum(x)"}},
 		{"ones", "x ∈ R^d", "Add(Var x, Ones)", []string{"x + 𝟙", `x + \mathbf{1}`, "x + vector(1)", `x + \mathbb{1}`}},

@@ -38,6 +38,9 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if !ok {
 		fn, isFn := symbolic.FuncByName[raw[1:]]
 		if !isFn {
+			if sug := l.suggestFunc(raw); sug != "" && isGroup(c.peek(), "(", "{") {
+				return nil, errUnknownFunc(p, raw, sug)
+			}
 			return nil, errUnexpected(p, raw)
 		}
 		return l.builtinCall(c, fn, raw, p)
@@ -63,6 +66,10 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	}
 	if e, ok, err := l.unknownCall(c, np); ok || err != nil {
 		return e, err
+	}
+	if s := l.symbol(symbolic.VarKey(np.base, np.label)); s != nil && s.Kind == symbolic.SymFunc && !l.isBound(np.base) {
+		// φ alone, (φ) b: a function is not a value.
+		return nil, errFuncValue(np.pos, np.raw)
 	}
 	v, err := l.resolveVar(np)
 	if err != nil {

@@ -37,14 +37,15 @@ func builtShape(op Op, args []*Expr) Shape {
 // functions and softmax keep the argument's shape, reductions give a
 // scalar, diag turns a vector into a square matrix and a matrix into the
 // vector of its diagonal.
+// The rule is the function's entry in the one table (FuncInfo.Shape).
 func builtCallShape(name string, arg *Expr) Shape {
-	if name == "diag" {
+	switch Funcs[name].Shape {
+	case ShapeDiag:
 		if arg.Shape.IsVector() {
 			return Matrix(arg.Shape[0], arg.Shape[0])
 		}
 		return Vector(arg.Shape.Rows())
-	}
-	if Funcs[name].Kind == Reduction {
+	case ShapeToScalar, ShapeSquareToScalar:
 		return nil
 	}
 	return arg.Shape

@@ -15,6 +15,30 @@ const (
 	Structural
 )
 
+// ShapeRule is how a builtin function's result shape follows from its
+// argument's: the one table of builtin shape rules, read by ResultShapeIn
+// and by the parser's shape inference alike.
+type ShapeRule uint8
+
+const (
+	// ShapeSame: the argument's shape (elementwise functions).
+	ShapeSame ShapeRule = iota + 1
+	// ShapeSquareToScalar: a square matrix (or scalar) to a scalar: tr,
+	// det, logdet.
+	ShapeSquareToScalar
+	// ShapeToScalar: anything to a scalar (sum, logsumexp).
+	ShapeToScalar
+	// ShapeVectorSame: a vector to a vector of its length (softmax).
+	ShapeVectorSame
+	// ShapeDiag: a vector of n to n×n, a square matrix to its diagonal.
+	ShapeDiag
+	// ShapeSquareSame: a square matrix to a matrix of its shape (inv).
+	ShapeSquareSame
+	// ShapeFromUse: a scalar to a constant whose shape comes from use
+	// (vector(c), matrix(c)).
+	ShapeFromUse
+)
+
 // FuncInfo describes a builtin function.
 type FuncInfo struct {
 	// Name is the canonical name, the one in Expr.Name and the one the
@@ -24,6 +48,8 @@ type FuncInfo struct {
 	// ASCII is the ASCII printer's spelling; LaTeX the LaTeX printer's
 	// (\exp, \operatorname{tr}, …).
 	ASCII, LaTeX string
+	// Shape is the function's shape rule.
+	Shape ShapeRule
 	// Aliases are further spellings the parser accepts (ln for log,
 	// sigmoid for σ, trace for tr, …), without a leading backslash: the
 	// parser strips \, \operatorname{…} and \mathrm{…} first.
@@ -39,7 +65,18 @@ var FuncByName = map[string]string{}
 
 func init() {
 	add := func(kind FuncKind, name, ascii, latex string, aliases ...string) {
-		Funcs[name] = FuncInfo{Name: name, Kind: kind, ASCII: ascii, LaTeX: latex, Aliases: aliases}
+		rule := map[FuncKind]ShapeRule{Elementwise: ShapeSame, Reduction: ShapeToScalar}[kind]
+		switch name {
+		case "tr", "det", "logdet":
+			rule = ShapeSquareToScalar
+		case "diag":
+			rule = ShapeDiag
+		case "softmax":
+			rule = ShapeVectorSame
+		case "vector", "matrix":
+			rule = ShapeFromUse
+		}
+		Funcs[name] = FuncInfo{Name: name, Kind: kind, Shape: rule, ASCII: ascii, LaTeX: latex, Aliases: aliases}
 		FuncByName[name] = name
 		FuncByName[ascii] = name
 		for _, a := range aliases {

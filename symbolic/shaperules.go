@@ -49,7 +49,7 @@ func ResultShapeIn(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 	case OpVar, OpOnes, OpEye:
 		return e.Shape.Norm(), nil
 	}
-	if n := opArity(e.Op); n > 0 && len(e.Args) != n {
+	if n := OpArity(e.Op); n > 0 && len(e.Args) != n {
 		return nil, Errorf(e.Pos, "%s needs %d operands, got %d", opName(e.Op), n, len(e.Args))
 	}
 	a, b := arg(0), arg(1)
@@ -118,8 +118,10 @@ func ResultShapeIn(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 	return nil, Errorf(e.Pos, "no shape rule for this expression")
 }
 
-// opArity is the number of Args an operator takes, or 0 when it varies.
-func opArity(op Op) int {
+// OpArity is the number of Args an operator takes, or 0 when it varies
+// (calls, derivative calls, leaves). It is the one arity table: the
+// parser's shape inference and ResultShapeIn both read it.
+func OpArity(op Op) int {
 	switch op {
 	case OpNeg, OpT, OpInv, OpNorm:
 		return 1
@@ -259,19 +261,17 @@ func callShape(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 		return nil, Errorf(e.Pos, "%s takes 1 argument, got %d", e.Name, len(e.Args))
 	}
 	a := e.Args[0].Shape.Norm()
-	switch {
-	case f.Kind == Elementwise:
+	switch f.Shape {
+	case ShapeSame:
 		return a, nil
-	case e.Name == "tr" || e.Name == "det" || e.Name == "logdet":
+	case ShapeSquareToScalar:
 		if !a.IsScalar() && !isSquare(a) {
 			return nil, Errorf(e.Pos, "%s needs a square matrix, got %s", e.Name, a)
 		}
 		return nil, nil
-	case f.Kind == Reduction:
+	case ShapeToScalar:
 		return nil, nil
-	}
-	switch e.Name {
-	case "diag":
+	case ShapeDiag:
 		switch {
 		case a.IsScalar():
 			return nil, nil
@@ -281,14 +281,14 @@ func callShape(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 			return Vector(a[0]), nil
 		}
 		return nil, Errorf(e.Pos, "diag needs a vector or a square matrix, got %s", a)
-	case "softmax":
+	case ShapeVectorSame:
 		if a.IsMatrix() {
 			return nil, Errorf(e.Pos, "softmax needs a vector, got %s", a)
 		}
 		return a, nil
-	case "inv":
+	case ShapeSquareSame:
 		return invShape(e, a)
-	case "vector", "matrix":
+	case ShapeFromUse:
 		if !a.IsScalar() {
 			return nil, Errorf(e.Pos, "%s(c) needs a scalar c, got %s", e.Name, a)
 		}

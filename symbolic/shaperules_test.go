@@ -182,3 +182,16 @@ func BenchmarkResultShape(b *testing.B) {
 		}
 	}
 }
+
+// TestEveryBuiltinHasAShapeRule: the one table of builtin shape rules
+// covers every builtin (the parser and ResultShapeIn both read it).
+func TestEveryBuiltinHasAShapeRule(t *testing.T) {
+	for name, f := range Funcs {
+		if f.Shape == 0 {
+			t.Errorf("%s has no shape rule", name)
+		}
+	}
+	if OpArity(OpSum) != 3 || OpArity(OpT) != 1 || OpArity(OpMul) != 2 || OpArity(OpCall) != 0 {
+		t.Errorf("OpArity disagrees with the operators' definitions")
+	}
+}

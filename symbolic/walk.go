@@ -1,5 +1,7 @@
 package symbolic
 
+import "slices"
+
 // Walk visits each distinct node of the DAG under e once, parents before
 // children (subscripts, then arguments, in order): f(n) is called once per
 // node however many parents share n; if f returns false, Walk does not
@@ -156,8 +158,8 @@ func sameSlice(a, b []*Expr) bool {
 func (p *Program) Uses(e *Expr) map[string]bool {
 	used := map[string]bool{}
 	seen := map[*Expr]bool{}
-	var visit func(*Expr)
-	visit = func(e *Expr) {
+	var visit func(*Expr, []string)
+	visit = func(e *Expr, params []string) {
 		Walk(e, func(n *Expr) bool {
 			if seen[n] {
 				return false
@@ -166,12 +168,14 @@ func (p *Program) Uses(e *Expr) map[string]bool {
 			switch n.Op {
 			case OpVar, OpCall, OpPrime, OpPartial, OpJac:
 				key := n.Key()
-				if used[key] {
+				if used[key] || n.Op == OpVar && slices.Contains(params, key) {
+					// A parameter of the definition being visited
+					// (t in σ(t) = …) is not a variable of the program.
 					return true
 				}
 				used[key] = true
 				if s := p.Symbols[key]; s != nil && s.Kind == SymDef && s.Def != nil {
-					visit(s.Def.Body)
+					visit(s.Def.Body, s.Def.Params)
 				}
 			case OpSum:
 				used[n.Name] = true
@@ -179,6 +183,6 @@ func (p *Program) Uses(e *Expr) map[string]bool {
 			return true
 		})
 	}
-	visit(e)
+	visit(e, nil)
 	return used
 }

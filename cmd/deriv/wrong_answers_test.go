@@ -106,6 +106,8 @@ func TestNormalisedNames(t *testing.T) {
 		{name: "math italic", args: []string{"grad", "--wrt", "x", "𝑥 ∈ R; f = 𝑥^2"}, out: []string{"2 x"}},
 		{name: "Cyrillic a among Latin", args: []string{"parse", "xа ∈ R; f = xа^2"}, code: 2,
 			errOut: []string{"<input>:1:2:", "mixes Latin and Cyrillic"}},
+		{name: "Greek omicron among Latin", args: []string{"parse", "lοss ∈ R; f = lοss"}, code: 2, errOut: []string{"mixes Latin and Greek"}},
+		{name: "Greek with Latin is fine", args: []string{"grad", "--wrt", "δx", "δx ∈ R; f = δx^2"}, out: []string{"2 δx"}},
 		{name: "Cyrillic in expression", args: []string{"parse", "x ∈ R; f = x + xа"}, code: 2, errOut: []string{"mixes Latin and Cyrillic"}},
 	})
 }
@@ -195,6 +197,8 @@ func TestSmallWrongAnswers(t *testing.T) {
 		{name: "bound w_j in a claim", args: []string{"check", "--wrt", "w_i", "--claim", "w_i + 0 Σ_j w_j", "w_i ∈ R for i = 1..n; f = Σ_i w_i^2/2"}, out: []string{"correct"}},
 		{name: "A^{-2}", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"✓"}},
 		{name: "A^{−3} claim", args: []string{"check", "--wrt", "A", "--claim", "-2 (A^{-3})^T", "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"correct"}},
+		{name: "A⁻²", args: []string{"grad", "--check", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A⁻²)"}, out: []string{"✓"}},
+		{name: "x⁻² and x^{-3}", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = x⁻² + x^{-3}"}, out: []string{"✓"}},
 		{name: "A^{-2} value", args: []string{"eval", "--at", writeValues(t, `{"A": [[2, 0], [0, 4]]}`), "A ∈ R^{n×n}; f = tr(A^{-2})"}, out: []string{"0.3125"}},
 	})
 }
@@ -239,4 +243,71 @@ S1 = W1^T x0; x1 = g(S1); S2 = W2^T x1; ℓ = L(g(S2))`
 			assert.Equal(t, 0, ccode, "%s %s: %s\n%s%s", wrt, style, rhs, cout, cerr)
 		}
 	}
+}
+
+// TestMoreCallSpellings: signed arguments, LaTeX commands, primes of
+// implicit functions, suggestions for unknown commands.
+func TestMoreCallSpellings(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "exp -x", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = exp -x + sin −2x"}, out: []string{"−exp(−x)", "✓"}},
+		{name: "sin x cos x", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = sin x cos x"}, out: []string{"cos(x)² − sin(x)²", "✓"}},
+		{name: "latex group argument", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R; f = \sin{x} + \sin^2\left(x\right) + \sqrt x + \exp x + \log x`}, out: []string{"✓"}},
+		{name: "operator names", args: []string{"grad", "--check", "--wrt", "A", `A ∈ R^{n×n}; f = tr A + \operatorname{tr} A + \mathrm{tr}A + det A + \log\det A`}, out: []string{"✓"}},
+		{name: "defined function without brackets", args: []string{"grad", "--check", "--wrt", "x", "s(t) = 1/(1 + exp(-t)); x ∈ R; f = s x"}, out: []string{"✓"}},
+		{name: `\Relu`, args: []string{"parse", `x ∈ R; f = \Relu(x)`}, code: 2, errOut: []string{`unknown function \Relu, did you mean relu?`}},
+		{name: "Relu'", args: []string{"parse", "x ∈ R; f = Relu'(x)"}, code: 2, errOut: []string{"unknown function Relu"}},
+		{name: "implicit Φ' is a function", args: []string{"parse", "x ∈ R; f = Φ'(x)"}, out: []string{"Φ: ℝ → ℝ", "Φ'(x)"}},
+		{name: "implicit Ψ in LaTeX", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R^d; f = \mathbf{1}^\top \Psi(x)`}, out: []string{"Ψ'(x)", "✓"}},
+		{name: "implicit h", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^d; f = 𝟙ᵀ h(x)"}, out: []string{"h'(x)", "✓"}},
+		{name: "x'Ax", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R^n; A ∈ R^{n×n}; f = x'Ax"}, out: []string{"(A + Aᵀ) x", "✓"}},
+		{name: "sin⁻¹ is arcsin", args: []string{"grad", "--check", "--wrt", "x", `x ∈ R; f = sin^{-1} x + \tan^{-1}(x) + cos⁻¹ x`}, out: []string{"1/(1 + x²)", "✓"}},
+		{name: "exp^{-1} is ambiguous", args: []string{"parse", "x ∈ R; f = exp^{-1} x"}, code: 2, errOut: []string{"ambiguous"}},
+		{name: "sin(x)^{-1} is 1/sin(x)", args: []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = sin(x)^{-1}"}, out: []string{"✓"}},
+		{name: "abx", args: []string{"grad", "--check", "--wrt", "x", "x, a, b ∈ R; f = abx"}, out: []string{"a b", "✓"}},
+	})
+}
+
+// TestNormalisedValueKeys: a values file may spell a name with the micro
+// sign or full-width letters too.
+func TestNormalisedValueKeys(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "µ key", args: []string{"eval", "--at", writeValues(t, `{"µ": 2}`), "μ ∈ R; f = μ^2"}, out: []string{"f = 4"}},
+		{name: "full-width key", args: []string{"eval", "--at", writeValues(t, `{"ｘ": 3}`), "x ∈ R; f = x^2"}, out: []string{"f = 9"}},
+	})
+}
+
+// TestScalarDefinitionsOnVectors: a scalar function given by a definition
+// (σ(t) = …, or --let 'φ = tanh') applied to a vector acts entry by
+// entry, in differentiation and in evaluation alike.
+func TestScalarDefinitionsOnVectors(t *testing.T) {
+	const sigma = "x ∈ R^d; W ∈ R^{d×d}\nσ(t) = 1/(1 + exp(−t))\nf = sum(σ(W x))"
+	runWrongCases(t, []wrongCase{
+		{name: "let φ = tanh on a vector", args: []string{"grad", "--check", "--wrt", "W1", "--let", "φ = tanh", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; φ: R → R; ℓ = ½‖W2 φ(W1 x + b) − y‖²"},
+			out: []string{"tanh(z)", "✓"}},
+		{name: "let Φ = tanh on the worksheet's Φ", args: []string{"grad", "--check", "--wrt", "W1", "--let", "Φ = tanh", "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; ℓ = ½‖W2 Φ(W1 x + b) − y‖²"},
+			out: []string{"✓"}},
+		{name: "defined σ on a vector", args: []string{"grad", "--check", "--wrt", "W", sigma}, out: []string{"✓"}},
+		{name: "defined rational function", args: []string{"grad", "--check", "--wrt", "x", "s(t) = t^2/(1 + t^2); x ∈ R^n; A ∈ R^{n×n}; f = sum(s(A x))"}, out: []string{"✓"}},
+		{name: "eval of a defined σ needs no value for t", args: []string{"eval", "--at", writeValues(t, `{"x": [1, 2], "W": [[1, 0], [0, 1]]}`), sigma},
+			out: []string{"f = 1.61185"}},
+	})
+}
+
+// TestZeroClaim: "0", as deriv prints a zero gradient, is the zero of the
+// expected shape.
+func TestZeroClaim(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "zero vector", args: []string{"check", "--wrt", "x", "--claim", "0", "x ∈ R^n; y ∈ R; f = y^2"}, out: []string{"correct"}},
+		{name: "zero matrix", args: []string{"check", "--wrt", "W", "--claim", "0", "W ∈ R^{n×d}; y ∈ R; f = y^2 + 0 sum(W)"}, out: []string{"correct"}},
+		{name: "nonzero is still wrong", args: []string{"check", "--wrt", "x", "--claim", "0", "x ∈ R^n; f = sum(x)"}, code: 1, out: []string{"incorrect"}},
+	})
+}
+
+// TestInnerProductInAChain: uᵀ (uᵀ u) scales uᵀ by a number; evaluation
+// must not flatten it into the chain uᵀ uᵀ u.
+func TestInnerProductInAChain(t *testing.T) {
+	runWrongCases(t, []wrongCase{
+		{name: "eval", args: []string{"eval", "--at", writeValues(t, `{"u": [1, 2, 3]}`), "u ∈ R^n; f = (uᵀ (uᵀ u) + uᵀ) u"}, out: []string{"f = 210"}},
+		{name: "grad", args: []string{"grad", "--check", "--wrt", "u", "u ∈ R^n; A ∈ R^{n×n}; f = uᵀ (uᵀ A u) u"}, out: []string{"✓"}},
+	})
 }
