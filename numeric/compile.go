@@ -186,8 +186,18 @@ func (c *Compiled) EvalContext(ctx context.Context, env *Env, opts CheckOptions)
 	return v, err
 }
 
+// evalStats are what an evaluation did.
+type evalStats struct {
+	nodes int64
+}
+
 // eval is Eval that also reports whether a kink was approached.
 func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
+	return c.evalStats(env, b, nil)
+}
+
+// evalStats is eval that also fills st (when not nil).
+func (c *Compiled) evalStats(env *Env, b *budget, st *evalStats) (*mat.Dense, bool, error) {
 	if env == nil {
 		env = NewEnv()
 	}
@@ -204,6 +214,9 @@ func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
 	}
 	v, err := c.root(s)
 	work.nodes.Add(s.evals)
+	if st != nil {
+		st.nodes = s.evals
+	}
 	work.evals.Add(1)
 	b.spent.Add(s.evals)
 	if err != nil {

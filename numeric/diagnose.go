@@ -13,6 +13,12 @@ import (
 // derivatives.
 type observation struct {
 	expected, claimed, claimedT []float64
+	// slack and round hold the estimated errors of each expected value
+	// (finite differences: from the Richardson table and from rounding;
+	// nil for exact values), fscale |f| at the point (0 when there is no
+	// f).
+	slack, round []float64
+	fscale       float64
 }
 
 // diagnose names the classic mistake that explains every observation

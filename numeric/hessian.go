@@ -31,7 +31,7 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
-		env, err := samplePoint(p, f, claim, sopts, k)
+		env, err := samplePoint(p, f, claim, t, sopts, k)
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +85,8 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 				o.claimed = append(o.claimed, bilinear(cv, us[q], vs[q]))
 				o.claimedT = append(o.claimedT, bilinear(cv, vs[q], us[q]))
 			}
-			if e := relErr(o.expected, o.claimed); worse(e, worst) {
+			o.fscale = pert.scale()
+			if e := o.errorOf(opts.Tol); worse(e, worst) {
 				worst = e
 				rep.Counterexample = &Counterexample{Values: values, Expected: o.expected, Claimed: o.claimed}
 				if n <= 20 {

@@ -47,19 +47,34 @@ const (
 // search starts again, up to maxShrinks times; then the last error is
 // returned. central's result is not retained.
 func ridders(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, error) {
+	d, _, _, err := riddersErr(n, h0, fscale, central)
+	return d, err
+}
+
+// riddersErr is ridders that also returns estimates of the estimates'
+// errors: per entry the Richardson table's (the larger difference from
+// the neighbouring estimates), and the rounding noise of a quotient at the
+// smallest step used, noise(fscale, h) (about ε·|f|/h), common to all
+// entries. Checks use them as the numerical uncertainty that a
+// difference between a claim and the estimate may be blamed on.
+func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, float64, error) {
 	var err error
 	for range maxShrinks + 1 {
-		var out []float64
-		if out, err = riddersFrom(n, h0, fscale, central); err == nil || IsLimit(err) {
-			return out, err
+		var out, errs []float64
+		var h float64
+		if out, errs, h, err = riddersFrom(n, h0, fscale, central); err == nil {
+			return out, errs, noise(fscale, h), nil
+		}
+		if IsLimit(err) {
+			return nil, nil, 0, err
 		}
 		h0 /= 4
 	}
-	return nil, err
+	return nil, nil, 0, err
 }
 
 // riddersFrom is one search of ridders from step h0.
-func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, error) {
+func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, float64, error) {
 	best := make([]float64, n)
 	bestErr := make([]float64, n)
 	done := make([]bool, n)
@@ -68,14 +83,16 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 	}
 	var prev [][]float64 // the previous row of the table, prev[j][entry]
 	h := h0
+	last := h0
 	for k := range maxLevels {
 		d, err := central(h)
 		if err != nil {
 			if k < minLevels || IsLimit(err) {
-				return nil, err
+				return nil, nil, 0, err
 			}
 			break
 		}
+		last = h
 		cols := min(k, maxCols)
 		row := make([][]float64, cols+1)
 		row[0] = append([]float64(nil), d...)
@@ -130,7 +147,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 			break
 		}
 	}
-	return best, nil
+	return best, bestErr, last, nil
 }
 
 // noise is the rounding error to expect in a difference quotient at step

@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"context"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -23,6 +24,9 @@ type SampleOptions struct {
 	// CheckOptions.
 	Context    context.Context
 	MaxEntries int
+	// index binds free indices while the expressions are evaluated to
+	// test a point (not in the point returned).
+	index map[string]int
 }
 
 func (o SampleOptions) budget() *budget {
@@ -69,8 +73,13 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 			return nil, err
 		}
 		ok := true
+		test := env
+		if len(opts.index) > 0 {
+			test = env.Clone()
+			maps.Copy(test.Index, opts.index)
+		}
 		for _, c := range compiled {
-			_, kink, err := c.eval(env, b)
+			_, kink, err := c.eval(test, b)
 			if IsLimit(err) {
 				return nil, err
 			}
