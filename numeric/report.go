@@ -86,13 +86,6 @@ type Counterexample struct {
 	Claimed  any `json:"claimed"`
 }
 
-// relErr is the relative error of claimed against expected (flattened):
-// ‖c − e‖₂/‖e‖₂; 0 when every entry differs by less than the absolute
-// floor (see floorFor); 1 when e is zero but c is not.
-func relErr(expected, claimed []float64) float64 {
-	return relErrAbove(expected, claimed, nil, nil, 0)
-}
-
 // floorFor is the absolute difference that counts as zero: 1e-10 (SPEC
 // §4), but relative to the size of the values when they are smaller than
 // 1 — fscale (|f| at the point, 0 when there is no f) or the largest
@@ -107,15 +100,18 @@ func floorFor(expected, claimed []float64, fscale float64) float64 {
 	return absZero * math.Min(1, s)
 }
 
-// relErrAbove is relErr in which a difference within slack[i] (the
+// relErrAbove is the relative error of claimed against expected
+// (flattened), ‖c − e‖₂/‖e‖₂ — 0 when every entry differs by less than
+// the absolute floor (floorFor), 1 when e is zero but c is not — in which a difference within slack[i] (the
 // estimated error of the finite difference expected[i], nil for none) is
 // forgiven, and the absolute floor is taken relative to fscale
 // (floorFor).
 func relErrAbove(expected, claimed, slack, round []float64, fscale float64) float64 {
-	var diff, norm, maxAbs, top float64
+	var maxAbs, top float64
 	for i := range expected {
 		top = math.Max(top, math.Abs(expected[i]))
 	}
+	diffs := make([]float64, len(expected))
 	for i := range expected {
 		d := math.Abs(claimed[i] - expected[i])
 		if slack != nil {
@@ -129,10 +125,12 @@ func relErrAbove(expected, claimed, slack, round []float64, fscale float64) floa
 			// claim within it cannot be told from the truth.
 			d = math.Max(0, d-slackFactor*round[i])
 		}
-		diff += d * d
-		norm += expected[i] * expected[i]
+		diffs[i] = d
 		maxAbs = math.Max(maxAbs, d)
 	}
+	// Norms scaled against overflow (derivatives of exp(1000 x) reach
+	// 1e210).
+	diff, norm := norm2(diffs), norm2(expected)
 	switch {
 	case math.IsNaN(diff) || math.IsInf(diff, 0):
 		return math.MaxFloat64
@@ -141,7 +139,7 @@ func relErrAbove(expected, claimed, slack, round []float64, fscale float64) floa
 	case norm == 0:
 		return 1
 	}
-	return math.Sqrt(diff / norm)
+	return diff / norm
 }
 
 // slackFactor multiplies the error estimates of the finite differences

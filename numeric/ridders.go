@@ -150,6 +150,23 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 	return best, bestErr, last, nil
 }
 
+// norm2 is the Euclidean norm of v, scaled so that entries of 1e200 do not
+// overflow.
+func norm2(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	if m == 0 || math.IsInf(m, 0) || math.IsNaN(m) {
+		return m
+	}
+	var s float64
+	for _, x := range v {
+		s += (x / m) * (x / m)
+	}
+	return m * math.Sqrt(s)
+}
+
 // noise is the rounding error to expect in a difference quotient at step
 // h of a function of magnitude fscale: 64ε·fscale/h, plus 1e-13.
 func noise(fscale, h float64) float64 {
@@ -160,11 +177,7 @@ func noise(fscale, h float64) float64 {
 // converged reports whether every entry still improving has an error
 // estimate below riddersTol‖best‖ + floor.
 func converged(best, bestErr []float64, done []bool, floor float64) bool {
-	var norm float64
-	for _, b := range best {
-		norm += b * b
-	}
-	limit := riddersTol*math.Sqrt(norm) + floor
+	limit := riddersTol*norm2(best) + floor
 	for e, ee := range bestErr {
 		if !done[e] && !(ee <= limit) {
 			return false

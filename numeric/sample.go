@@ -68,7 +68,16 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 	var lastErr error
 	for attempt := range maxRedraws {
 		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
-		env, err := draw(p, dims, hints, opts, rng, b, exprs)
+		wide := 0
+		if k%4 == 3 && attempt < maxRedraws/2 {
+			// Points 3 and 7 (of 8) are drawn at larger magnitude,
+			// |x| in [5, 10], with the signs alternating between them,
+			// so that a mistake hidden beyond |x| ≈ 4 (relu(x − 4)) is
+			// found; where f is undefined or overflows there, the
+			// point falls back to N(0, 1) after 20 attempts.
+			wide = 1 + (k/4)%2
+		}
+		env, err := draw(p, dims, hints, opts, rng, b, exprs, wide)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +109,7 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 }
 
 // draw draws one point.
-func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr) (*Env, error) {
+func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr, wide int) (*Env, error) {
 	env := NewEnv()
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
@@ -123,7 +132,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if !ok {
 				return nil, symbolic.Errorf(sym.Pos, "the size of %s (%s) is unknown", key, sym.Shape)
 			}
-			env.Vals[key] = drawValue(rng, r, c, h[key])
+			env.Vals[key] = drawValue(rng, r, c, h[key], wide)
 		case symbolic.SymFamily:
 			if sym.Shape.IsMatrix() {
 				return nil, symbolic.Errorf(sym.Pos, "cannot evaluate %s: families of matrices are not supported", key)
@@ -137,7 +146,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if kind == wellConditioned {
 				kind = normal
 			}
-			env.Vals[key] = drawValue(rng, n, d, kind)
+			env.Vals[key] = drawValue(rng, n, d, kind, wide)
 		case symbolic.SymFunc:
 			env.Funcs[key] = NewInstance(sym, uint64(opts.Seed))
 		}
@@ -166,18 +175,31 @@ func symbolOrder(p *symbolic.Program) []string {
 	return append(out, rest...)
 }
 
-// drawValue draws an r×c value of the given kind.
-func drawValue(rng *rand.Rand, r, c int, kind valueKind) *mat.Dense {
+// drawValue draws an r×c value of the given kind. wide (1 or 2) draws
+// the unconstrained and positive entries at larger magnitude instead:
+// uniform in [5, 10], signs alternating entry by entry and starting with
+// + (wide = 1) or − (wide = 2), positive entries always positive.
+func drawValue(rng *rand.Rand, r, c int, kind valueKind, wide int) *mat.Dense {
+	if kind == wellConditioned && r != c {
+		// Only square matrices can be conditioned; fall back to N(0, 1).
+		kind = normal
+	}
 	m := mat.NewDense(r, c, nil)
+	data := m.RawMatrix().Data
 	for i := range r {
 		for j := range c {
 			var v float64
-			switch kind {
-			case positive:
+			switch {
+			case wide > 0 && (kind == normal || kind == positive):
+				v = 5 + 5*rng.Float64()
+				if kind == normal && (i*c+j+wide)%2 == 0 {
+					v = -v
+				}
+			case kind == positive:
 				v = math.Abs(rng.NormFloat64()) + 0.5
-			case bounded:
+			case kind == bounded:
 				v = 1.8*rng.Float64() - 0.9
-			case wellConditioned:
+			case kind == wellConditioned:
 				v = 0.3 * rng.NormFloat64() / math.Sqrt(float64(r))
 				if i == j {
 					v++
@@ -185,12 +207,8 @@ func drawValue(rng *rand.Rand, r, c int, kind valueKind) *mat.Dense {
 			default:
 				v = rng.NormFloat64()
 			}
-			m.Set(i, j, v)
+			data[i*c+j] = v
 		}
-	}
-	if kind == wellConditioned && r != c {
-		// Only square matrices can be conditioned; fall back to N(0, 1).
-		return drawValue(rng, r, c, normal)
 	}
 	return m
 }
