@@ -257,6 +257,7 @@ func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, t *target, sopts 
 		// defined at member 1.
 		sopts.index = map[string]int{t.index: 1}
 	}
+	sopts.firstAtScale = true
 	env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
 	if err != nil {
 		return Sample(p, []*symbolic.Expr{f}, sopts, k)

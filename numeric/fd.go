@@ -27,7 +27,8 @@ type perturbation struct {
 	eval func(y, x []float64) error
 	// along evaluates the function with the variable set to x0 + t·v,
 	// writing the flattened result to y (without building x).
-	along func(y []float64, t float64, v []float64) error
+	along   func(y []float64, t float64, v []float64) error
+	restore func()
 	// m is the number of entries of the function's value; f0 the value
 	// at x0.
 	m  int
@@ -99,10 +100,17 @@ type fdError struct {
 func directionalFD(p perturbation, v []float64) ([]float64, fdError, error) {
 	scale := 1.0
 	for _, x := range p.x0 {
-		scale = math.Max(scale, math.Abs(x))
+		if x > scale {
+			scale = x
+		} else if -x > scale {
+			scale = -x
+		}
 	}
 	yp, ym := make([]float64, p.m), make([]float64, p.m)
 	d := make([]float64, p.m)
+	if p.restore != nil {
+		defer p.restore()
+	}
 	out, errs, round, err := riddersErr(p.m, fdStep, p.scale(), func(h float64) ([]float64, error) {
 		if err := p.along(yp, scale*h, v); err != nil {
 			return nil, err

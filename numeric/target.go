@@ -3,6 +3,7 @@ package numeric
 import (
 	"slices"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 
 	"deriv/symbolic"
@@ -167,19 +168,22 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 			// Copy before restoring: v may be the perturbed matrix itself.
 			flattenInto(y, v)
 		}
-		copy(target, x0)
 		return err
 	}
 	p.eval = func(y, x []float64) error {
 		copy(target, x)
-		return at(y)
+		err := at(y)
+		copy(target, x0)
+		return err
 	}
+	// along leaves the variable perturbed (the next call overwrites
+	// it); restore puts x0 back.
 	p.along = func(y []float64, t float64, v []float64) error {
-		for k, x := range x0 {
-			target[k] = x + t*v[k]
-		}
+		copy(target, x0)
+		blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
 		return at(y)
 	}
+	p.restore = func() { copy(target, x0) }
 	return env, p, nil
 }
 
