@@ -17,8 +17,8 @@ import (
 const DefaultMaxEntries = 50_000_000
 
 // maxSumTerms bounds the terms the sums of one evaluation may run through
-// together (nested sums multiply): 10⁸.
-const maxSumTerms = 100_000_000
+// together (nested sums multiply): 10⁷, about a second of evaluation.
+const maxSumTerms = 10_000_000
 
 // LimitError reports that an operation stopped at a limit of its budget.
 type LimitError struct {
@@ -71,15 +71,18 @@ func (b *budget) alive() error {
 	return nil
 }
 
-// iterate accounts for a sum about to run through n terms.
+// iterate accounts for a sum about to run through n terms, inside sums
+// running through s.nest terms together: the projection s.nest·n (nested
+// sums multiply) and the terms run so far must stay within maxSumTerms.
 func (s *state) iterate(n int, pos symbolic.Pos) error {
 	if n <= 0 {
 		return nil
 	}
 	s.iters += int64(n)
-	if s.iters > maxSumTerms || n > maxSumTerms {
-		return &LimitError{Limit: "work", Msg: fmt.Sprintf("the sums would run through more than %s terms (this one has %s); the limit is %s",
-			sci(float64(s.iters)), sci(float64(n)), sci(maxSumTerms))}
+	proj := float64(max(s.nest, 1)) * float64(n)
+	if s.iters > maxSumTerms || proj > maxSumTerms {
+		return &LimitError{Limit: "work", Msg: fmt.Sprintf("the sums would run through %s terms or more in one evaluation; the limit is %s",
+			sci(math.Max(proj, float64(s.iters))), sci(maxSumTerms))}
 	}
 	return s.b.alive()
 }

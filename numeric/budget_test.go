@@ -61,9 +61,9 @@ func TestSumTermsLimit(t *testing.T) {
 	}
 }
 
-// TestContextStopsNestedSums: a claim with ten nested sums (6¹⁰ terms)
-// stops at the context's deadline with a time limit, inside the
-// evaluation.
+// TestContextStopsNestedSums: a claim with ten nested sums (5¹⁰ ≈ 9.8×10⁶
+// terms, under the work limit) stops at the context's deadline with a time
+// limit, inside the evaluation.
 func TestContextStopsNestedSums(t *testing.T) {
 	pr := parseProblem(t, "x ∈ R; g: R^n → R; f = x^2")
 	claim := "2 x"
@@ -75,13 +75,13 @@ func TestContextStopsNestedSums(t *testing.T) {
 	defer cancel()
 	numeric.ResetWork()
 	_, err := numeric.Check(pr.p, pr.f, pr.expr(t, "x"), pr.expr(t, claim),
-		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 6}, Context: ctx})
+		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 5}, Context: ctx})
 	if le := limitOf(t, "nested sums", err); le.Limit != "time" {
 		t.Errorf("limit %q, want time", le.Limit)
 	}
 	// It stopped inside the first evaluation of the claim, long before
-	// its 6¹⁰ terms.
-	if w := numeric.ReadWork(); w.NodeEvals > 60_000_000 {
+	// its 5¹⁰ terms.
+	if w := numeric.ReadWork(); w.NodeEvals > 9_000_000 {
 		t.Errorf("%d node evaluations before stopping", w.NodeEvals)
 	}
 	// A context cancelled before the start stops at once.
@@ -122,5 +122,21 @@ func TestValidate(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.msg)
 		}
+	}
+}
+
+// TestNestedSumsOverWorkLimit: ten nested sums over n = 6 (6¹⁰ ≈ 6×10⁷
+// terms) exceed the work limit at once, with no deadline.
+func TestNestedSumsOverWorkLimit(t *testing.T) {
+	pr := parseProblem(t, "x ∈ R; g: R^n → R; f = x^2")
+	claim := "2 x"
+	for k := range 10 {
+		i := string(rune('a' + k))
+		claim = "Σ_{" + i + "=1}^{n} (" + claim + ")"
+	}
+	_, err := numeric.Check(pr.p, pr.f, pr.expr(t, "x"), pr.expr(t, claim),
+		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 6}})
+	if le := limitOf(t, "6¹⁰ terms", err); le.Limit != "work" {
+		t.Errorf("limit %q, want work", le.Limit)
 	}
 }

@@ -365,7 +365,10 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 			return nil, err
 		}
 		old, had := s.index[name]
+		outer := s.nest
+		s.nest = max(outer, 1) * int64(b-a+1)
 		defer func() {
+			s.nest = outer
 			if had {
 				s.index[name] = old
 			} else {

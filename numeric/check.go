@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"math"
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -64,11 +65,31 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 			}
 		}
 		for _, m := range members {
-			penv, pert, err := t.bind(env, fc, m, b)
-			if err != nil {
-				return nil, withSource(err, p)
+			at := func(env *Env) (perturbation, observation, *Counterexample, string, error) {
+				penv, pert, err := t.bind(env, fc, m, b)
+				if err != nil {
+					return pert, observation{}, nil, "", err
+				}
+				o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m, b)
+				return pert, o, cex, fail, err
 			}
-			o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m, b)
+			pert, o, cex, fail, err := at(env)
+			// Where the differences cannot resolve the derivative (it is
+			// below their rounding noise, as where σ saturates), the
+			// point is drawn again with values 10 and 100 times smaller.
+			for retry := 1; retry <= 2 && err == nil && fail == "" && !o.resolved(); retry++ {
+				s := sopts
+				s.shrink = math.Pow(0.1, float64(retry))
+				env2, err2 := samplePoint(p, f, claim, t, s, k)
+				if err2 != nil {
+					break
+				}
+				pert2, o2, cex2, fail2, err2 := at(env2)
+				if err2 != nil || fail2 != "" {
+					break
+				}
+				pert, o, cex = pert2, o2, cex2
+			}
 			if err != nil {
 				return nil, withSource(err, p)
 			}

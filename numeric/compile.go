@@ -44,7 +44,10 @@ type state struct {
 	// tickEvery of them.
 	evals int64
 	iters int64
-	b     *budget
+	// nest is the product of the term counts of the sums running (0:
+	// none).
+	nest int64
+	b    *budget
 }
 
 // tickEvery is how many node evaluations pass between two looks at the

@@ -30,7 +30,7 @@ type CheckOptions struct {
 	// (0: DefaultMaxEntries, 5×10⁷ entries or 400 MB). It is estimated
 	// from the sizes before anything is allocated; over it the operation
 	// fails with a *LimitError (Limit "memory"). Sums that would run
-	// through more than 10⁸ terms in one evaluation fail with Limit
+	// through more than 10⁷ terms in one evaluation fail with Limit
 	// "work".
 	MaxEntries int
 }

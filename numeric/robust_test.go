@@ -31,6 +31,10 @@ func TestNumericRobustness(t *testing.T) {
 		// differences can resolve.
 		{"saturated σ", "w ∈ R^n; x ∈ R^n; f = 1000 + σ(10 w^T x)", "w", "10 σ(10 w^T x) (1 - σ(10 w^T x)) x", true},
 		{"saturated σ, factor missing", "w ∈ R^n; x ∈ R^n; f = 1000 + σ(10 w^T x)", "w", "σ(10 w^T x) (1 - σ(10 w^T x)) x", false},
+		// Saturated at every N(0, 1) point: the points are drawn again,
+		// smaller, where the differences can tell 0 from the derivative.
+		{"saturated everywhere, claim 0", "w ∈ R^n; x ∈ R^n; f = 1000 + σ(100 w^T x)", "w", "0 x", false},
+		{"saturated everywhere", "w ∈ R^n; x ∈ R^n; f = 1000 + σ(100 w^T x)", "w", "100 σ(100 w^T x) (1 - σ(100 w^T x)) x", true},
 	}
 	for _, c := range cases {
 		pr := parseProblem(t, c.src)

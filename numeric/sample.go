@@ -32,6 +32,10 @@ type SampleOptions struct {
 	// expression only (f; the claim, evaluated right after anyway, is
 	// judged undefined there if it is).
 	firstAtScale bool
+	// shrink (0: 1) scales the unconstrained N(0, 1) entries down, to
+	// draw again a point where finite differences could not resolve the
+	// derivative.
+	shrink float64
 }
 
 func (o SampleOptions) budget() *budget {
@@ -117,6 +121,14 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 	return nil, lastErr
 }
 
+// shrunk scales an unconstrained value by s (0: unchanged).
+func shrunk(v *mat.Dense, kind valueKind, s float64) *mat.Dense {
+	if s > 0 && s != 1 && kind == normal {
+		v.Scale(s, v)
+	}
+	return v
+}
+
 // entries is the number of entries of env's values.
 func entries(env *Env) int {
 	n := 0
@@ -151,7 +163,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if !ok {
 				return nil, symbolic.Errorf(sym.Pos, "the size of %s (%s) is unknown", key, sym.Shape)
 			}
-			env.Vals[key] = drawValue(rng, r, c, h[key], wide)
+			env.Vals[key] = shrunk(drawValue(rng, r, c, h[key], wide), h[key], opts.shrink)
 		case symbolic.SymFamily:
 			if sym.Shape.IsMatrix() {
 				return nil, symbolic.Errorf(sym.Pos, "cannot evaluate %s: families of matrices are not supported", key)
@@ -165,7 +177,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if kind == wellConditioned {
 				kind = normal
 			}
-			env.Vals[key] = drawValue(rng, n, d, kind, wide)
+			env.Vals[key] = shrunk(drawValue(rng, n, d, kind, wide), kind, opts.shrink)
 		case symbolic.SymFunc:
 			env.Funcs[key] = NewInstance(sym, uint64(opts.Seed))
 		}
