@@ -177,15 +177,13 @@ func EvalTarget(c *Compiled, at *Env, p *symbolic.Program, wrt *symbolic.Expr) (
 	if !ok {
 		return nil, withSource(symbolic.Errorf(wrt.Pos, "the size of the family %s is unknown", t.key), p)
 	}
-	env := at.Clone()
-	var rows [][]float64
-	for i := 1; i <= n; i++ {
-		env.Index[t.index] = i
-		v, err := c.Eval(env)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, flatten([]*mat.Dense{v}))
+	members := make([]int, n)
+	for i := range members {
+		members[i] = i + 1
+	}
+	rows, err := c.evalEach(at, t.index, members, nil)
+	if err != nil {
+		return nil, err
 	}
 	if t.shape.IsScalar() {
 		col := make([]float64, n)
