@@ -79,7 +79,7 @@ func jacobianFD(p perturbation) (*mat.Dense, fdError, error) {
 		for j := range n {
 			out.Set(i, j, out.At(i, j)/s[j])
 			errs[i*n+j] /= s[j]
-			rounds[i*n+j] = round / s[j]
+			rounds[i*n+j] = round[i*n+j] / s[j]
 		}
 	}
 	return out, fdError{errs, rounds}, nil
@@ -130,7 +130,7 @@ func directionalFD(p perturbation, v []float64) ([]float64, fdError, error) {
 	for i := range out {
 		out[i] /= scale
 		errs[i] /= scale
-		rounds[i] = round / scale
+		rounds[i] = round[i] / scale
 	}
 	return out, fdError{errs, rounds}, nil
 }

@@ -52,29 +52,31 @@ func ridders(n int, h0, fscale float64, central func(h float64) ([]float64, erro
 }
 
 // riddersErr is ridders that also returns estimates of the estimates'
-// errors: per entry the Richardson table's (the larger difference from
+// errors, per entry: the Richardson table's (the larger difference from
 // the neighbouring estimates), and the rounding noise of a quotient at the
-// smallest step used, noise(fscale, h) (about ε·|f|/h), common to all
-// entries. Checks use them as the numerical uncertainty that a
-// difference between a claim and the estimate may be blamed on.
-func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, float64, error) {
+// step where the estimate was found, noise(fscale, h) (about ε·|f|/h).
+// Checks use them as the numerical uncertainty that a difference between
+// a claim and the estimate may be blamed on.
+func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	var err error
 	for range maxShrinks + 1 {
-		var out, errs []float64
-		var h float64
-		if out, errs, h, err = riddersFrom(n, h0, fscale, central); err == nil {
-			return out, errs, noise(fscale, h), nil
+		var out, errs, at []float64
+		if out, errs, at, err = riddersFrom(n, h0, fscale, central); err == nil {
+			for e, h := range at {
+				at[e] = noise(fscale, h)
+			}
+			return out, errs, at, nil
 		}
 		if IsLimit(err) {
-			return nil, nil, 0, err
+			return nil, nil, nil, err
 		}
 		h0 /= 4
 	}
-	return nil, nil, 0, err
+	return nil, nil, nil, err
 }
 
 // riddersFrom is one search of ridders from step h0.
-func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, float64, error) {
+func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	best := make([]float64, n)
 	bestErr := make([]float64, n)
 	done := make([]bool, n)
@@ -83,16 +85,20 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 	}
 	var prev [][]float64 // the previous row of the table, prev[j][entry]
 	h := h0
-	last := h0
+	// at[e] is the step at which best[e] was found (its rounding noise
+	// is that of the quotients at that step).
+	at := make([]float64, n)
+	for e := range at {
+		at[e] = h0
+	}
 	for k := range maxLevels {
 		d, err := central(h)
 		if err != nil {
 			if k < minLevels || IsLimit(err) {
-				return nil, nil, 0, err
+				return nil, nil, nil, err
 			}
 			break
 		}
-		last = h
 		cols := min(k, maxCols)
 		row := make([][]float64, cols+1)
 		row[0] = append([]float64(nil), d...)
@@ -121,7 +127,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 				}
 				ee := math.Max(math.Abs(row[j][e]-row[j-1][e]), math.Abs(row[j][e]-prev[j-1][e]))
 				if ee <= bestErr[e] {
-					bestErr[e], best[e] = ee, row[j][e]
+					bestErr[e], best[e], at[e] = ee, row[j][e], h
 				}
 			}
 		}
@@ -147,7 +153,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 			break
 		}
 	}
-	return best, bestErr, last, nil
+	return best, bestErr, at, nil
 }
 
 // norm2 is the Euclidean norm of v, scaled so that entries of 1e200 do not
