@@ -303,6 +303,19 @@ func rangeSize(env *Env, sym *symbolic.Symbol, n int) (int, bool) {
 	return r * c, ok
 }
 
+// flattenInto writes the entries of v, row by row, to y.
+func flattenInto(y []float64, v *mat.Dense) {
+	r, c := v.Dims()
+	raw := v.RawMatrix()
+	if raw.Stride == c {
+		copy(y, raw.Data[:r*c])
+		return
+	}
+	for i := range r {
+		copy(y[i*c:], raw.Data[i*raw.Stride:i*raw.Stride+c])
+	}
+}
+
 // flatten concatenates the entries of the arguments, row by row.
 func flatten(args []*mat.Dense) []float64 {
 	var out []float64

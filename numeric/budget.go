@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -17,8 +19,8 @@ import (
 const DefaultMaxEntries = 50_000_000
 
 // maxSumTerms bounds the terms the sums of one evaluation may run through
-// together (nested sums multiply): 10⁸.
-const maxSumTerms = 100_000_000
+// together (nested sums multiply): 10⁷, about a second of evaluation.
+const maxSumTerms = 10_000_000
 
 // LimitError reports that an operation stopped at a limit of its budget.
 type LimitError struct {
@@ -71,17 +73,26 @@ func (b *budget) alive() error {
 	return nil
 }
 
-// iterate accounts for a sum about to run through n terms.
-func (s *state) iterate(n int, pos symbolic.Pos) error {
+// iterate accounts for a sum about to run through n terms and returns the
+// number of terms the sums inside it will run through for each of theirs
+// (nested sums multiply): s.nest·n when the sum depends on the indices of
+// the sums around it (it runs again for each of their terms), else n (it
+// is cached, and runs once). The projection, and the terms run so far,
+// must stay within maxSumTerms: ten nested sums over n = 6 are refused
+// when the innermost starts, before its 6¹⁰ terms run.
+func (s *state) iterate(n int, dependent bool) (int64, error) {
 	if n <= 0 {
-		return nil
+		return s.nest, nil
 	}
 	s.iters += int64(n)
-	if s.iters > maxSumTerms || n > maxSumTerms {
-		return &LimitError{Limit: "work", Msg: fmt.Sprintf("the sums would run through more than %s terms (this one has %s); the limit is %s",
-			sci(float64(s.iters)), sci(float64(n)), sci(maxSumTerms))}
+	proj := float64(n)
+	if dependent {
+		proj *= float64(max(s.nest, 1))
 	}
-	return s.b.alive()
+	if s.iters > maxSumTerms || proj > maxSumTerms {
+		return 0, &LimitError{Limit: "work", Msg: fmt.Sprintf("the sums would run through more than %s terms in one evaluation (the limit)", sci(maxSumTerms))}
+	}
+	return int64(proj), s.b.alive()
 }
 
 // memoryError is the *LimitError for an array of entries entries named
@@ -259,6 +270,33 @@ func (o CheckOptions) Validate() error {
 		}
 		if n < 1 {
 			return fmt.Errorf("the size of %s must be at least 1, not %d", d, n)
+		}
+	}
+	return nil
+}
+
+// ValidateFor is Validate, and also checks that every name in Dims is a
+// dimension of p (a size in a declaration, a family's count, or a sum's
+// bound), so that a misspelt --dims name is an error, not ignored. The
+// error lists the dimensions p has.
+func (o CheckOptions) ValidateFor(p *symbolic.Program, exprs ...*symbolic.Expr) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	if p == nil {
+		p = &symbolic.Program{}
+	}
+	known := collectDims(p, exprs)
+	names := make([]string, len(known))
+	for i, d := range known {
+		names[i] = string(d)
+	}
+	for _, d := range slices.Sorted(maps.Keys(o.Dims)) {
+		if !slices.Contains(known, d) {
+			if len(names) == 0 {
+				return fmt.Errorf("unknown dimension %s: the program has no dimension symbols", d)
+			}
+			return fmt.Errorf("unknown dimension %s: the program's dimensions are %s", d, strings.Join(names, ", "))
 		}
 	}
 	return nil

@@ -53,7 +53,7 @@ func TestMemoryEstimateBeforeAllocating(t *testing.T) {
 
 // TestSumTermsLimit: a sum over 10⁹ terms is refused before it runs.
 func TestSumTermsLimit(t *testing.T) {
-	pr := parseProblem(t, "x ∈ R; g: R^n → R; f = x^2")
+	pr := parseProblem(t, "x ∈ R; G: R^n → R; f = x^2")
 	_, err := numeric.Check(pr.p, pr.f, pr.expr(t, "x"), pr.expr(t, "Σ_{i=1}^{n} 2 x"),
 		numeric.CheckOptions{Points: 1, Dims: map[symbolic.Dim]int{"n": 1_000_000_000}})
 	if le := limitOf(t, "n = 10⁹", err); le.Limit != "work" {
@@ -61,12 +61,15 @@ func TestSumTermsLimit(t *testing.T) {
 	}
 }
 
-// TestContextStopsNestedSums: a claim with ten nested sums (6¹⁰ terms)
-// stops at the context's deadline with a time limit, inside the
-// evaluation.
+// TestContextStopsNestedSums: a claim with ten nested sums (5¹⁰ ≈ 9.8×10⁶
+// terms, under the work limit) stops at the context's deadline with a time
+// limit, inside the evaluation.
 func TestContextStopsNestedSums(t *testing.T) {
-	pr := parseProblem(t, "x ∈ R; g: R^n → R; f = x^2")
-	claim := "2 x"
+	pr := parseProblem(t, "x ∈ R; G: R^n → R; f = x^2")
+	// The innermost term mentions every index, so no sum can be cached
+	// across the iterations of the sums around it.
+	idx := "a + b + c + d + e + f + g + h + i + j"
+	claim := "2 x + " + idx + " - (" + idx + ")"
 	for k := range 10 {
 		i := string(rune('a' + k))
 		claim = "Σ_{" + i + "=1}^{n} (" + claim + ")"
@@ -75,13 +78,13 @@ func TestContextStopsNestedSums(t *testing.T) {
 	defer cancel()
 	numeric.ResetWork()
 	_, err := numeric.Check(pr.p, pr.f, pr.expr(t, "x"), pr.expr(t, claim),
-		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 6}, Context: ctx})
+		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 5}, Context: ctx})
 	if le := limitOf(t, "nested sums", err); le.Limit != "time" {
 		t.Errorf("limit %q, want time", le.Limit)
 	}
 	// It stopped inside the first evaluation of the claim, long before
-	// its 6¹⁰ terms.
-	if w := numeric.ReadWork(); w.NodeEvals > 60_000_000 {
+	// its 5¹⁰ terms.
+	if w := numeric.ReadWork(); w.NodeEvals > 9_000_000 {
 		t.Errorf("%d node evaluations before stopping", w.NodeEvals)
 	}
 	// A context cancelled before the start stops at once.
@@ -122,5 +125,64 @@ func TestValidate(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.msg)
 		}
+	}
+}
+
+// TestNestedSumsOverWorkLimit: ten nested sums over n = 6 (6¹⁰ ≈ 6×10⁷
+// terms) stop at the work limit (10⁷ terms), with no deadline.
+func TestNestedSumsOverWorkLimit(t *testing.T) {
+	pr := parseProblem(t, "x ∈ R; G: R^n → R; f = x^2")
+	// The innermost term mentions every index, so no sum can be cached
+	// across the iterations of the sums around it.
+	idx := "a + b + c + d + e + f + g + h + i + j"
+	claim := "2 x + " + idx + " - (" + idx + ")"
+	for k := range 10 {
+		i := string(rune('a' + k))
+		claim = "Σ_{" + i + "=1}^{n} (" + claim + ")"
+	}
+	_, err := numeric.Check(pr.p, pr.f, pr.expr(t, "x"), pr.expr(t, claim),
+		numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 6}})
+	if le := limitOf(t, "6¹⁰ terms", err); le.Limit != "work" {
+		t.Errorf("limit %q, want work", le.Limit)
+	}
+}
+
+// TestValidateFor: a --dims name the program does not have is an error
+// naming the ones it has.
+func TestValidateFor(t *testing.T) {
+	pr := parseProblem(t, "w_i ∈ R^d for i = 1..n; x ∈ R^d; f = Σ_{i=1}^{n} w_i^T x")
+	ok := numeric.CheckOptions{Points: 8, Tol: 1e-6, Dims: map[symbolic.Dim]int{"d": 3, "n": 4}}
+	if err := ok.ValidateFor(pr.p, pr.f); err != nil {
+		t.Fatalf("valid: %v", err)
+	}
+	bad := ok
+	bad.Dims = map[symbolic.Dim]int{"q": 3}
+	err := bad.ValidateFor(pr.p, pr.f)
+	if err == nil || !strings.Contains(err.Error(), "unknown dimension q") || !strings.Contains(err.Error(), "d, n") {
+		t.Errorf("error %v", err)
+	}
+	bad.Dims = map[symbolic.Dim]int{"d": 0}
+	if err := bad.ValidateFor(pr.p, pr.f); err == nil {
+		t.Error("d = 0 accepted")
+	}
+}
+
+// TestNestedIndependentSumsCached: ten nested sums whose terms do not
+// depend on the indices are each computed once per evaluation (a sum's
+// value is cached until an index it depends on changes), so 6¹⁰ terms
+// cost a few dozen node evaluations.
+func TestNestedIndependentSumsCached(t *testing.T) {
+	pr := parseProblem(t, "x ∈ R; G: R^n → R; f = x^2")
+	claim := "2 x"
+	for k := range 10 {
+		claim = "Σ_{" + string(rune('a'+k)) + "=1}^{n} (" + claim + ")"
+	}
+	numeric.ResetWork()
+	rep := pr.check(t, "x", claim, numeric.CheckOptions{Dims: map[symbolic.Dim]int{"n": 6}})
+	if rep.Verdict != "incorrect" {
+		t.Errorf("6¹⁰ · 2x: verdict %s", rep.Verdict)
+	}
+	if w := numeric.ReadWork(); w.NodeEvals > 200*w.Evals {
+		t.Errorf("%d node evaluations in %d evaluations", w.NodeEvals, w.Evals)
 	}
 }

@@ -351,7 +351,8 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.addDeps(without(deps, bind))
+	deps = without(deps, bind)
+	c.addDeps(deps)
 	lo, err := c.compile(e.Args[0])
 	if err != nil {
 		return nil, err
@@ -369,11 +370,23 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := s.iterate(b-a+1, pos); err != nil {
+		// The sum runs again for each term of the sums around it only
+		// if it depends on one of their indices.
+		dependent := false
+		for _, d := range deps {
+			dependent = dependent || s.active[d] > 0
+		}
+		nest, err := s.iterate(b-a+1, dependent)
+		if err != nil {
 			return nil, err
 		}
 		old, had := s.index[name]
+		outer := s.nest
+		s.nest = nest
+		s.active[bind]++
 		defer func() {
+			s.active[bind]--
+			s.nest = outer
 			if had {
 				s.index[name] = old
 			} else {

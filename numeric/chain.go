@@ -41,7 +41,7 @@ func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
 // When the sizes do not chain (an inner product in the middle, xᵀ y z), the
 // product is taken left to right, as written.
 func chainProduct(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, error) {
-	views := make([]mat.Matrix, 0, len(vals))
+	var ops []operandT
 	coef, scaled := 1.0, false
 	for i, v := range vals {
 		if isScalar(v) {
@@ -49,29 +49,35 @@ func chainProduct(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, e
 			scaled = true
 			continue
 		}
-		var m mat.Matrix = v
-		if ts[i] {
-			m = v.T()
-		}
-		views = append(views, m)
+		ops = append(ops, operandT{v, ts[i]})
 	}
-	chains := len(views) > 2
-	for i := 1; i < len(views) && chains; i++ {
-		_, c := views[i-1].Dims()
-		r, _ := views[i].Dims()
+	chains := len(ops) > 2
+	for i := 1; i < len(ops) && chains; i++ {
+		_, c := opDims(ops[i-1].m, ops[i-1].t)
+		r, _ := opDims(ops[i].m, ops[i].t)
 		chains = c == r
 	}
 	if !chains {
 		return leftToRight(vals, ts, pos)
 	}
-	r, err := bestOrder(views, 0, len(views)-1, costTable(views))
-	if err != nil {
-		return nil, err
+	r := bestOrder(ops, 0, len(ops)-1, costTable(ops))
+	if r.t {
+		var c mat.Dense
+		c.CloneFrom(r.m.T())
+		r.m = &c
+	} else if !r.fresh {
+		r.m = mat.DenseCopyOf(r.m)
 	}
 	if scaled {
-		r.Scale(coef, r)
+		r.m.Scale(coef, r.m)
 	}
-	return r, nil
+	return r.m, nil
+}
+
+// operandT is a factor of a chain: a matrix, transposed when t is set.
+type operandT struct {
+	m *mat.Dense
+	t bool
 }
 
 func leftToRight(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, error) {
@@ -91,12 +97,12 @@ func leftToRight(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, er
 	return acc, nil
 }
 
-// costTable returns split[i][j], the best split point of views[i..j].
-func costTable(views []mat.Matrix) [][]int {
-	n := len(views)
+// costTable returns split[i][j], the best split point of ops[i..j].
+func costTable(ops []operandT) [][]int {
+	n := len(ops)
 	dims := make([]int, n+1)
-	for i, v := range views {
-		r, c := v.Dims()
+	for i, v := range ops {
+		r, c := opDims(v.m, v.t)
 		dims[i], dims[i+1] = r, c
 	}
 	cost := make([][]float64, n)
@@ -120,34 +126,21 @@ func costTable(views []mat.Matrix) [][]int {
 	return split
 }
 
-// bestOrder multiplies views[i..j] in the order split records.
-func bestOrder(views []mat.Matrix, i, j int, split [][]int) (*mat.Dense, error) {
+// chained is a partial product: fresh when it was computed here (and may
+// be scaled in place).
+type chained struct {
+	m     *mat.Dense
+	t     bool
+	fresh bool
+}
+
+// bestOrder multiplies ops[i..j] in the order split records.
+func bestOrder(ops []operandT, i, j int, split [][]int) chained {
 	if i == j {
-		var r mat.Dense
-		r.CloneFrom(views[i])
-		return &r, nil
+		return chained{ops[i].m, ops[i].t, false}
 	}
 	k := split[i][j]
-	var left, right mat.Matrix
-	if k == i {
-		left = views[i]
-	} else {
-		l, err := bestOrder(views, i, k, split)
-		if err != nil {
-			return nil, err
-		}
-		left = l
-	}
-	if k+1 == j {
-		right = views[j]
-	} else {
-		r, err := bestOrder(views, k+1, j, split)
-		if err != nil {
-			return nil, err
-		}
-		right = r
-	}
-	var r mat.Dense
-	r.Mul(left, right)
-	return &r, nil
+	l := bestOrder(ops, i, k, split)
+	r := bestOrder(ops, k+1, j, split)
+	return chained{product(l.m, l.t, r.m, r.t), false, true}
 }

@@ -56,8 +56,47 @@ func TestChainProduct(t *testing.T) {
 // matrix–vector product is taken first.
 func TestCostTable(t *testing.T) {
 	d := 50
-	views := []mat.Matrix{mat.NewDense(d, d, nil), mat.NewDense(d, d, nil), mat.NewDense(d, 1, nil)}
+	views := []operandT{{mat.NewDense(d, d, nil), false}, {mat.NewDense(d, d, nil), true}, {mat.NewDense(d, 1, nil), false}}
 	if split := costTable(views); split[0][2] != 0 {
 		t.Errorf("split %d, want 0: A (B v)", split[0][2])
+	}
+}
+
+// TestProductRoutines: product (Ddot, Dgemv either way, Dger, Dgemm) agrees
+// with gonum's Mul for every shape and transposition flag.
+func TestProductRoutines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	random := func(r, c int) *mat.Dense {
+		m := mat.NewDense(r, c, nil)
+		for i := range r {
+			for j := range c {
+				m.Set(i, j, rng.NormFloat64())
+			}
+		}
+		return m
+	}
+	shapes := [][3]int{{1, 5, 1}, {4, 5, 1}, {1, 5, 3}, {4, 1, 3}, {4, 5, 3}, {1, 1, 1}, {5, 5, 5}}
+	for _, s := range shapes {
+		m, k, n := s[0], s[1], s[2]
+		for _, tx := range []bool{false, true} {
+			for _, ty := range []bool{false, true} {
+				x, y := random(m, k), random(k, n)
+				var sx, sy mat.Matrix = x, y
+				if tx {
+					x = mat.DenseCopyOf(x.T())
+					sx = x.T()
+				}
+				if ty {
+					y = mat.DenseCopyOf(y.T())
+					sy = y.T()
+				}
+				var want mat.Dense
+				want.Mul(sx, sy)
+				got := product(x, tx, y, ty)
+				if !mat.EqualApprox(got, &want, 1e-12) {
+					t.Errorf("%d×%d·%d×%d (tx %v, ty %v): got %v, want %v", m, k, k, n, tx, ty, mat.Formatted(got), mat.Formatted(&want))
+				}
+			}
+		}
 	}
 }

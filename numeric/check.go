@@ -1,8 +1,10 @@
 package numeric
 
 import (
+	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 
 	"deriv/symbolic"
@@ -45,16 +47,50 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
-		env, err := samplePoint(p, f, claim, sopts, k)
+		env, err := samplePoint(p, f, claim, t, sopts, k)
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range t.members(env) {
-			penv, pert, err := t.bind(env, fc, m, b)
+		members := t.members(env)
+		first := t.rotating(env, k)
+		if len(members) > 1 {
+			// Bind one member first: when an evaluation is costly (a
+			// family of 1000 members summed in f), this point checks
+			// only that member, a different one at each point.
+			_, pert, err := t.bind(env, fc, first, b)
 			if err != nil {
 				return nil, withSource(err, p)
 			}
-			o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m, b)
+			if expensive(pert) {
+				members = []int{first}
+			}
+		}
+		for _, m := range members {
+			at := func(env *Env) (perturbation, observation, *Counterexample, string, error) {
+				penv, pert, err := t.bind(env, fc, m, b)
+				if err != nil {
+					return pert, observation{}, nil, "", err
+				}
+				o, cex, fail, err := comparePoint(p, t, penv, pert, cc, claim, f.Shape, k, m, b)
+				return pert, o, cex, fail, err
+			}
+			pert, o, cex, fail, err := at(env)
+			// Where the differences cannot resolve the derivative (it is
+			// below their rounding noise, as where σ saturates), the
+			// point is drawn again with values 10 and 100 times smaller.
+			for retry := 1; retry <= 2 && err == nil && fail == "" && !o.resolved(); retry++ {
+				s := sopts
+				s.shrink = math.Pow(0.1, float64(retry))
+				env2, err2 := samplePoint(p, f, claim, t, s, k)
+				if err2 != nil {
+					break
+				}
+				pert2, o2, cex2, fail2, err2 := at(env2)
+				if err2 != nil || fail2 != "" {
+					break
+				}
+				pert, o, cex = pert2, o2, cex2
+			}
 			if err != nil {
 				return nil, withSource(err, p)
 			}
@@ -63,10 +99,11 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 				rep.Verdict, rep.MaxRelError, rep.Diagnosis, rep.Counterexample = "incorrect", 1, fail, cex
 				return rep, nil
 			}
-			if len(pert.x0)*pert.m > DirectionalThreshold {
+			if len(pert.x0)*pert.m > DirectionalThreshold || expensive(pert) {
 				rep.Method = "random directions"
 			}
-			e := relErr(o.expected, o.claimed)
+			o.fscale = pert.scale()
+			e := o.errorOf(opts.Tol)
 			if worse(e, worst) {
 				worst = e
 				rep.Counterexample = cex
@@ -119,59 +156,95 @@ func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, c
 		cex := &Counterexample{Values: values, Claimed: ValueJSON(cv, claim.Shape)}
 		if n*pert.m <= DirectionalThreshold {
 			// Show the derivative too, so the shapes can be compared.
-			if jac, err := jacobianFD(pert); err == nil {
+			if jac, _, err := jacobianFD(pert); err == nil {
 				cex.Expected = ValueJSON(mat.NewDense(er, ec, jac.RawMatrix().Data), wantShape)
 			}
 		}
 		return observation{}, cex, shapeDiagnosis(claim.Shape, wantShape, cr, ccol, er, ec), nil
 	}
-	claimed := flatten([]*mat.Dense{cv})
-	var claimedT []float64
-	if cr == ccol && cr > 1 {
-		claimedT = transposeFlat(cv)
-	}
-	if n*pert.m <= DirectionalThreshold {
-		jac, err := jacobianFD(pert)
+	if n*pert.m <= DirectionalThreshold && !expensive(pert) {
+		claimed := flatten([]*mat.Dense{cv})
+		var claimedT []float64
+		if cr == ccol && cr > 1 {
+			claimedT = transposeFlat(cv)
+		}
+		jac, errs, err := jacobianFD(pert)
 		if err != nil {
 			return observation{}, nil, "", err
 		}
 		exp := mat.NewDense(er, ec, jac.RawMatrix().Data)
-		o := observation{expected: flatten([]*mat.Dense{exp}), claimed: claimed, claimedT: claimedT}
+		o := observation{expected: flatten([]*mat.Dense{exp}), claimed: claimed, claimedT: claimedT, slack: errs.trunc, round: errs.round}
 		return o, &Counterexample{Values: values, Expected: ValueJSON(exp, wantShape), Claimed: ValueJSON(cv, wantShape)}, "", nil
 	}
 	// Random directions: compare J v with claim · v (for a scalar f,
 	// ⟨claim, v⟩).
 	rng := rand.New(rand.NewPCG(uint64(k)+1, uint64(m)+0x5eed))
 	var o observation
-	for range directions {
+	for range directionsFor(pert) {
 		v := randomUnit(rng, n)
-		d, err := directionalFD(pert, v)
+		d, errs, err := directionalFD(pert, v)
 		if err != nil {
 			return observation{}, nil, "", err
 		}
 		o.expected = append(o.expected, d...)
-		o.claimed = append(o.claimed, applyDir(claimed, er, ec, v, pert.m)...)
-		if claimedT != nil {
-			o.claimedT = append(o.claimedT, applyDir(claimedT, er, ec, v, pert.m)...)
+		o.slack = append(o.slack, errs.trunc...)
+		o.round = append(o.round, errs.round...)
+		o.claimed = append(o.claimed, applyDir(cv, false, v, pert.m)...)
+		if cr == ccol && cr > 1 {
+			o.claimedT = append(o.claimedT, applyDir(cv, true, v, pert.m)...)
 		}
 	}
 	return o, &Counterexample{Values: values, Expected: o.expected, Claimed: o.claimed}, "", nil
 }
 
-// applyDir returns the claim applied to the direction v: ⟨claim, v⟩ for a
-// gradient (fm = 1), the product J v for an fm×n Jacobian.
-func applyDir(claim []float64, r, c int, v []float64, fm int) []float64 {
+// expensive reports whether an entry-by-entry difference would cost too
+// much: about 2·6 evaluations per entry, each computing p.cost nodes.
+// Such a variable is checked along random directions, whatever its size.
+func expensive(p perturbation) bool {
+	return float64(len(p.x0))*float64(p.cost) > 2e5
+}
+
+// directionsFor is the number of random directions per point: three, or
+// one when an evaluation is costly (a large variable, a long sum), so that
+// the check costs O(1) evaluations per point; the points provide more
+// directions.
+func directionsFor(p perturbation) int {
+	if len(p.x0) >= 100000 || p.cost >= 5000 {
+		return 1
+	}
+	return directions
+}
+
+// applyDir returns the claim (an r×c matrix) applied to the direction v:
+// ⟨claim, v⟩ for a gradient (fm = 1, v flattened like the claim, or like
+// its transpose when t is set), the product J v for an fm×n Jacobian
+// (Jᵀ v when t is set).
+func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
+	r, c := claim.Dims()
+	raw := claim.RawMatrix()
 	if fm == 1 {
 		var s float64
-		for i, x := range claim {
-			s += x * v[i]
+		for i := range r {
+			row := raw.Data[i*raw.Stride : i*raw.Stride+c]
+			if !t {
+				s += blas64.Dot(blas64.Vector{N: c, Inc: 1, Data: row}, blas64.Vector{N: c, Inc: 1, Data: v[i*c:]})
+				continue
+			}
+			// claimᵀ flattened: entry (j, i) of the transpose is at j·r + i.
+			for j, x := range row {
+				s += x * v[j*r+i]
+			}
 		}
 		return []float64{s}
 	}
 	out := make([]float64, r)
 	for i := range r {
 		for j := range c {
-			out[i] += claim[i*c+j] * v[j]
+			if t {
+				out[i] += claim.At(j, i) * v[j]
+			} else {
+				out[i] += claim.At(i, j) * v[j]
+			}
 		}
 	}
 	return out
@@ -200,7 +273,13 @@ func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.
 
 // samplePoint draws the k-th point where f and the claim are defined, or,
 // failing that, where f is (the claim's undefinedness is then the verdict).
-func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, sopts SampleOptions, k int) (*Env, error) {
+func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, t *target, sopts SampleOptions, k int) (*Env, error) {
+	if t.index != "" {
+		// The claim is checked with the free index bound: test it
+		// defined at member 1.
+		sopts.index = map[string]int{t.index: 1}
+	}
+	sopts.firstAtScale = true
 	env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
 	if err != nil {
 		return Sample(p, []*symbolic.Expr{f}, sopts, k)

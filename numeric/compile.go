@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -44,7 +45,12 @@ type state struct {
 	// tickEvery of them.
 	evals int64
 	iters int64
-	b     *budget
+	// nest is the number of terms the running sums go through together
+	// (0: none), for the projection of iterate.
+	nest int64
+	// active counts, by binding, the running sums binding it.
+	active []int
+	b      *budget
 }
 
 // tickEvery is how many node evaluations pass between two looks at the
@@ -89,6 +95,8 @@ type Compiled struct {
 	slots    int
 	caches   int
 	bindings int
+	// indexBind numbers the bindings of index names.
+	indexBind map[string]int
 	// nodes is the number of distinct nodes compiled (definitions
 	// count once more: their value is cached apart).
 	nodes int
@@ -157,7 +165,13 @@ func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 	if err != nil {
 		return nil, withSource(err, p)
 	}
-	return &Compiled{root: root, expr: e, prog: p, slots: c.slots, caches: c.caches,
+	indexBind := map[string]int{}
+	for k, b := range c.bindings {
+		if name, ok := strings.CutPrefix(k, "i:"); ok {
+			indexBind[name] = b
+		}
+	}
+	return &Compiled{root: root, expr: e, prog: p, slots: c.slots, caches: c.caches, indexBind: indexBind,
 		bindings: len(c.bindings), nodes: len(c.memo) + len(c.defs)}, nil
 }
 
@@ -186,8 +200,18 @@ func (c *Compiled) EvalContext(ctx context.Context, env *Env, opts CheckOptions)
 	return v, err
 }
 
+// evalStats are what an evaluation did.
+type evalStats struct {
+	nodes int64
+}
+
 // eval is Eval that also reports whether a kink was approached.
 func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
+	return c.evalStats(env, b, nil)
+}
+
+// evalStats is eval that also fills st (when not nil).
+func (c *Compiled) evalStats(env *Env, b *budget, st *evalStats) (*mat.Dense, bool, error) {
 	if env == nil {
 		env = NewEnv()
 	}
@@ -197,13 +221,12 @@ func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
 	if err := b.alive(); err != nil {
 		return nil, false, err
 	}
-	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
-		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings), b: b}
-	for k, v := range env.Index {
-		s.index[k] = v
-	}
+	s := c.newState(env, b)
 	v, err := c.root(s)
 	work.nodes.Add(s.evals)
+	if st != nil {
+		st.nodes = s.evals
+	}
 	work.evals.Add(1)
 	b.spent.Add(s.evals)
 	if err != nil {
@@ -213,6 +236,52 @@ func (c *Compiled) eval(env *Env, b *budget) (*mat.Dense, bool, error) {
 		return nil, s.kink, withSource(symbolic.Errorf(c.expr.Pos, "the value is not finite (overflow or undefined)"), c.prog)
 	}
 	return v, s.kink, nil
+}
+
+func (c *Compiled) newState(env *Env, b *budget) *state {
+	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
+		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings),
+		active: make([]int, c.bindings), b: b}
+	for k, v := range env.Index {
+		s.index[k] = v
+	}
+	return s
+}
+
+// evalEach evaluates c at env with the index name bound to each of values
+// in turn, in one state: the nodes that do not depend on the index (Σ_j
+// σ(w_jᵀ x + b_j) in ∂f/∂w_i) are computed once, not once per value.
+// The results are flattened row by row.
+func (c *Compiled) evalEach(env *Env, name string, values []int, b *budget) ([][]float64, error) {
+	if env == nil {
+		env = NewEnv()
+	}
+	if b == nil {
+		b = defaultBudget
+	}
+	s := c.newState(env, b)
+	bind, bound := c.indexBind[name]
+	out := make([][]float64, 0, len(values))
+	for _, i := range values {
+		if err := b.alive(); err != nil {
+			return nil, err
+		}
+		s.index[name] = i
+		if bound {
+			s.bump(bind)
+		}
+		v, err := c.root(s)
+		if err != nil {
+			return nil, withSource(err, c.prog)
+		}
+		if !allFinite(v) {
+			return nil, withSource(symbolic.Errorf(c.expr.Pos, "the value is not finite (overflow or undefined)"), c.prog)
+		}
+		out = append(out, flatten([]*mat.Dense{v}))
+	}
+	work.nodes.Add(s.evals)
+	work.evals.Add(int64(len(values)))
+	return out, nil
 }
 
 // withSource attaches the program's source to a *symbolic.Error.
@@ -242,7 +311,10 @@ func (c *compiler) compile(e *symbolic.Expr) (node, error) {
 		return nil, err
 	}
 	work.compile.Add(1)
-	n := c.wrap(inner, c.g.shared(id), deps)
+	// A sum is cached too: it is costly, and when an index outside it
+	// changes (the members of ∂f/∂w_i evaluated in turn) it is computed
+	// again only if it depends on that index.
+	n := c.wrap(inner, c.g.shared(id) || e.Op == symbolic.OpSum, deps)
 	c.memo[key] = compiledNode{n, deps}
 	c.addDeps(deps)
 	return n, nil

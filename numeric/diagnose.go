@@ -13,14 +13,28 @@ import (
 // derivatives.
 type observation struct {
 	expected, claimed, claimedT []float64
+	// slack and round hold the estimated errors of each expected value
+	// (finite differences: from the Richardson table and from rounding;
+	// nil for exact values), fscale |f| at the point (0 when there is no
+	// f).
+	slack, round []float64
+	fscale       float64
 }
 
 // diagnose names the classic mistake that explains every observation
 // within tol: a transposed claim, a wrong sign, a constant factor. It
 // returns "" when none fits.
-func diagnose(obs []observation, tol float64) string {
+func diagnose(all []observation, tol float64) string {
 	tol = math.Max(tol, 1e-6)
-	all := func(f func(o observation) float64) bool {
+	// Observations the finite differences could not resolve (a derivative
+	// below their rounding noise, as where σ saturates) say nothing.
+	var obs []observation
+	for _, o := range all {
+		if o.resolved() {
+			obs = append(obs, o)
+		}
+	}
+	every := func(f func(o observation) float64) bool {
 		any := false
 		for _, o := range obs {
 			if f(o) > tol {
@@ -30,19 +44,19 @@ func diagnose(obs []observation, tol float64) string {
 		}
 		return any
 	}
-	if all(func(o observation) float64 {
+	if every(func(o observation) float64 {
 		if o.claimedT == nil {
 			return math.Inf(1)
 		}
-		return relErr(o.expected, o.claimedT)
+		return o.against(o.claimedT)
 	}) {
 		return "the claim is the transpose of the derivative"
 	}
-	if all(func(o observation) float64 {
+	if every(func(o observation) float64 {
 		if o.claimedT == nil {
 			return math.Inf(1)
 		}
-		return relErr(o.expected, scaled(-1, o.claimedT))
+		return o.against(scaled(-1, o.claimedT))
 	}) {
 		return "the claim is the negative of the transpose of the derivative (wrong sign and transposed)"
 	}
@@ -62,7 +76,8 @@ func diagnose(obs []observation, tol float64) string {
 		}
 		entries = max(entries, len(o.expected))
 		ki := ce / ee
-		if relErr(scaled(ki, o.expected), o.claimed) > tol {
+		fit := observation{expected: scaled(ki, o.expected), slack: scaled(math.Abs(ki), o.slack), round: scaled(math.Abs(ki), o.round), fscale: o.fscale}
+		if fit.against(o.claimed) > tol {
 			return ""
 		}
 		if i == 0 {
@@ -88,6 +103,22 @@ func diagnose(obs []observation, tol float64) string {
 		return ""
 	}
 	return fmt.Sprintf("off by a constant factor: the claim is %s times the derivative", niceNumber(k))
+}
+
+// resolved reports whether the expected values stand out of the
+// numerical uncertainty of the finite differences (always, for exact
+// values).
+func (o observation) resolved() bool {
+	if o.slack == nil && o.round == nil {
+		return true
+	}
+	return norm2(o.expected) > slackFactor*(norm2(o.slack)+norm2(o.round))
+}
+
+// against is the relative error of other (instead of the claim) against
+// the expected values, forgiving the numerical uncertainty.
+func (o observation) against(other []float64) float64 {
+	return relErrAbove(o.expected, other, o.slack, o.round, o.fscale)
 }
 
 // shapeDiagnosis describes a claim of the wrong shape.
@@ -128,6 +159,9 @@ func niceNumber(k float64) string {
 }
 
 func scaled(k float64, v []float64) []float64 {
+	if v == nil {
+		return nil
+	}
 	out := make([]float64, len(v))
 	for i, x := range v {
 		out[i] = k * x

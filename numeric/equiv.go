@@ -77,7 +77,7 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 		if br == bcol && br > 1 {
 			o.claimedT = transposeFlat(bv)
 		}
-		if e := relErr(o.expected, o.claimed); worse(e, worst) {
+		if e := o.errorOf(opts.Tol); worse(e, worst) {
 			worst = e
 			rep.Counterexample = &Counterexample{Values: values, Expected: ValueJSON(av, a.Shape), Claimed: ValueJSON(bv, b.Shape)}
 		}

@@ -25,16 +25,24 @@ type perturbation struct {
 	// eval evaluates the function with the variable set to x (same
 	// layout as x0), writing the flattened result to y.
 	eval func(y, x []float64) error
-	// m is the number of entries of the function's value.
-	m int
+	// along evaluates the function with the variable set to x0 + t·v,
+	// writing the flattened result to y (without building x).
+	along   func(y []float64, t float64, v []float64) error
+	restore func()
+	// m is the number of entries of the function's value; f0 the value
+	// at x0.
+	m  int
+	f0 []float64
+	// cost is the number of nodes one evaluation computes.
+	cost int64
 }
 
 // jacobianFD returns the m×n Jacobian of p.eval at p.x0 by central
 // differences (gonum's fd.Jacobian with fd.Central) at steps h, h/2, h/4,
-// … (h = fdStep) combined by adaptive Richardson extrapolation (ridders).
-// Steps are scaled per entry by max(1, |x_j|), by differentiating in u
-// with x = x0 + s ⊙ u.
-func jacobianFD(p perturbation) (*mat.Dense, error) {
+// … (h = fdStep) combined by adaptive Richardson extrapolation (ridders),
+// and per entry an estimate of its error (riddersErr). Steps are scaled
+// per entry by max(1, |x_j|), by differentiating in u with x = x0 + s ⊙ u.
+func jacobianFD(p perturbation) (*mat.Dense, fdError, error) {
 	n := len(p.x0)
 	s := make([]float64, n)
 	for j, v := range p.x0 {
@@ -57,68 +65,85 @@ func jacobianFD(p perturbation) (*mat.Dense, error) {
 	}
 	origin := make([]float64, n)
 	level := mat.NewDense(p.m, n, nil)
-	d, err := ridders(p.m*n, fdStep, p.scale(), func(h float64) ([]float64, error) {
+	d, errs, round, err := riddersErr(p.m*n, fdStep, p.scale(), func(h float64) ([]float64, error) {
 		firstErr = nil
 		fd.Jacobian(level, f, origin, &fd.JacobianSettings{Formula: fd.Central, Step: h})
 		return level.RawMatrix().Data, firstErr
 	})
 	if err != nil {
-		return nil, err
+		return nil, fdError{}, err
 	}
 	out := mat.NewDense(p.m, n, d)
+	rounds := make([]float64, len(errs))
 	for i := range p.m {
 		for j := range n {
 			out.Set(i, j, out.At(i, j)/s[j])
+			errs[i*n+j] /= s[j]
+			rounds[i*n+j] = round[i*n+j] / s[j]
 		}
 	}
-	return out, nil
+	return out, fdError{errs, rounds}, nil
 }
 
-// directionalFD returns the derivative of p.eval at p.x0 along v (length
-// m): (f(x + h v) − f(x − h v)) / 2h at h, h/2, h/4, … with adaptive
-// Richardson extrapolation (ridders), h = fdStep·max(1, max|x|). Its cost
-// is a few evaluations (six for a smooth function) whatever the size of x.
-func directionalFD(p perturbation, v []float64) ([]float64, error) {
+// fdError holds the estimated errors of finite differences, entry by
+// entry: trunc from the Richardson table, round from rounding (ε·|f|/h).
+type fdError struct {
+	trunc, round []float64
+}
+
+// directionalFD returns the derivative of p at p.x0 along v (length m):
+// (f(x + h v) − f(x − h v)) / 2h at h, h/2, h/4, … with adaptive
+// Richardson extrapolation (riddersErr), h = fdStep·max(1, max|x|), and
+// per entry an estimate of its error, rounding included (about
+// ε·|f|/h). Its cost is a few evaluations (six for a smooth function)
+// whatever the size of x.
+func directionalFD(p perturbation, v []float64) ([]float64, fdError, error) {
 	scale := 1.0
 	for _, x := range p.x0 {
-		scale = math.Max(scale, math.Abs(x))
-	}
-	x := make([]float64, len(p.x0))
-	var firstErr error
-	f := func(y, t []float64) {
-		for j := range x {
-			x[j] = p.x0[j] + scale*t[0]*v[j]
-		}
-		if err := p.eval(y, x); err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			for i := range y {
-				y[i] = math.NaN()
-			}
+		if x > scale {
+			scale = x
+		} else if -x > scale {
+			scale = -x
 		}
 	}
-	level := mat.NewDense(p.m, 1, nil)
-	out, err := ridders(p.m, fdStep, p.scale(), func(h float64) ([]float64, error) {
-		firstErr = nil
-		fd.Jacobian(level, f, []float64{0}, &fd.JacobianSettings{Formula: fd.Central, Step: h})
-		return level.RawMatrix().Data, firstErr
+	yp, ym := make([]float64, p.m), make([]float64, p.m)
+	d := make([]float64, p.m)
+	if p.restore != nil {
+		defer p.restore()
+	}
+	out, errs, round, err := riddersErr(p.m, fdStep, p.scale(), func(h float64) ([]float64, error) {
+		if err := p.along(yp, scale*h, v); err != nil {
+			return nil, err
+		}
+		if err := p.along(ym, -scale*h, v); err != nil {
+			return nil, err
+		}
+		for i := range d {
+			d[i] = (yp[i] - ym[i]) / (2 * h)
+		}
+		return d, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, fdError{}, err
 	}
+	rounds := make([]float64, len(out))
 	for i := range out {
 		out[i] /= scale
+		errs[i] /= scale
+		rounds[i] = round[i] / scale
 	}
-	return out, nil
+	return out, fdError{errs, rounds}, nil
 }
 
 // scale is the largest magnitude of the function's entries at x0 (0 when
 // it cannot be evaluated there), for the rounding floor of ridders.
 func (p perturbation) scale() float64 {
-	y := make([]float64, p.m)
-	if p.eval(y, p.x0) != nil {
-		return 0
+	y := p.f0
+	if y == nil {
+		y = make([]float64, p.m)
+		if p.eval(y, p.x0) != nil {
+			return 0
+		}
 	}
 	m := 0.0
 	for _, v := range y {
@@ -127,9 +152,27 @@ func (p perturbation) scale() float64 {
 	return m
 }
 
-// randomUnit returns a random unit vector of length n.
+// randomUnit returns a random unit vector of length n: Gaussian entries,
+// normalised; above 10⁴ entries random signs ±1/√n (as good a direction,
+// 64 entries per random number).
 func randomUnit(rng *rand.Rand, n int) []float64 {
 	v := make([]float64, n)
+	if n > 10000 {
+		c := 1 / math.Sqrt(float64(n))
+		var bits uint64
+		for i := range v {
+			if i%64 == 0 {
+				bits = rng.Uint64()
+			}
+			if bits&1 == 1 {
+				v[i] = c
+			} else {
+				v[i] = -c
+			}
+			bits >>= 1
+		}
+		return v
+	}
 	var s float64
 	for i := range v {
 		v[i] = rng.NormFloat64()

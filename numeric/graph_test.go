@@ -239,3 +239,47 @@ func TestSharedNodesUnderIndices(t *testing.T) {
 func sig(t float64) float64 { return 1 / (1 + math.Exp(-t)) }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// TestEvalTargetFamilyLinear: evaluating ∂f/∂w_i of the worksheet's 2c
+// for every member (deriv grad --at) computes Σ_j σ(w_jᵀ x + b_j), which
+// does not depend on i, once: the work grows linearly in n, not as n².
+// The values agree with member-by-member evaluation.
+func TestEvalTargetFamilyLinear(t *testing.T) {
+	pr := parseProblem(t, worksheet2c)
+	grad := pr.derive(t, "w_i")
+	c, err := numeric.Compile(pr.p, grad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev int64
+	for _, n := range []int{100, 200} {
+		env, err := numeric.Sample(pr.p, nil, numeric.SampleOptions{Seed: 1, Dims: map[symbolic.Dim]int{"n": n, "d": 3}}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		numeric.ResetWork()
+		got, err := numeric.EvalTarget(c, env, pr.p, pr.expr(t, "w_i"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := numeric.ReadWork().NodeEvals
+		if prev > 0 && float64(w)/float64(prev) > 2.5 {
+			t.Errorf("work grew %.2f× (%d → %d) from n = %d to %d", float64(w)/float64(prev), prev, w, n/2, n)
+		}
+		prev = w
+		rows := got.([][]float64)
+		for _, i := range []int{1, n / 2, n} {
+			one := env.Clone()
+			one.Index["i"] = i
+			v, err := c.Eval(one)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for j := range 3 {
+				if rows[i-1][j] != v.At(j, 0) {
+					t.Errorf("n=%d member %d entry %d: %g, member by member %g", n, i, j, rows[i-1][j], v.At(j, 0))
+				}
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
-		env, err := samplePoint(p, f, claim, sopts, k)
+		env, err := samplePoint(p, f, claim, t, sopts, k)
 		if err != nil {
 			return nil, err
 		}
@@ -86,7 +86,8 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 				o.claimed = append(o.claimed, bilinear(cv, us[q], vs[q]))
 				o.claimedT = append(o.claimedT, bilinear(cv, vs[q], us[q]))
 			}
-			if e := relErr(o.expected, o.claimed); worse(e, worst) {
+			o.fscale = pert.scale()
+			if e := o.errorOf(opts.Tol); worse(e, worst) {
 				worst = e
 				rep.Counterexample = &Counterexample{Values: values, Expected: o.expected, Claimed: o.claimed}
 				if n <= 20 {
@@ -177,15 +178,13 @@ func EvalTarget(c *Compiled, at *Env, p *symbolic.Program, wrt *symbolic.Expr) (
 	if !ok {
 		return nil, withSource(symbolic.Errorf(wrt.Pos, "the size of the family %s is unknown", t.key), p)
 	}
-	env := at.Clone()
-	var rows [][]float64
-	for i := 1; i <= n; i++ {
-		env.Index[t.index] = i
-		v, err := c.Eval(env)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, flatten([]*mat.Dense{v}))
+	members := make([]int, n)
+	for i := range members {
+		members[i] = i + 1
+	}
+	rows, err := c.evalEach(at, t.index, members, nil)
+	if err != nil {
+		return nil, err
 	}
 	if t.shape.IsScalar() {
 		col := make([]float64, n)

@@ -206,15 +206,7 @@ func multiply(x *mat.Dense, tx bool, y *mat.Dense, ty bool, pos symbolic.Pos) (*
 		if xc != yr {
 			return nil, symbolic.Errorf(pos, "cannot multiply %d×%d by %d×%d", xr, xc, yr, yc)
 		}
-		if xr == 1 && yc == 1 {
-			// Inner product: avoid the BLAS call overhead.
-			var s float64
-			for k := range xc {
-				s += mx.At(0, k) * my.At(k, 0)
-			}
-			return scalar(s), nil
-		}
-		r.Mul(mx, my)
+		return product(x, tx, y, ty), nil
 	}
 	return &r, nil
 }

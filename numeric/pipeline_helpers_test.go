@@ -131,3 +131,32 @@ func (pr problem) checkExpr(t *testing.T, wrt string, claim *symbolic.Expr, opts
 }
 
 func containsStr(s, sub string) bool { return strings.Contains(s, sub) }
+
+// Benchmark variants of the helpers.
+
+func parseProblemB(b *testing.B, src string) problem {
+	b.Helper()
+	p, err := parser.Parse(src)
+	if err != nil {
+		b.Fatalf("parse %q: %v", src, err)
+	}
+	return problem{p: p, f: p.Result.Body}
+}
+
+func (pr problem) exprB(b *testing.B, src string) *symbolic.Expr {
+	b.Helper()
+	e, err := parser.ParseExpr(pr.p, src)
+	if err != nil {
+		b.Fatalf("parse expression %q: %v", src, err)
+	}
+	return e
+}
+
+func (pr problem) deriveB(b *testing.B, wrt string) *symbolic.Expr {
+	b.Helper()
+	d, err := symbolic.Grad(pr.p, pr.exprB(b, wrt), symbolic.GradOptions{})
+	if err != nil {
+		b.Fatalf("grad ∂/∂%s: %v", wrt, err)
+	}
+	return symbolic.Expand(d)
+}

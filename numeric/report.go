@@ -30,7 +30,7 @@ type CheckOptions struct {
 	// (0: DefaultMaxEntries, 5×10⁷ entries or 400 MB). It is estimated
 	// from the sizes before anything is allocated; over it the operation
 	// fails with a *LimitError (Limit "memory"). Sums that would run
-	// through more than 10⁸ terms in one evaluation fail with Limit
+	// through more than 10⁷ terms in one evaluation fail with Limit
 	// "work".
 	MaxEntries int
 }
@@ -86,26 +86,77 @@ type Counterexample struct {
 	Claimed  any `json:"claimed"`
 }
 
-// relErr is the relative error of claimed against expected (flattened):
-// ‖c − e‖₂/‖e‖₂, 0 when every entry differs by less than 1e-10, and 1
-// when e is zero but c is not.
-func relErr(expected, claimed []float64) float64 {
-	var diff, norm, maxAbs float64
+// floorFor is the absolute difference that counts as zero: 1e-10 (SPEC
+// §4), but relative to the size of the values when they are smaller than
+// 1 — fscale (|f| at the point, 0 when there is no f) or the largest
+// entry compared — so that 1e-11 s and 2e-11 s differ, while the rounding
+// noise of finite differences of a zero derivative (about ε·|f|/h) still
+// counts as zero.
+func floorFor(expected, claimed []float64, fscale float64) float64 {
+	s := fscale
 	for i := range expected {
-		d := claimed[i] - expected[i]
-		diff += d * d
-		norm += expected[i] * expected[i]
-		maxAbs = math.Max(maxAbs, math.Abs(d))
+		s = math.Max(s, math.Max(math.Abs(expected[i]), math.Abs(claimed[i])))
 	}
+	return absZero * math.Min(1, s)
+}
+
+// relErrAbove is the relative error of claimed against expected
+// (flattened), ‖c − e‖₂/‖e‖₂ — 0 when every entry differs by less than
+// the absolute floor (floorFor), 1 when e is zero but c is not — in which a difference within slack[i] (the
+// estimated error of the finite difference expected[i], nil for none) is
+// forgiven, and the absolute floor is taken relative to fscale
+// (floorFor).
+func relErrAbove(expected, claimed, slack, round []float64, fscale float64) float64 {
+	var maxAbs, top float64
+	for i := range expected {
+		top = math.Max(top, math.Abs(expected[i]))
+	}
+	diffs := make([]float64, len(expected))
+	for i := range expected {
+		d := math.Abs(claimed[i] - expected[i])
+		if slack != nil {
+			// Forgive at most 1% of the largest entry: a finite
+			// difference that cannot tell a claim from the truth to
+			// 1% is no evidence either way.
+			d = math.Max(0, d-math.Min(slackFactor*slack[i], 1e-2*top))
+		}
+		if round != nil {
+			// Rounding bounds what any difference can resolve: a
+			// claim within it cannot be told from the truth.
+			d = math.Max(0, d-slackFactor*round[i])
+		}
+		diffs[i] = d
+		maxAbs = math.Max(maxAbs, d)
+	}
+	// Norms scaled against overflow (derivatives of exp(1000 x) reach
+	// 1e210).
+	diff, norm := norm2(diffs), norm2(expected)
 	switch {
 	case math.IsNaN(diff) || math.IsInf(diff, 0):
 		return math.MaxFloat64
-	case maxAbs < absZero:
+	case maxAbs == 0 || maxAbs < floorFor(expected, claimed, fscale):
 		return 0
 	case norm == 0:
 		return 1
 	}
-	return math.Sqrt(diff / norm)
+	return diff / norm
+}
+
+// slackFactor multiplies the error estimates of the finite differences
+// into the uncertainty forgiven.
+const slackFactor = 4
+
+// errorOf is the relative error of an observation for the verdict: the
+// plain relative error when it is within tol; above, the error beyond the
+// numerical uncertainty of the finite differences (so a derivative whose
+// entries are 3e-8 against |f| ≈ 3e3 is judged by what differences can
+// resolve).
+func (o observation) errorOf(tol float64) float64 {
+	e := relErrAbove(o.expected, o.claimed, nil, nil, o.fscale)
+	if e <= tol || o.slack == nil {
+		return e
+	}
+	return math.Min(e, relErrAbove(o.expected, o.claimed, o.slack, o.round, o.fscale))
 }
 
 // worse reports whether the relative error e beats the worst so far by

@@ -47,19 +47,36 @@ const (
 // search starts again, up to maxShrinks times; then the last error is
 // returned. central's result is not retained.
 func ridders(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, error) {
+	d, _, _, err := riddersErr(n, h0, fscale, central)
+	return d, err
+}
+
+// riddersErr is ridders that also returns estimates of the estimates'
+// errors, per entry: the Richardson table's (the larger difference from
+// the neighbouring estimates), and the rounding noise of a quotient at the
+// step where the estimate was found, noise(fscale, h) (about ε·|f|/h).
+// Checks use them as the numerical uncertainty that a difference between
+// a claim and the estimate may be blamed on.
+func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	var err error
 	for range maxShrinks + 1 {
-		var out []float64
-		if out, err = riddersFrom(n, h0, fscale, central); err == nil || IsLimit(err) {
-			return out, err
+		var out, errs, at []float64
+		if out, errs, at, err = riddersFrom(n, h0, fscale, central); err == nil {
+			for e, h := range at {
+				at[e] = noise(fscale, h)
+			}
+			return out, errs, at, nil
+		}
+		if IsLimit(err) {
+			return nil, nil, nil, err
 		}
 		h0 /= 4
 	}
-	return nil, err
+	return nil, nil, nil, err
 }
 
 // riddersFrom is one search of ridders from step h0.
-func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, error) {
+func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	best := make([]float64, n)
 	bestErr := make([]float64, n)
 	done := make([]bool, n)
@@ -68,11 +85,17 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 	}
 	var prev [][]float64 // the previous row of the table, prev[j][entry]
 	h := h0
+	// at[e] is the step at which best[e] was found (its rounding noise
+	// is that of the quotients at that step).
+	at := make([]float64, n)
+	for e := range at {
+		at[e] = h0
+	}
 	for k := range maxLevels {
 		d, err := central(h)
 		if err != nil {
 			if k < minLevels || IsLimit(err) {
-				return nil, err
+				return nil, nil, nil, err
 			}
 			break
 		}
@@ -104,7 +127,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 				}
 				ee := math.Max(math.Abs(row[j][e]-row[j-1][e]), math.Abs(row[j][e]-prev[j-1][e]))
 				if ee <= bestErr[e] {
-					bestErr[e], best[e] = ee, row[j][e]
+					bestErr[e], best[e], at[e] = ee, row[j][e], h
 				}
 			}
 		}
@@ -130,7 +153,24 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 			break
 		}
 	}
-	return best, nil
+	return best, bestErr, at, nil
+}
+
+// norm2 is the Euclidean norm of v, scaled so that entries of 1e200 do not
+// overflow.
+func norm2(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	if m == 0 || math.IsInf(m, 0) || math.IsNaN(m) {
+		return m
+	}
+	var s float64
+	for _, x := range v {
+		s += (x / m) * (x / m)
+	}
+	return m * math.Sqrt(s)
 }
 
 // noise is the rounding error to expect in a difference quotient at step
@@ -143,11 +183,7 @@ func noise(fscale, h float64) float64 {
 // converged reports whether every entry still improving has an error
 // estimate below riddersTol‖best‖ + floor.
 func converged(best, bestErr []float64, done []bool, floor float64) bool {
-	var norm float64
-	for _, b := range best {
-		norm += b * b
-	}
-	limit := riddersTol*math.Sqrt(norm) + floor
+	limit := riddersTol*norm2(best) + floor
 	for e, ee := range bestErr {
 		if !done[e] && !(ee <= limit) {
 			return false

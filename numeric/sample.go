@@ -2,9 +2,11 @@ package numeric
 
 import (
 	"context"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -23,6 +25,17 @@ type SampleOptions struct {
 	// CheckOptions.
 	Context    context.Context
 	MaxEntries int
+	// index binds free indices while the expressions are evaluated to
+	// test a point (not in the point returned).
+	index map[string]int
+	// firstAtScale tests a point of more than 10⁵ entries with the first
+	// expression only (f; the claim, evaluated right after anyway, is
+	// judged undefined there if it is).
+	firstAtScale bool
+	// shrink (0: 1) scales the unconstrained N(0, 1) entries down, to
+	// draw again a point where finite differences could not resolve the
+	// derivative.
+	shrink float64
 }
 
 func (o SampleOptions) budget() *budget {
@@ -64,13 +77,31 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 	var lastErr error
 	for attempt := range maxRedraws {
 		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
-		env, err := draw(p, dims, hints, opts, rng, b, exprs)
+		wide := 0
+		if k%4 == 3 && attempt < maxRedraws/2 {
+			// Points 3 and 7 (of 8) are drawn at larger magnitude,
+			// |x| in [5, 10], with the signs alternating between them,
+			// so that a mistake hidden beyond |x| ≈ 4 (relu(x − 4)) is
+			// found; where f is undefined or overflows there, the
+			// point falls back to N(0, 1) after 20 attempts.
+			wide = 1 + (k/4)%2
+		}
+		env, err := draw(p, dims, hints, opts, rng, b, exprs, wide)
 		if err != nil {
 			return nil, err
 		}
 		ok := true
-		for _, c := range compiled {
-			_, kink, err := c.eval(env, b)
+		test := env
+		if len(opts.index) > 0 {
+			test = env.Clone()
+			maps.Copy(test.Index, opts.index)
+		}
+		tested := compiled
+		if opts.firstAtScale && len(compiled) > 1 && entries(env) > 100000 {
+			tested = compiled[:1]
+		}
+		for _, c := range tested {
+			_, kink, err := c.eval(test, b)
 			if IsLimit(err) {
 				return nil, err
 			}
@@ -90,8 +121,26 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 	return nil, lastErr
 }
 
+// shrunk scales an unconstrained value by s (0: unchanged).
+func shrunk(v *mat.Dense, kind valueKind, s float64) *mat.Dense {
+	if s > 0 && s != 1 && kind == normal {
+		v.Scale(s, v)
+	}
+	return v
+}
+
+// entries is the number of entries of env's values.
+func entries(env *Env) int {
+	n := 0
+	for _, v := range env.Vals {
+		r, c := v.Dims()
+		n += r * c
+	}
+	return n
+}
+
 // draw draws one point.
-func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr) (*Env, error) {
+func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr, wide int) (*Env, error) {
 	env := NewEnv()
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
@@ -114,7 +163,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if !ok {
 				return nil, symbolic.Errorf(sym.Pos, "the size of %s (%s) is unknown", key, sym.Shape)
 			}
-			env.Vals[key] = drawValue(rng, r, c, h[key])
+			env.Vals[key] = shrunk(drawValue(rng, r, c, h[key], wide), h[key], opts.shrink)
 		case symbolic.SymFamily:
 			if sym.Shape.IsMatrix() {
 				return nil, symbolic.Errorf(sym.Pos, "cannot evaluate %s: families of matrices are not supported", key)
@@ -128,7 +177,7 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 			if kind == wellConditioned {
 				kind = normal
 			}
-			env.Vals[key] = drawValue(rng, n, d, kind)
+			env.Vals[key] = shrunk(drawValue(rng, n, d, kind, wide), kind, opts.shrink)
 		case symbolic.SymFunc:
 			env.Funcs[key] = NewInstance(sym, uint64(opts.Seed))
 		}
@@ -157,33 +206,77 @@ func symbolOrder(p *symbolic.Program) []string {
 	return append(out, rest...)
 }
 
-// drawValue draws an r×c value of the given kind.
-func drawValue(rng *rand.Rand, r, c int, kind valueKind) *mat.Dense {
+// drawValue draws an r×c value of the given kind. wide (1 or 2) draws
+// the unconstrained and positive entries at larger magnitude instead:
+// uniform in [5, 10], signs alternating entry by entry and starting with
+// + (wide = 1) or − (wide = 2), positive entries always positive.
+func drawValue(rng *rand.Rand, r, c int, kind valueKind, wide int) *mat.Dense {
+	if kind == wellConditioned && r != c {
+		// Only square matrices can be conditioned; fall back to N(0, 1).
+		kind = normal
+	}
 	m := mat.NewDense(r, c, nil)
+	data := m.RawMatrix().Data
+	// Large values (above 10⁵ entries: --dims d=1000) draw their normal
+	// entries from a quantile table, three times as fast.
+	var table []float64
+	var bits uint64
+	if r*c > 100000 {
+		table = normalTable()
+	}
 	for i := range r {
 		for j := range c {
 			var v float64
-			switch kind {
-			case positive:
+			switch {
+			case wide > 0 && (kind == normal || kind == positive):
+				v = 5 + 5*rng.Float64()
+				if kind == normal && (i*c+j+wide)%2 == 0 {
+					v = -v
+				}
+			case kind == positive:
 				v = math.Abs(rng.NormFloat64()) + 0.5
-			case bounded:
+			case kind == bounded:
 				v = 1.8*rng.Float64() - 0.9
-			case wellConditioned:
+			case kind == wellConditioned:
 				v = 0.3 * rng.NormFloat64() / math.Sqrt(float64(r))
 				if i == j {
 					v++
 				}
+			case table != nil:
+				if (i*c+j)%2 == 0 {
+					bits = rng.Uint64()
+				} else {
+					bits <<= 32
+				}
+				v = fastNormal(bits, table)
 			default:
 				v = rng.NormFloat64()
 			}
-			m.Set(i, j, v)
+			data[i*c+j] = v
 		}
 	}
-	if kind == wellConditioned && r != c {
-		// Only square matrices can be conditioned; fall back to N(0, 1).
-		return drawValue(rng, r, c, normal)
-	}
 	return m
+}
+
+// normalTable holds the quantiles of N(0, 1) at (k + ½)/4096, k = 0…4096
+// (the last repeated), for fastNormal.
+var normalTable = sync.OnceValue(func() []float64 {
+	const n = 4096
+	t := make([]float64, n+1)
+	for k := range n {
+		t[k] = math.Sqrt2 * math.Erfinv(2*(float64(k)+0.5)/n-1)
+	}
+	t[n] = t[n-1]
+	return t
+})
+
+// fastNormal draws from N(0, 1) approximately from the top 32 random
+// bits of u: a quantile of normalTable (12 bits) interpolated at a uniform
+// position (20 bits); the tails are cut at ±3.5.
+func fastNormal(u uint64, t []float64) float64 {
+	k := u >> 52
+	frac := float64((u>>32)&(1<<20-1)) / (1 << 20)
+	return t[k] + frac*(t[k+1]-t[k])
 }
 
 // collectDims lists the dimension symbols of p's symbols and of the

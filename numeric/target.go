@@ -1,6 +1,9 @@
 package numeric
 
 import (
+	"slices"
+
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 
 	"deriv/symbolic"
@@ -86,6 +89,29 @@ func (t *target) members(env *Env) []int {
 	return []int{1, 2, (n + 1) / 2, n}
 }
 
+// rotating is the member point k checks when only one member is checked
+// per point: 1, n, the middle one, 2, n − 1, then spread over 1..n.
+func (t *target) rotating(env *Env, k int) int {
+	if t.member > 0 {
+		return t.member
+	}
+	if t.index == "" {
+		return 0
+	}
+	n, _ := env.DimSize(t.sym.Count)
+	if n < 1 {
+		return 1
+	}
+	order := []int{1, n, (n + 1) / 2, 2, n - 1, (n + 3) / 4, (3*n + 3) / 4, (n + 7) / 8}
+	var list []int
+	for _, m := range order {
+		if m >= 1 && m <= n && !slices.Contains(list, m) {
+			list = append(list, m)
+		}
+	}
+	return list[k%len(list)]
+}
+
 // bind prepares env for member m (setting the free index) and returns the
 // perturbation of f with respect to the target there. For a definition,
 // its value at the point is computed and substituted.
@@ -106,59 +132,58 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	} else if !ok {
 		return nil, perturbation{}, symbolic.Errorf(symbolic.NoPos, "no value for %s", t.key)
 	}
-	work := mat.DenseCopyOf(base)
+	work := mat.DenseCopyOf(base) // stride = columns: rows are contiguous
 	env.Vals[t.key] = work
-	_, cols := work.Dims()
-	// get/set address the entries being perturbed.
-	var idx []int // flat offsets into work's raw data
+	r, cols := work.Dims()
 	raw := work.RawMatrix()
+	// The entries perturbed are raw.Data[off : off+n].
+	var off, n int
 	switch {
 	case m > 0:
-		if r, _ := work.Dims(); m > r {
+		if m > r {
 			return nil, perturbation{}, symbolic.Errorf(symbolic.NoPos, "%s has no member %d", t.key, m)
 		}
-		for j := range cols {
-			idx = append(idx, (m-1)*raw.Stride+j)
-		}
+		off, n = (m-1)*raw.Stride, cols
 	case t.entry != nil:
-		off, err := t.entryOffset(env, f.prog, work)
+		o, err := t.entryOffset(env, f.prog, work)
 		if err != nil {
 			return nil, perturbation{}, err
 		}
-		idx = []int{off}
+		off, n = o, 1
 	default:
-		r, _ := work.Dims()
-		for i := range r {
-			for j := range cols {
-				idx = append(idx, i*raw.Stride+j)
-			}
-		}
+		off, n = 0, r*cols
 	}
-	x0 := make([]float64, len(idx))
-	for k, o := range idx {
-		x0[k] = raw.Data[o]
-	}
-	var fm int
-	if v, _, err := f.eval(env, b); err == nil {
-		r, c := v.Dims()
-		fm = r * c
-	} else {
+	target := raw.Data[off : off+n]
+	x0 := append([]float64(nil), target...)
+	var st evalStats
+	v, _, err := f.evalStats(env, b, &st)
+	if err != nil {
 		return nil, perturbation{}, err
 	}
-	p := perturbation{x0: x0, m: fm, eval: func(y, x []float64) error {
-		for k, o := range idx {
-			raw.Data[o] = x[k]
-		}
+	fr, fc := v.Dims()
+	p := perturbation{x0: x0, m: fr * fc, f0: flatten([]*mat.Dense{v}), cost: st.nodes}
+	at := func(y []float64) error {
 		v, _, err := f.eval(env, b)
 		if err == nil {
 			// Copy before restoring: v may be the perturbed matrix itself.
-			copy(y, flatten([]*mat.Dense{v}))
-		}
-		for k, o := range idx {
-			raw.Data[o] = x0[k]
+			flattenInto(y, v)
 		}
 		return err
-	}}
+	}
+	p.eval = func(y, x []float64) error {
+		copy(target, x)
+		err := at(y)
+		copy(target, x0)
+		return err
+	}
+	// along leaves the variable perturbed (the next call overwrites
+	// it); restore puts x0 back.
+	p.along = func(y []float64, t float64, v []float64) error {
+		copy(target, x0)
+		blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
+		return at(y)
+	}
+	p.restore = func() { copy(target, x0) }
 	return env, p, nil
 }
 
