@@ -39,7 +39,8 @@ func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
 		case e.Op == OpNeg:
 			neg++
 			return walk(e.Args[0])
-		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar():
+		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() && !sameExpr(e.Args[0], e.Args[1]):
+			// (z z is one leaf: mulFactors squares it.)
 			return walk(e.Args[0]) && walk(e.Args[1])
 		}
 		if len(leaves) >= limit {
