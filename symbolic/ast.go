@@ -108,9 +108,11 @@ type Expr struct {
 	Shape Shape
 	Pos   Pos
 
-	// hc caches the structural hash (a *hashCell, read and written
-	// atomically): see Hash.
-	hc unsafe.Pointer
+	// hash caches the structural hash, valid when hashOf is this node
+	// (both read and written atomically; a copy made by value has its
+	// original's hashOf, so its hash is computed afresh): see Hash.
+	hash   uint64
+	hashOf unsafe.Pointer
 }
 
 // Program is a parsed, resolved and shape-checked deriv program.

@@ -67,6 +67,22 @@ func sumAll(xs []*Expr) *Expr {
 	return expanded(ts.ts, s)
 }
 
+// sumLen counts the summands of the sum e (as sumLeaves lists them), up
+// to limit+1.
+func sumLen(e *Expr, limit int) int {
+	switch e.Op {
+	case OpAdd, OpSub:
+		n := sumLen(e.Args[0], limit)
+		if n > limit {
+			return n
+		}
+		return n + sumLen(e.Args[1], limit-n)
+	case OpNeg:
+		return sumLen(e.Args[0], limit)
+	}
+	return 1
+}
+
 // sumLeaves lists the summands of the sum e with their signs, descending
 // through +, − and negation, up to limit of them; ok is false when there
 // are more.
@@ -187,6 +203,26 @@ func (s *termSet) merge(x term) {
 		s.num = len(s.ts)
 		return
 	}
+	if s.idx == nil && len(s.ts) <= maxPairwise {
+		// A short list: compared term by term, no index.
+		for i := range s.ts {
+			if s.ts[i].t != nil && likeTerms(s.ts[i].t, x.t) {
+				s.ts[i].c += x.c
+				return
+			}
+		}
+		s.ts = append(s.ts, x)
+		return
+	}
+	if s.idx == nil {
+		s.idx = map[uint64][]int{}
+		for i, y := range s.ts {
+			if y.t != nil {
+				k := likeKey(y.t)
+				s.idx[k] = append(s.idx[k], i)
+			}
+		}
+	}
 	k := likeKey(x.t)
 	for _, i := range s.idx[k] {
 		if likeTerms(s.ts[i].t, x.t) {
@@ -195,7 +231,7 @@ func (s *termSet) merge(x term) {
 		}
 	}
 	s.ts = append(s.ts, x)
-	s.index(len(s.ts)-1, x)
+	s.idx[k] = append(s.idx[k], len(s.ts)-1)
 }
 
 // index records the term x at position i.
@@ -207,7 +243,7 @@ func (s *termSet) index(i int, x term) {
 		return
 	}
 	if s.idx == nil {
-		s.idx = map[uint64][]int{}
+		return // built on demand by merge
 	}
 	k := likeKey(x.t)
 	s.idx[k] = append(s.idx[k], i)

@@ -136,6 +136,10 @@ func HPow(a, p *Expr) *Expr {
 	if isNumber(p, 0) {
 		return Ones(a.Shape)
 	}
+	if k, ok := numValue(p); ok && k > 0 && isZero(a) {
+		// 0 .^ k is 0 for k > 0.
+		return a
+	}
 	return raw(OpHPow, a, p)
 }
 
@@ -190,6 +194,10 @@ func Call(name string, arg *Expr) *Expr {
 		if s, t := hoistScalar(arg); s != nil {
 			return Mul(s, Call(name, t))
 		}
+	}
+	if isZero(arg) && (name == "sum" || name == "tr" || name == "diag") {
+		// Linear maps of zero: sum(0) is 0.
+		return Zero(builtCallShape(name, arg))
 	}
 	if name == "diag" && arg.Op == OpOnes && arg.Shape.IsVector() {
 		return Eye(arg.Shape.Rows())

@@ -29,6 +29,22 @@ func scalarProduct(xs []*Expr) *Expr {
 	return mulList(fs, sign, nil)
 }
 
+// scalarLen counts the factors of a product of scalars (as scalarLeaves
+// lists them), up to limit+1.
+func scalarLen(e *Expr, limit int) int {
+	switch {
+	case e.Op == OpNeg:
+		return scalarLen(e.Args[0], limit)
+	case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() && !sameExpr(e.Args[0], e.Args[1]):
+		n := scalarLen(e.Args[0], limit)
+		if n > limit {
+			return n
+		}
+		return n + scalarLen(e.Args[1], limit-n)
+	}
+	return 1
+}
+
 // scalarLeaves lists the factors of a product of scalars, descending
 // through scalar products and negation, up to limit of them (ok false when
 // there are more); neg counts the negations passed.

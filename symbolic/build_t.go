@@ -42,7 +42,9 @@ func T(a *Expr) *Expr {
 	case OpAdd, OpSub:
 		// (A + B)ᵀ is Aᵀ + Bᵀ when that puts the transposes on leaves;
 		// (W x + b)ᵀ stays whole, as an answer key writes it.
-		if leaves, signs, ok := sumLeaves(a, maxFlatten); ok && len(leaves) > maxFold {
+		if sumLen(a, maxFold) <= maxFold {
+			// short: below
+		} else if leaves, signs, ok := sumLeaves(a, maxFlatten); ok {
 			// A long sum at once (a fold would be quadratic).
 			var ts termSet
 			for _, l := range leaves {

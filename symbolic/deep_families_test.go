@@ -32,7 +32,7 @@ var deepFamilies = []deepFamily{
 	{"Softmax", "x", []int{10, 20, 40}, []int{20}, func(n int) string {
 		return "x ∈ R^d; f = sum(" + strings.Repeat("softmax(", n) + "x" + strings.Repeat(")", n) + ")"
 	}},
-	{"Sin", "x", []int{75, 150, 300}, []int{300}, func(n int) string {
+	{"Sin", "x", []int{75, 150, 300}, []int{100, 300}, func(n int) string {
 		return "x ∈ R; f = " + strings.Repeat("sin(", n) + "x" + strings.Repeat(")", n)
 	}},
 	{"SigmaChain", "x", []int{50, 100, 200}, []int{200}, func(n int) string {
@@ -44,7 +44,7 @@ var deepFamilies = []deepFamily{
 		fmt.Fprintf(&b, "; f = sum(z%d)", n)
 		return b.String()
 	}},
-	{"Square", "x", []int{8, 16, 32}, []int{30}, func(n int) string {
+	{"Square", "x", []int{8, 16, 32}, []int{18, 30}, func(n int) string {
 		var b strings.Builder
 		b.WriteString("x ∈ R; z0 = x")
 		for k := 1; k <= n; k++ {
@@ -52,7 +52,7 @@ var deepFamilies = []deepFamily{
 		}
 		return b.String()
 	}},
-	{"QuadForms", "x", []int{250, 500, 1000}, []int{10, 100, 1000}, func(n int) string {
+	{"QuadForms", "x", []int{250, 500, 1000}, []int{10, 100, 200, 1000}, func(n int) string {
 		var b strings.Builder
 		b.WriteString("x ∈ R^d")
 		for k := 1; k <= n; k++ {

@@ -100,7 +100,7 @@ func inner(a, x *Expr) *Expr {
 // gradient's Simplify merges the whole chain at once (linear).
 func elemScale(d, a *Expr) *Expr {
 	if d.Shape.IsScalar() && a.Shape.IsScalar() {
-		if _, _, short := scalarLeaves(a, maxFold); !short {
+		if scalarLen(a, maxFold) > maxFold {
 			return raw(OpMul, a, d)
 		}
 		return Mul(a, d)

@@ -82,7 +82,7 @@ func (g *generalizer) generalizeNode(a, b *Expr, inSub bool) *Expr {
 		return nil
 	}
 	out := *a
-	out.hc = nil
+	out.hash, out.hashOf = 0, nil
 	out.Pos = NoPos
 	if a.Op == OpPartial && a.Num == 1 && b.Num == 2 && len(a.Sub) == 0 {
 		if !g.pickIndex(a) {
@@ -157,7 +157,7 @@ func instantiate(e *Expr, index string, k int) *Expr {
 			out := withChildren(e, nil, args)
 			if out == e {
 				cp := *e
-				cp.hc = nil
+				cp.hash, cp.hashOf = 0, nil
 				out = &cp
 			}
 			out.Num, out.Sub = float64(k), nil

@@ -111,16 +111,18 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 }
 
 func (r *Rewriter) all(xs []*Expr) ([]*Expr, bool) {
-	if len(xs) == 0 {
-		return xs, false
-	}
-	out := make([]*Expr, len(xs))
-	changed := false
+	var out []*Expr // allocated at the first change
 	for i, x := range xs {
-		out[i] = r.Rewrite(x)
-		changed = changed || out[i] != x
+		y := r.Rewrite(x)
+		if y != x && out == nil {
+			out = make([]*Expr, len(xs))
+			copy(out, xs[:i])
+		}
+		if out != nil {
+			out[i] = y
+		}
 	}
-	if !changed {
+	if out == nil {
 		return xs, false
 	}
 	return out, true
@@ -133,7 +135,7 @@ func withChildren(e *Expr, subs, args []*Expr) *Expr {
 		return e
 	}
 	cp := *e
-	cp.hc = nil
+	cp.hash, cp.hashOf = 0, nil
 	cp.Sub, cp.Args = subs, args
 	return &cp
 }
