@@ -132,3 +132,17 @@ func TestGradConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestStepBeyondInlineBound: a step whose update would be exponentially
+// long written out fails with an error naming the bound.
+func TestStepBeyondInlineBound(t *testing.T) {
+	p, w := parseFamily(t, deepFamilies[0], 40)
+	_, err := symbolic.Step(p, []*symbolic.Expr{w}, symbolic.Number(0.1), symbolic.GradOptions{})
+	if err == nil || !strings.Contains(err.Error(), "100000") {
+		t.Fatalf("got %v, want an error naming the limit 100000", err)
+	}
+	p, w = parseFamily(t, deepFamilies[0], 2)
+	if _, err := symbolic.Step(p, []*symbolic.Expr{w}, symbolic.Number(0.1), symbolic.GradOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -54,9 +54,11 @@ func equalIn(a, b *Expr, memo *pairMemo) bool {
 // sameIn when same, else equalIn), remembering the pair's answer so that
 // shared pairs are compared once.
 func pairsEqual(a, b *Expr, memo *pairMemo, same bool) bool {
-	eq := equalIn
-	if same {
-		eq = sameIn
+	eq := func(a, b *Expr) bool {
+		if same {
+			return sameIn(a, b, memo)
+		}
+		return equalIn(a, b, memo)
 	}
 	if len(a.Sub)+len(a.Args) == 0 {
 		return true
@@ -72,13 +74,13 @@ func pairsEqual(a, b *Expr, memo *pairMemo, same bool) bool {
 	Stats.visit(1)
 	r := true
 	for i := range a.Sub {
-		if !eq(a.Sub[i], b.Sub[i], memo) {
+		if !eq(a.Sub[i], b.Sub[i]) {
 			r = false
 			break
 		}
 	}
 	for i := 0; r && i < len(a.Args); i++ {
-		r = eq(a.Args[i], b.Args[i], memo)
+		r = eq(a.Args[i], b.Args[i])
 	}
 	if memo.m != nil {
 		memo.m[key] = r
