@@ -223,22 +223,12 @@ func (c *gradCtx) otherMember(root *Expr) *Expr {
 // each node once) for which match holds, or nil.
 func findNode(root *Expr, match func(*Expr) bool) *Expr {
 	var found *Expr
-	seen := map[*Expr]bool{}
-	var visit func(e *Expr)
-	visit = func(e *Expr) {
-		if found != nil || seen[e] {
-			return
-		}
-		seen[e] = true
-		if match(e) {
+	walkArgs(root, func(e *Expr) bool {
+		if found == nil && match(e) {
 			found = e
-			return
 		}
-		for _, a := range e.Args {
-			visit(a)
-		}
-	}
-	visit(root)
+		return found == nil
+	})
 	return found
 }
 
@@ -278,21 +268,12 @@ func orDefault(s, d string) string {
 
 // collectSumNames adds every Σ-bound index of e to names.
 func collectSumNames(e *Expr, names map[string]bool) {
-	seen := map[*Expr]bool{}
-	var walk func(e *Expr)
-	walk = func(e *Expr) {
-		if seen[e] {
-			return
-		}
-		seen[e] = true
+	walkArgs(e, func(e *Expr) bool {
 		if e.Op == OpSum {
 			names[e.Name] = true
 		}
-		for _, a := range e.Args {
-			walk(a)
-		}
-	}
-	walk(e)
+		return true
+	})
 }
 
 // deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.

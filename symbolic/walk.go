@@ -28,6 +28,26 @@ func Walk(e *Expr, f func(*Expr) bool) {
 	visit(e)
 }
 
+// walkArgs is Walk through arguments only (not subscripts).
+func walkArgs(e *Expr, f func(*Expr) bool) {
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		Stats.visit(1)
+		if !f(e) {
+			return
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+	}
+	visit(e)
+}
+
 // Inspect is Walk: it calls f(n) for each distinct node n of e
 // (subscripts and arguments included), once however often n is shared; if
 // f returns false, Inspect skips n's children.
