@@ -570,7 +570,7 @@ const maxPairwise = 8
 // quadratic in the length, but it is the form the rewrites were tuned
 // on); longer ones are collected at once (sumAll, scalarProduct), with
 // common factors taken out by hash (groupCommon): linear.
-const maxFold = 64
+const maxFold = 16
 
 // transposesAfter is the reordering of sumOf for long sums, through a hash
 // index instead of comparing every pair: a term Aᵀ R (or Aᵀ) that comes
