@@ -144,3 +144,30 @@ func TestDeepFamiliesLinearWork(t *testing.T) {
 		})
 	}
 }
+
+// TestSquareChainDerivative: z₃₀ = z₂₉ z₂₉ with z₀ = x is x^(2³⁰); its
+// derivative is written in one term, not 2³⁰ factors, and reads back.
+func TestSquareChainDerivative(t *testing.T) {
+	var f deepFamily
+	for _, g := range deepFamilies {
+		if g.name == "Square" {
+			f = g
+		}
+	}
+	p, w := parseFamily(t, f, 30)
+	d, err := symbolic.Grad(p, w, symbolic.GradOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := symbolic.Print(d.Expr, symbolic.Text)
+	if want := "1.073741824e09 x^1.073741823e09"; got != want {
+		t.Errorf("∂z30/∂x = %s, want %s", got, want)
+	}
+	claim, err := parser.ParseExpr(p, got)
+	if err != nil {
+		t.Fatalf("%s does not read back: %v", got, err)
+	}
+	if !symbolic.Equal(claim, d.Expr) {
+		t.Errorf("%s reads back as %s", got, symbolic.Print(claim, symbolic.Text))
+	}
+}
