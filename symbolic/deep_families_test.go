@@ -171,3 +171,58 @@ func TestSquareChainDerivative(t *testing.T) {
 		t.Errorf("%s reads back as %s", got, symbolic.Print(claim, symbolic.Text))
 	}
 }
+
+// fibonacci is z_k = z_{k−1} z_{k−2} with z₀ = z₁ = x: x^fib(k+1), a
+// product DAG whose tree has fib(k+1) leaves.
+func fibonacci(n int) string {
+	var b strings.Builder
+	b.WriteString("x ∈ R; z0 = x; z1 = x")
+	for k := 2; k <= n; k++ {
+		fmt.Fprintf(&b, "; z%d = z%d * z%d", k, k-1, k-2)
+	}
+	return b.String()
+}
+
+// TestFibonacciProduct: a product DAG with exponentially many paths to its
+// leaves derives to one power (each distinct factor raised to its number
+// of paths). The work is quadratic in the depth, not linear: each step of
+// reverse mode flattens the product below it again (the flattened form is
+// not cached in the nodes); the test bounds it by 4 n².
+func TestFibonacciProduct(t *testing.T) {
+	f := deepFamily{name: "Fibonacci", wrt: "x", build: fibonacci}
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{5, "8 x^7"},
+		{20, "10946 x^10945"},
+		{40, "1.65580141e08 x^1.6558014e08"},
+	} {
+		p, w := parseFamily(t, f, c.n)
+		symbolic.Stats.Reset()
+		d, err := symbolic.Grad(p, w, symbolic.GradOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := symbolic.Print(d.Expr, symbolic.Text); got != c.want {
+			t.Errorf("n = %d: ∂f/∂x = %s, want %s", c.n, got, c.want)
+		}
+		if v := symbolic.Stats.Visits(); v > int64(4*c.n*c.n) {
+			t.Errorf("n = %d: %d visits", c.n, v)
+		}
+	}
+}
+
+func BenchmarkDeepFibonacci(b *testing.B) {
+	for _, n := range []int{20, 40} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p, w := parseFamily(b, deepFamily{name: "Fibonacci", wrt: "x", build: fibonacci}, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := symbolic.Grad(p, w, symbolic.GradOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
