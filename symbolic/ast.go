@@ -7,6 +7,36 @@
 // keeps traversal, hashing, equality and printing generic. A node carries the
 // position where it was written (NoPos for nodes the program synthesised) and,
 // once the parser has inferred shapes, its Shape.
+//
+// # Expressions are DAGs
+//
+// Differentiation shares subexpressions by pointer, so a derivative is a
+// DAG whose tree can be exponentially larger. Every pass is linear in the
+// number of distinct nodes:
+//
+//   - Hash is computed once per node and cached in it; Equal (and the
+//     package's shape-aware comparison) is immediate for pointer-equal
+//     nodes, rejects on differing hashes, and compares each pair of shared
+//     nodes once.
+//   - Walk visits each distinct node once; Rewrite (and Rewriter) rebuilds
+//     post-order with a memo by pointer, so a shared node is rewritten once
+//     and stays shared. Subst, Simplify, Expand, Uses, the where list and
+//     foldSum are built on them; differentiation (reverse and forward mode)
+//     memoises by pointer as well. Stats counts their visits, for tests
+//     that assert linear growth.
+//   - Like terms and repeated factors are merged through hash indexes
+//     (map from a canonical key to the accumulated coefficient or
+//     exponent), not by comparing all pairs; very long sums and products
+//     are collected at once instead of by a quadratic fold.
+//   - Simplify hash-conses the nodes it builds through a table local to
+//     the call (so it is safe for concurrent derivations without a lock):
+//     equal results become one pointer, and a pass that changes nothing
+//     returns the same pointer, which is how the fixed point is detected.
+//     Interning ignores Pos (as Equal and Hash do): the first node of a
+//     structure is kept, with its position if the parser built it.
+//
+// GradOptions.MaxNodes and GradOptions.Context bound a derivation's size
+// and time.
 package symbolic
 
 import "unsafe"
@@ -114,9 +144,11 @@ type Expr struct {
 	Shape Shape
 	Pos   Pos
 
-	// hc caches the structural hash (a *hashCell, read and written
-	// atomically): see Hash.
-	hc unsafe.Pointer
+	// hash caches the structural hash, valid when hashOf is this node
+	// (both read and written atomically; a copy made by value has its
+	// original's hashOf, so its hash is computed afresh): see Hash.
+	hash   uint64
+	hashOf unsafe.Pointer
 }
 
 // Program is a parsed, resolved and shape-checked deriv program.

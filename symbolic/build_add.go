@@ -49,7 +49,7 @@ func Sub(a, b *Expr) *Expr {
 // that the work is linear in the number of terms (a fold would flatten the
 // growing sum again at every step).
 func sumAll(xs []*Expr) *Expr {
-	if len(xs) <= maxPairwise {
+	if len(xs) <= maxFold {
 		out := xs[0]
 		for _, x := range xs[1:] {
 			out = Add(out, x)
@@ -65,6 +65,22 @@ func sumAll(xs []*Expr) *Expr {
 		}
 	}
 	return expanded(ts.ts, s)
+}
+
+// sumLen counts the summands of the sum e (as sumLeaves lists them), up
+// to limit+1.
+func sumLen(e *Expr, limit int) int {
+	switch e.Op {
+	case OpAdd, OpSub:
+		n := sumLen(e.Args[0], limit)
+		if n > limit {
+			return n
+		}
+		return n + sumLen(e.Args[1], limit-n)
+	case OpNeg:
+		return sumLen(e.Args[0], limit)
+	}
+	return 1
 }
 
 // sumLeaves lists the summands of the sum e with their signs, descending
@@ -187,6 +203,26 @@ func (s *termSet) merge(x term) {
 		s.num = len(s.ts)
 		return
 	}
+	if s.idx == nil && len(s.ts) <= maxPairwise {
+		// A short list: compared term by term, no index.
+		for i := range s.ts {
+			if s.ts[i].t != nil && likeTerms(s.ts[i].t, x.t) {
+				s.ts[i].c += x.c
+				return
+			}
+		}
+		s.ts = append(s.ts, x)
+		return
+	}
+	if s.idx == nil {
+		s.idx = map[uint64][]int{}
+		for i, y := range s.ts {
+			if y.t != nil {
+				k := likeKey(y.t)
+				s.idx[k] = append(s.idx[k], i)
+			}
+		}
+	}
 	k := likeKey(x.t)
 	for _, i := range s.idx[k] {
 		if likeTerms(s.ts[i].t, x.t) {
@@ -195,7 +231,7 @@ func (s *termSet) merge(x term) {
 		}
 	}
 	s.ts = append(s.ts, x)
-	s.index(len(s.ts)-1, x)
+	s.idx[k] = append(s.idx[k], len(s.ts)-1)
 }
 
 // index records the term x at position i.
@@ -207,7 +243,7 @@ func (s *termSet) index(i int, x term) {
 		return
 	}
 	if s.idx == nil {
-		s.idx = map[uint64][]int{}
+		return // built on demand by merge
 	}
 	k := likeKey(x.t)
 	s.idx[k] = append(s.idx[k], i)
@@ -283,7 +319,9 @@ func splitCoef(e *Expr) (float64, *Expr) {
 // avoids a leading minus.
 func sumOf(ts []term, s Shape) *Expr {
 	// A matrix before its transpose: A + Aᵀ, B X + Bᵀ X.
-	if len(ts) > maxPairwise {
+	if len(ts) > maxFold {
+		ts = groupCommon(ts, true)
+		ts = groupCommon(ts, false)
 		transposesAfter(ts)
 	} else {
 		for i := range ts {
@@ -447,9 +485,92 @@ func sameFactors(fa, fb []*Expr) bool {
 	return true
 }
 
+// groupCommon is factorCommon for long sums, through a hash index: the
+// terms c_k M_k r that end (right) or begin (!right) with one matrix or
+// vector factor r become one term (Σ c_k M_k) r, at the place of the first.
+func groupCommon(ts []term, right bool) []term {
+	type split struct {
+		common, rest *Expr
+	}
+	parts := make([]split, len(ts))
+	groups := map[uint64][]int{}
+	var order []uint64
+	for i, x := range ts {
+		if x.t == nil || x.t.Op != OpMul || x.t.Shape.IsScalar() {
+			continue
+		}
+		fs, sign := mulFactors(nil, x.t, 1)
+		if sign != 1 || len(fs) < 2 {
+			continue
+		}
+		var p split
+		if right {
+			p = split{fs[len(fs)-1], chain(fs[:len(fs)-1])}
+		} else {
+			p = split{fs[0], chain(fs[1:])}
+		}
+		if p.common.Shape.IsScalar() || !right && p.rest.Shape.IsScalar() {
+			continue
+		}
+		parts[i] = p
+		k := Hash(p.common)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	gone := make([]bool, len(ts))
+	changed := false
+	for _, k := range order {
+		g := groups[k]
+		first := g[0]
+		var inner []term
+		var members []int
+		for _, i := range g {
+			if sameExpr(parts[i].common, parts[first].common) && parts[i].rest.Shape.Equal(parts[first].rest.Shape) {
+				inner = append(inner, term{c: ts[i].c, t: parts[i].rest})
+				members = append(members, i)
+			}
+		}
+		if len(members) < 2 {
+			continue
+		}
+		sum := sumOf(inner, parts[first].rest.Shape)
+		var t *Expr
+		if right {
+			t = raw(OpMul, sum, parts[first].common)
+		} else {
+			t = raw(OpMul, parts[first].common, sum)
+		}
+		ts[first] = term{c: 1, t: t}
+		for _, i := range members[1:] {
+			gone[i] = true
+		}
+		changed = true
+	}
+	if !changed {
+		return ts
+	}
+	out := ts[:0:0]
+	for i, x := range ts {
+		if !gone[i] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // maxPairwise is the longest list of terms or factors that is compared
-// pair by pair; longer lists go through hash indexes.
+// pair by pair; longer lists go through hash indexes (with the same
+// result).
 const maxPairwise = 8
+
+// maxFold is the longest sum or product that is built by a fold of the
+// binary constructors (each step flattening the growing result again:
+// quadratic in the length, but it is the form the rewrites were tuned
+// on); longer ones are collected at once (sumAll, scalarProduct), with
+// common factors taken out by hash (groupCommon): linear.
+const maxFold = 16
 
 // transposesAfter is the reordering of sumOf for long sums, through a hash
 // index instead of comparing every pair: a term Aᵀ R (or Aᵀ) that comes

@@ -136,7 +136,8 @@ func HPow(a, p *Expr) *Expr {
 	if isNumber(p, 0) {
 		return Ones(a.Shape)
 	}
-	if v, ok := numValue(p); ok && v > 0 && isZero(a) {
+	if k, ok := numValue(p); ok && k > 0 && isZero(a) {
+		// 0 .^ k is 0 for k > 0.
 		return a
 	}
 	return raw(OpHPow, a, p)

@@ -10,11 +10,11 @@ func sameExpr(a, b *Expr) bool {
 	if a == b {
 		return true
 	}
-	var memo map[[2]*Expr]bool
+	var memo pairMemo
 	return sameIn(a, b, &memo)
 }
 
-func sameIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
+func sameIn(a, b *Expr, memo *pairMemo) bool {
 	if a == b {
 		return true
 	}
@@ -28,7 +28,7 @@ func sameIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
 	if (a.Op == OpOnes || a.Op == OpEye || a.Op == OpNum) && !a.Shape.Equal(b.Shape) {
 		return false
 	}
-	return pairsEqual(a, b, memo, sameIn)
+	return pairsEqual(a, b, memo, true)
 }
 
 // internKey identifies a node by its fields and the identities of its

@@ -29,6 +29,22 @@ func scalarProduct(xs []*Expr) *Expr {
 	return mulList(fs, sign, nil)
 }
 
+// scalarLen counts the factors of a product of scalars (as scalarLeaves
+// lists them), up to limit+1.
+func scalarLen(e *Expr, limit int) int {
+	switch {
+	case e.Op == OpNeg:
+		return scalarLen(e.Args[0], limit)
+	case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() && !sameExpr(e.Args[0], e.Args[1]):
+		n := scalarLen(e.Args[0], limit)
+		if n > limit {
+			return n
+		}
+		return n + scalarLen(e.Args[1], limit-n)
+	}
+	return 1
+}
+
 // scalarLeaves lists the factors of a product of scalars, descending
 // through scalar products and negation, up to limit of them (ok false when
 // there are more); neg counts the negations passed.
@@ -39,7 +55,8 @@ func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
 		case e.Op == OpNeg:
 			neg++
 			return walk(e.Args[0])
-		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar():
+		case e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() && !sameExpr(e.Args[0], e.Args[1]):
+			// (z z is one leaf: mulFactors squares it.)
 			return walk(e.Args[0]) && walk(e.Args[1])
 		}
 		if len(leaves) >= limit {
@@ -155,23 +172,37 @@ func abs(x float64) float64 {
 // scalars; an inner product (a scalar made of non-scalar factors) is one
 // factor.
 func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
+	return mulFactorsIn(fs, e, sign, false)
+}
+
+// maxFlatFactors bounds the factors of a product of scalars flattened as a
+// tree; past it, the product is flattened as the DAG it is (sharedFactors).
+const maxFlatFactors = 256
+
+// mulFactorsIn is mulFactors; inScalar says e is under a product of
+// scalars whose length has been checked.
+func mulFactorsIn(fs []*Expr, e *Expr, sign float64, inScalar bool) ([]*Expr, float64) {
 	switch e.Op {
 	case OpNeg:
-		return mulFactors(fs, e.Args[0], -sign)
+		return mulFactorsIn(fs, e.Args[0], -sign, inScalar)
 	case OpMul:
 		a, b := e.Args[0], e.Args[1]
-		if a.Shape.IsScalar() && b.Shape.IsScalar() && (a == b || sameExpr(a, b)) {
+		scalars := a.Shape.IsScalar() && b.Shape.IsScalar()
+		if scalars && !inScalar && scalarLen(e, maxFlatFactors) > maxFlatFactors {
+			return sharedFactors(fs, e, sign)
+		}
+		if scalars && (a == b || sameExpr(a, b)) {
 			// A shared operand (z z): its factors squared, not flattened
 			// twice (z₃₀ = z₂₉ z₂₉ would have 2³⁰ factors).
-			sq, _ := mulFactors(nil, a, 1)
+			sq, _ := mulFactorsIn(nil, a, 1, false)
 			for _, f := range sq {
 				fs = append(fs, squared(f))
 			}
 			return fs, sign
 		}
-		if !e.Shape.IsScalar() || (a.Shape.IsScalar() && b.Shape.IsScalar()) {
-			fs, sign = mulFactors(fs, a, sign)
-			return mulFactors(fs, b, sign)
+		if !e.Shape.IsScalar() || scalars {
+			fs, sign = mulFactorsIn(fs, a, sign, scalars)
+			return mulFactorsIn(fs, b, sign, scalars)
 		}
 	case OpDiv:
 		if !e.Shape.IsScalar() && !isNumber(e.Args[0], 1) {
@@ -189,6 +220,77 @@ func mulFactors(fs []*Expr, e *Expr, sign float64) ([]*Expr, float64) {
 		}
 	}
 	return append(fs, e), sign
+}
+
+// sharedFactors appends the factors of the product of scalars root when
+// its tree is too long to flatten (a DAG whose factors are shared, as
+// z_k = z_{k−1} z_{k−2}, has exponentially many): each distinct factor
+// once, raised to the number of paths from root that reach it (computed
+// parents first, as reverse mode accumulates adjoints), with the signs of
+// negations and negative numbers folded into sign. Linear in the distinct
+// nodes of the product.
+func sharedFactors(fs []*Expr, root *Expr, sign float64) ([]*Expr, float64) {
+	isProd := func(e *Expr) bool {
+		return e.Op == OpNeg || e.Op == OpMul && e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar()
+	}
+	var post, leaves []*Expr
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if seen[e] {
+			return
+		}
+		seen[e] = true
+		Stats.visit(1)
+		if !isProd(e) {
+			leaves = append(leaves, e)
+			return
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+		post = append(post, e)
+	}
+	visit(root)
+	odd := func(m float64) bool { return math.Mod(m, 2) == 1 }
+	mult := map[*Expr]float64{root: 1}
+	for i := len(post) - 1; i >= 0; i-- {
+		n := post[i]
+		m := mult[n]
+		if n.Op == OpNeg && odd(m) {
+			sign = -sign
+		}
+		for _, a := range n.Args {
+			mult[a] += m
+		}
+	}
+	for _, l := range leaves {
+		m := mult[l]
+		switch v, ok := numValue(l); {
+		case ok:
+			if v < 0 {
+				v = -v
+				if odd(m) {
+					sign = -sign
+				}
+			}
+			fs = append(fs, Pow(Number(v), Number(m)))
+		case m == 1:
+			fs = append(fs, l)
+		case l.Op == OpPow && isNumeric2(l.Args[1]):
+			k, _ := numValue(l.Args[1])
+			fs = append(fs, Pow(l.Args[0], Number(k*m)))
+		default:
+			fs = append(fs, Pow(l, Number(m)))
+		}
+	}
+	return fs, sign
+}
+
+// isNumeric2 reports whether e is a literal.
+func isNumeric2(e *Expr) bool {
+	_, ok := numValue(e)
+	return ok
 }
 
 // squared is f² for a scalar factor f: (x^k)² is x^(2k).

@@ -42,6 +42,21 @@ func T(a *Expr) *Expr {
 	case OpAdd, OpSub:
 		// (A + B)ᵀ is Aᵀ + Bᵀ when that puts the transposes on leaves;
 		// (W x + b)ᵀ stays whole, as an answer key writes it.
+		if sumLen(a, maxFold) <= maxFold {
+			// short: below
+		} else if leaves, signs, ok := sumLeaves(a, maxFlatten); ok {
+			// A long sum at once (a fold would be quadratic).
+			var ts termSet
+			for _, l := range leaves {
+				if !simpleTerm(l) {
+					return raw(OpT, a)
+				}
+			}
+			for i, l := range leaves {
+				ts.add(T(l), signs[i])
+			}
+			return expanded(ts.ts, a.Shape.T())
+		}
 		if !simpleTerm(a.Args[0]) || !simpleTerm(a.Args[1]) {
 			break
 		}

@@ -93,8 +93,16 @@ func inner(a, x *Expr) *Expr {
 
 // elemScale multiplies an adjoint by an elementwise derivative d: d a for
 // scalars, d ⊙ a otherwise (the derivative factor first).
+//
+// A long scalar adjoint (a chain of more than maxFold factors, as down
+// a 300-deep sin(sin(…))) is extended by a plain product node: merging the
+// factor into it at every step would cost its length each time; the
+// gradient's Simplify merges the whole chain at once (linear).
 func elemScale(d, a *Expr) *Expr {
 	if d.Shape.IsScalar() && a.Shape.IsScalar() {
+		if scalarLen(a, maxFold) > maxFold {
+			return raw(OpMul, a, d)
+		}
 		return Mul(a, d)
 	}
 	return Had(d, a)

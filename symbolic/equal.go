@@ -17,11 +17,11 @@ import (
 // hashes differ are unequal at once, and every other pair of nodes is
 // compared once (a memo of compared pairs).
 func Equal(a, b *Expr) bool {
-	var memo map[[2]*Expr]bool
+	var memo pairMemo
 	return equalIn(a, b, &memo)
 }
 
-func equalIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
+func equalIn(a, b *Expr, memo *pairMemo) bool {
 	if a == b {
 		return true
 	}
@@ -47,35 +47,56 @@ func equalIn(a, b *Expr, memo *map[[2]*Expr]bool) bool {
 			return false
 		}
 	}
-	return pairsEqual(a, b, memo, equalIn)
+	return pairsEqual(a, b, memo, false)
 }
 
-// pairsEqual compares the subscripts and arguments of a and b with eq,
-// remembering the pair's answer so that shared pairs are compared once.
-func pairsEqual(a, b *Expr, memo *map[[2]*Expr]bool, eq func(a, b *Expr, memo *map[[2]*Expr]bool) bool) bool {
+// pairsEqual compares the subscripts and arguments of a and b (with
+// sameIn when same, else equalIn), remembering the pair's answer so that
+// shared pairs are compared once.
+func pairsEqual(a, b *Expr, memo *pairMemo, same bool) bool {
+	eq := func(a, b *Expr) bool {
+		if same {
+			return sameIn(a, b, memo)
+		}
+		return equalIn(a, b, memo)
+	}
 	if len(a.Sub)+len(a.Args) == 0 {
 		return true
 	}
 	key := [2]*Expr{a, b}
-	if *memo == nil {
-		*memo = map[[2]*Expr]bool{}
-	} else if v, ok := (*memo)[key]; ok {
-		return v
+	if memo.m != nil {
+		if v, ok := memo.m[key]; ok {
+			return v
+		}
+	} else if memo.n++; memo.n > memoAfter {
+		memo.m = map[[2]*Expr]bool{}
 	}
 	Stats.visit(1)
 	r := true
 	for i := range a.Sub {
-		if !eq(a.Sub[i], b.Sub[i], memo) {
+		if !eq(a.Sub[i], b.Sub[i]) {
 			r = false
 			break
 		}
 	}
 	for i := 0; r && i < len(a.Args); i++ {
-		r = eq(a.Args[i], b.Args[i], memo)
+		r = eq(a.Args[i], b.Args[i])
 	}
-	(*memo)[key] = r
+	if memo.m != nil {
+		memo.m[key] = r
+	}
 	return r
 }
+
+// pairMemo remembers the answers for pairs of nodes compared, once a
+// comparison has looked at more than memoAfter pairs (small comparisons,
+// the common case, allocate nothing).
+type pairMemo struct {
+	n int
+	m map[[2]*Expr]bool
+}
+
+const memoAfter = 32
 
 // sameNum compares numbers by value, with NaN equal to itself.
 func sameNum(x, y float64) bool {
@@ -90,14 +111,6 @@ func normKind(e *Expr) string {
 	return e.Name
 }
 
-// hashCell is a node's cached hash. owner guards against copies: a node
-// copied by value (cp := *e; cp.Args = …) carries its original's cell,
-// whose owner is not the copy, so the copy's hash is computed afresh.
-type hashCell struct {
-	owner *Expr
-	h     uint64
-}
-
 // Hash returns a structural hash of e consistent with Equal: Equal(a, b)
 // implies Hash(a) == Hash(b). It ignores positions and shapes. It is
 // deterministic (64-bit FNV-1a over the node's fields and its operands'
@@ -110,8 +123,8 @@ func Hash(e *Expr) uint64 {
 	if e == nil {
 		return 0
 	}
-	if c := (*hashCell)(atomic.LoadPointer(&e.hc)); c != nil && c.owner == e {
-		return c.h
+	if atomic.LoadPointer(&e.hashOf) == unsafe.Pointer(e) {
+		return atomic.LoadUint64(&e.hash)
 	}
 	h := fnvHash(fnvOffset)
 	h.byte(byte(e.Op))
@@ -135,7 +148,9 @@ func Hash(e *Expr) uint64 {
 	for _, a := range e.Args {
 		h.uint(Hash(a))
 	}
-	atomic.StorePointer(&e.hc, unsafe.Pointer(&hashCell{owner: e, h: uint64(h)}))
+	// The hash first, then the mark that makes it valid.
+	atomic.StoreUint64(&e.hash, uint64(h))
+	atomic.StorePointer(&e.hashOf, unsafe.Pointer(e))
 	return uint64(h)
 }
 

@@ -47,9 +47,31 @@ func foldSum(p *Program, e *Expr) *Expr {
 type generalizer struct {
 	p     *Program
 	index string
+	memo  map[genKey]*Expr
 }
 
+type genKey struct {
+	a, b  *Expr
+	inSub bool
+}
+
+// generalize is the template of a and b (nil when they do not fit),
+// memoised so that shared pairs are generalised once.
 func (g *generalizer) generalize(a, b *Expr, inSub bool) *Expr {
+	k := genKey{a, b, inSub}
+	if r, ok := g.memo[k]; ok {
+		return r
+	}
+	if g.memo == nil {
+		g.memo = map[genKey]*Expr{}
+	}
+	Stats.visit(1)
+	r := g.generalizeNode(a, b, inSub)
+	g.memo[k] = r
+	return r
+}
+
+func (g *generalizer) generalizeNode(a, b *Expr, inSub bool) *Expr {
 	if a == nil || b == nil {
 		return nil
 	}
@@ -60,6 +82,7 @@ func (g *generalizer) generalize(a, b *Expr, inSub bool) *Expr {
 		return nil
 	}
 	out := *a
+	out.hash, out.hashOf = 0, nil
 	out.Pos = NoPos
 	if a.Op == OpPartial && a.Num == 1 && b.Num == 2 && len(a.Sub) == 0 {
 		if !g.pickIndex(a) {
@@ -116,28 +139,31 @@ func (g *generalizer) pickIndex(e *Expr) bool {
 }
 
 // instantiate replaces the index by the literal k: in subscripts and in
-// ∂_i f.
+// ∂_i f. Shared subexpressions are rewritten once.
 func instantiate(e *Expr, index string, k int) *Expr {
 	if e == nil {
 		return nil
 	}
-	if e.Op == OpVar && e.Name == index && len(e.Sub) == 0 && len(e.Args) == 0 {
-		return Number(float64(k))
-	}
-	out := *e
-	if e.Op == OpPartial && e.Num == 0 && len(e.Sub) == 1 && e.Sub[0].Op == OpVar && e.Sub[0].Name == index {
-		out.Num, out.Sub = float64(k), nil
-	} else if len(e.Sub) > 0 {
-		out.Sub = make([]*Expr, len(e.Sub))
-		for i, s := range e.Sub {
-			out.Sub[i] = instantiate(s, index, k)
+	r := NewRewriter()
+	r.Pre = func(e *Expr) *Expr {
+		if e.Op == OpVar && e.Name == index && len(e.Sub) == 0 && len(e.Args) == 0 {
+			return Number(float64(k))
 		}
-	}
-	if len(e.Args) > 0 {
-		out.Args = make([]*Expr, len(e.Args))
-		for i, a := range e.Args {
-			out.Args[i] = instantiate(a, index, k)
+		if e.Op == OpPartial && e.Num == 0 && len(e.Sub) == 1 && e.Sub[0].Op == OpVar && e.Sub[0].Name == index {
+			args := make([]*Expr, len(e.Args))
+			for i, a := range e.Args {
+				args[i] = r.Rewrite(a)
+			}
+			out := withChildren(e, nil, args)
+			if out == e {
+				cp := *e
+				cp.hash, cp.hashOf = 0, nil
+				out = &cp
+			}
+			out.Num, out.Sub = float64(k), nil
+			return out
 		}
+		return nil
 	}
-	return &out
+	return r.Rewrite(e)
 }

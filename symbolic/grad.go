@@ -102,9 +102,6 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // simplify is Simplify under the derivation's budget, with the size of
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
-	if err := c.budget.size(e); err != nil {
-		return nil, err
-	}
 	s, err := simplifyIn(e, c.budget)
 	if err != nil {
 		return nil, err
@@ -237,22 +234,12 @@ func (c *gradCtx) otherMember(root *Expr) *Expr {
 // each node once) for which match holds, or nil.
 func findNode(root *Expr, match func(*Expr) bool) *Expr {
 	var found *Expr
-	seen := map[*Expr]bool{}
-	var visit func(e *Expr)
-	visit = func(e *Expr) {
-		if found != nil || seen[e] {
-			return
-		}
-		seen[e] = true
-		if match(e) {
+	walkArgs(root, func(e *Expr) bool {
+		if found == nil && match(e) {
 			found = e
-			return
 		}
-		for _, a := range e.Args {
-			visit(a)
-		}
-	}
-	visit(root)
+		return found == nil
+	})
 	return found
 }
 
@@ -293,24 +280,12 @@ func orDefault(s, d string) string {
 // collectSumNames adds every Σ-bound index of e, and every name e mentions
 // (subscripts and bounds included), to names.
 func collectSumNames(e *Expr, names map[string]bool) {
-	seen := map[*Expr]bool{}
-	var walk func(e *Expr)
-	walk = func(e *Expr) {
-		if seen[e] {
-			return
-		}
-		seen[e] = true
+	Walk(e, func(e *Expr) bool {
 		if e.Op == OpSum || e.Op == OpVar {
 			names[e.Name] = true
 		}
-		for _, a := range e.Args {
-			walk(a)
-		}
-		for _, a := range e.Sub {
-			walk(a)
-		}
-	}
-	walk(e)
+		return true
+	})
 }
 
 // deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.

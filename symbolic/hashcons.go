@@ -10,13 +10,17 @@ package symbolic
 // have NoPos). Error messages use positions of the program's nodes, which
 // are never replaced by synthesised ones of a different structure.
 type hashCons struct {
-	table map[uint64][]*Expr
+	// table holds the first node of each hash, more the others (hash
+	// collisions between different nodes, and equal structures of
+	// different shapes).
+	table map[uint64]*Expr
+	more  map[uint64][]*Expr
 	// canon maps every node seen to its canonical node.
 	canon map[*Expr]*Expr
 }
 
 func newHashCons() *hashCons {
-	return &hashCons{table: map[uint64][]*Expr{}, canon: map[*Expr]*Expr{}}
+	return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]*Expr{}}
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.
@@ -27,11 +31,20 @@ func (t *hashCons) intern(e *Expr) *Expr {
 		return c
 	}
 	if len(e.Args) > 0 {
-		args := make([]*Expr, len(e.Args))
+		var args []*Expr // allocated at the first operand that changes
 		for i, a := range e.Args {
-			args[i] = t.intern(a)
+			c := t.intern(a)
+			if c != a && args == nil {
+				args = make([]*Expr, len(e.Args))
+				copy(args, e.Args[:i])
+			}
+			if args != nil {
+				args[i] = c
+			}
 		}
-		e = withChildren(e, e.Sub, args)
+		if args != nil {
+			e = withChildren(e, e.Sub, args)
+		}
 	}
 	c := t.lookup(e)
 	t.canon[e] = c
@@ -41,11 +54,23 @@ func (t *hashCons) intern(e *Expr) *Expr {
 // lookup finds the node of the table equal to e, or adds e.
 func (t *hashCons) lookup(e *Expr) *Expr {
 	h := Hash(e)
-	for _, c := range t.table[h] {
-		if c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) {
+	same := func(c *Expr) bool { return c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) }
+	first, ok := t.table[h]
+	if !ok {
+		t.table[h] = e
+		return e
+	}
+	if same(first) {
+		return first
+	}
+	for _, c := range t.more[h] {
+		if same(c) {
 			return c
 		}
 	}
-	t.table[h] = append(t.table[h], e)
+	if t.more == nil {
+		t.more = map[uint64][]*Expr{}
+	}
+	t.more[h] = append(t.more[h], e)
 	return e
 }

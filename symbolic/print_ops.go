@@ -205,7 +205,7 @@ func (p *printer) pow(e *Expr) {
 	p.str("^")
 	if simpleExponent(exp) {
 		if exp.Op == OpNum && exp.Name == "" {
-			p.str(shortestNum(exp.Num))
+			p.str(strings.Replace(shortestNum(exp.Num), "e+", "e", 1))
 		} else {
 			p.node(exp)
 		}

@@ -94,7 +94,7 @@ func simplifier(t *hashCons, b *budget) *Rewriter {
 		if e.Op != OpAdd && e.Op != OpSub {
 			return nil
 		}
-		if _, _, small := sumLeaves(e, maxPairwise); small {
+		if sumLen(e, maxFold) <= maxFold {
 			return nil
 		}
 		leaves, signs, ok := sumLeaves(e, maxFlatten)
@@ -116,7 +116,7 @@ func longProduct(r *Rewriter, e *Expr) *Expr {
 	if e.Args[0].Shape.IsScalar() != e.Args[1].Shape.IsScalar() || !e.Args[0].Shape.IsScalar() {
 		return nil
 	}
-	if _, _, small := scalarLeaves(e, maxPairwise); small {
+	if scalarLen(e, maxFold) <= maxFold {
 		return nil
 	}
 	leaves, neg, ok := scalarLeaves(e, maxFlatten)

@@ -16,7 +16,10 @@ type StepRule struct {
 // `deriv step`): v^(t+1) = v^(t) − rate ∂f/∂v, with every updated variable
 // (and every member of an updated family) renamed to its iterate, the other
 // variables keeping their names, and signs folded (−η·(−2 …) is +2η …).
-// It fails as Grad does; rate must be a scalar.
+// It fails as Grad does; rate must be a scalar. An update that written
+// out as a tree would have more than MaxInlineSize nodes (a deep network
+// whose derivative shares subexpressions exponentially often) is an error
+// naming that limit.
 func Step(p *Program, wrts []*Expr, rate *Expr, opts GradOptions) ([]StepRule, error) {
 	if rate == nil {
 		return nil, Errorf(NoPos, "a step needs a rate")
@@ -41,6 +44,9 @@ func Step(p *Program, wrts []*Expr, rate *Expr, opts GradOptions) ([]StepRule, e
 		}
 		g := Expand(d)
 		rhs := Sub(w, Mul(rate, g))
+		if TreeSize(rhs, MaxInlineSize) > MaxInlineSize {
+			return nil, Errorf(NoPos, "the update of %s written out would have more than %d terms and factors (the limit for a result without a where list)", Print(w, Text), MaxInlineSize)
+		}
 		out = append(out, StepRule{
 			Wrt:    w,
 			Prev:   iterate(w, false),

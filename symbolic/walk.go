@@ -30,6 +30,26 @@ func Walk(e *Expr, f func(*Expr) bool) {
 	visit(e)
 }
 
+// walkArgs is Walk through arguments only (not subscripts).
+func walkArgs(e *Expr, f func(*Expr) bool) {
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		Stats.visit(1)
+		if !f(e) {
+			return
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+	}
+	visit(e)
+}
+
 // Inspect is Walk: it calls f(n) for each distinct node n of e
 // (subscripts and arguments included), once however often n is shared; if
 // f returns false, Inspect skips n's children.
@@ -113,16 +133,18 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 }
 
 func (r *Rewriter) all(xs []*Expr) ([]*Expr, bool) {
-	if len(xs) == 0 {
-		return xs, false
-	}
-	out := make([]*Expr, len(xs))
-	changed := false
+	var out []*Expr // allocated at the first change
 	for i, x := range xs {
-		out[i] = r.Rewrite(x)
-		changed = changed || out[i] != x
+		y := r.Rewrite(x)
+		if y != x && out == nil {
+			out = make([]*Expr, len(xs))
+			copy(out, xs[:i])
+		}
+		if out != nil {
+			out[i] = y
+		}
 	}
-	if !changed {
+	if out == nil {
 		return xs, false
 	}
 	return out, true
@@ -135,7 +157,7 @@ func withChildren(e *Expr, subs, args []*Expr) *Expr {
 		return e
 	}
 	cp := *e
-	cp.hc = nil
+	cp.hash, cp.hashOf = 0, nil
 	cp.Sub, cp.Args = subs, args
 	return &cp
 }

@@ -326,11 +326,20 @@ func Expand(d *Derivative) *Expr {
 		return nil
 	}
 	done := map[int]*Expr{}
+	// The bindings by the hash of their variable: one lookup per variable
+	// node, not a comparison with every binding.
+	byHash := map[uint64][]int{}
+	for i, b := range d.Where {
+		if b.v != nil {
+			byHash[Hash(b.v)] = append(byHash[Hash(b.v)], i)
+		}
+	}
 	var expand func(e *Expr) *Expr
 	expand = func(e *Expr) *Expr {
 		return Subst(e, func(v *Expr) *Expr {
-			for i, b := range d.Where {
-				if b.v == nil || !sameExpr(b.v, v) {
+			for _, i := range byHash[Hash(v)] {
+				b := d.Where[i]
+				if !sameExpr(b.v, v) {
 					continue
 				}
 				if r, ok := done[i]; ok {
