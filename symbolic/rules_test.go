@@ -50,6 +50,10 @@ var ruleCases = []struct {
 	{"square-leaf", "x .^ 2", false, "x ⊙ x"},
 	{"square-leaf", "x .^ 3", false, "x .^ 3"},
 	{"square-leaf", "(x + μ) .^ 2", false, "(x + μ) .^ 2"},
+	{"cancel-hadamard", "tanh(z) ⊙ (1 − tanh(z)) ⊙ ((u − 𝟙) ⊘ (𝟙 − tanh(z)))", false, "tanh(z) ⊙ (u − 𝟙)"},
+	{"cancel-hadamard", "x ⊙ (u ⊘ x)", false, "u"},
+	{"cancel-hadamard", "x ⊘ x", false, "𝟙"},
+	{"cancel-hadamard", "x ⊙ (u ⊘ v)", false, "x ⊙ (u ⊘ v)"},
 	{"common-factor", "½ A + ½ Aᵀ", false, "½ (A + Aᵀ)"},
 	{"common-factor", "2 A + 2 Aᵀ", false, "2 A + 2 Aᵀ"},
 	{"common-factor", "Aᵀ/s + A/s", false, "(Aᵀ + A)/s"},
@@ -59,10 +63,10 @@ var ruleCases = []struct {
 	{"common-factor", "A + B", false, "A + B"},
 }
 
-// ruleByName finds a presentation rule.
+// ruleByName finds a presentation or cancel rule.
 func ruleByName(t *testing.T, name string) symbolic.Rule {
 	t.Helper()
-	for _, r := range symbolic.Presentation {
+	for _, r := range append(append(symbolic.RuleSet{}, symbolic.Presentation...), symbolic.Cancel...) {
 		if r.Name == name {
 			return r
 		}
@@ -106,7 +110,7 @@ func TestPresentationRules(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range symbolic.Presentation {
+	for _, r := range append(append(symbolic.RuleSet{}, symbolic.Presentation...), symbolic.Cancel...) {
 		if r.Doc == "" {
 			t.Errorf("rule %s has no doc", r.Name)
 		}

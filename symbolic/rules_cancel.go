@@ -1,0 +1,85 @@
+package symbolic
+
+// Cancel is the rule set that cancels what a derivative divides by and
+// multiplies by entry by entry; what it leaves is simplified again by the
+// constructors, which then collect the terms it freed ((1 − σ) ⊙ y and
+// σ ⊙ (y − 𝟙) add up to σ − y).
+var Cancel = RuleSet{
+	{Name: "cancel-hadamard", Doc: "a ⊙ b ⊙ (c ⊘ b) → a ⊙ c (also with 1 − s ⊘ 𝟙 − s)", Apply: ruleCancelHadamard},
+}
+
+// hadParts splits an elementwise product and quotient into the factors of
+// its numerator and denominator.
+func hadParts(e *Expr, num, den []*Expr, inDen bool) ([]*Expr, []*Expr) {
+	switch {
+	case e.Op == OpHad && len(e.Args) == 2:
+		num, den = hadParts(e.Args[0], num, den, inDen)
+		return hadParts(e.Args[1], num, den, inDen)
+	case e.Op == OpHDiv && len(e.Args) == 2:
+		num, den = hadParts(e.Args[0], num, den, inDen)
+		return hadParts(e.Args[1], num, den, !inDen)
+	case inDen:
+		return num, append(den, e)
+	}
+	return append(num, e), den
+}
+
+// isOne reports the number 1 or the all-ones 𝟙 (which 1 broadcasts to).
+func isOne(e *Expr) bool { return isNumber(e, 1) || e.Op == OpOnes }
+
+// sameEntries reports whether a and b are equal entry by entry: Equal,
+// or 1 − s and 𝟙 − s (1 broadcasts).
+func sameEntries(a, b *Expr) bool {
+	if Equal(a, b) {
+		return true
+	}
+	return a.Op == OpSub && b.Op == OpSub && len(a.Args) == 2 && len(b.Args) == 2 &&
+		isOne(a.Args[0]) && isOne(b.Args[0]) && Equal(a.Args[1], b.Args[1])
+}
+
+// hadChain multiplies factors entry by entry, without rewriting.
+func hadChain(fs []*Expr) *Expr {
+	out := fs[0]
+	for _, f := range fs[1:] {
+		out = raw(OpHad, out, f)
+	}
+	return out
+}
+
+// ruleCancelHadamard removes a factor that an elementwise product both
+// multiplies and divides by.
+func ruleCancelHadamard(e *Expr) (*Expr, bool) {
+	if e.Op != OpHad && e.Op != OpHDiv {
+		return nil, false
+	}
+	num, den := hadParts(e, nil, nil, false)
+	if len(den) == 0 || len(num)+len(den) > maxMonomialFactors {
+		return nil, false
+	}
+	cancelled := false
+	for j := 0; j < len(den); j++ {
+		for i, n := range num {
+			if sameEntries(n, den[j]) && n.Shape.Equal(e.Shape) {
+				num = append(num[:i:i], num[i+1:]...)
+				den = append(den[:j:j], den[j+1:]...)
+				j--
+				cancelled = true
+				break
+			}
+		}
+	}
+	if !cancelled {
+		return nil, false
+	}
+	if len(num) == 0 {
+		num = []*Expr{Ones(e.Shape)}
+	}
+	out := hadChain(num)
+	if len(den) > 0 {
+		out = raw(OpHDiv, out, hadChain(den))
+	}
+	if !out.Shape.Equal(e.Shape) {
+		return nil, false
+	}
+	return out, true
+}
