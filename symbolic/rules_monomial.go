@@ -290,11 +290,18 @@ func ruleCommonFactor(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	common := &monomial{coef: 1}
-	if ma.coef == mb.coef && !isInteger(ma.coef) {
+	op := e.Op
+	switch {
+	case ma.coef == mb.coef && !isInteger(ma.coef):
 		// ½ A + ½ Aᵀ → ½ (A + Aᵀ); integers stay with their terms
 		// (2 Xᵀ r + 2 λ w), as textbooks write them.
 		common.coef = ma.coef
 		ma.coef, mb.coef = 1, 1
+	case ma.coef == -mb.coef && !isInteger(ma.coef):
+		// −½ a − ½ b → −½ (a + b)
+		common.coef = ma.coef
+		ma.coef, mb.coef = 1, 1
+		op = OpAdd + OpSub - op
 	}
 	sameDen := sameDenominator(ma, mb)
 	for i, x := range ma.bases {
@@ -319,16 +326,46 @@ func ruleCommonFactor(e *Expr) (*Expr, bool) {
 		ma.exps[i] -= k
 		mb.exps[j] -= k
 	}
-	if common.coef == 1 && len(common.bases) == 0 {
+	// A matrix factor that ends (or starts) both terms: A x + B x →
+	// (A + B) x, x A + x B → x (A + B).
+	var left, right *Expr
+	na, nb := len(ma.mats), len(mb.mats)
+	switch {
+	case na >= 2 && nb >= 2 && Equal(ma.mats[na-1], mb.mats[nb-1]):
+		right = ma.mats[na-1]
+		ma.mats, mb.mats = ma.mats[:na-1], mb.mats[:nb-1]
+	case na >= 2 && nb >= 2 && Equal(ma.mats[0], mb.mats[0]):
+		left = ma.mats[0]
+		ma.mats, mb.mats = ma.mats[1:], mb.mats[1:]
+	}
+	if common.coef == 1 && len(common.bases) == 0 && left == nil && right == nil {
 		return nil, false
 	}
-	ra, rb := ma.build(a.Shape), mb.build(b.Shape)
-	if ra == nil || rb == nil {
+	ra, rb := ma.build(chainShape(ma.mats)), mb.build(chainShape(mb.mats))
+	if ra == nil || rb == nil || !ra.Shape.Equal(rb.Shape) {
 		return nil, false
 	}
-	common.mats = []*Expr{raw(e.Op, ra, rb)}
+	common.mats = []*Expr{raw(op, ra, rb)}
+	if left != nil {
+		common.mats = []*Expr{left, common.mats[0]}
+	}
+	if right != nil {
+		common.mats = append(common.mats, right)
+	}
 	out := common.build(e.Shape)
-	return out, out != nil
+	if out == nil || !out.Shape.Equal(e.Shape) {
+		return nil, false
+	}
+	return out, true
+}
+
+// chainShape is the shape of the product of fs: a scalar when fs is
+// empty.
+func chainShape(fs []*Expr) Shape {
+	if len(fs) == 0 {
+		return nil
+	}
+	return chainRaw(fs).Shape
 }
 
 // find is the index of base b in m, or -1.
@@ -366,3 +403,105 @@ func sameDenominator(a, b *monomial) bool {
 // sameShapes reports equal shapes (scalars broadcast in sums, which this
 // rule leaves alone).
 func sameShapes(a, b Shape) bool { return a.Equal(b) }
+
+// sameBody reports whether two monomials differ at most in their
+// coefficient.
+func sameBody(a, b *monomial) bool {
+	if len(a.bases) != len(b.bases) || len(a.mats) != len(b.mats) {
+		return false
+	}
+	for i, x := range a.bases {
+		j := b.find(x)
+		if j < 0 || b.exps[j] != a.exps[i] {
+			return false
+		}
+	}
+	for i := range a.mats {
+		if !Equal(a.mats[i], b.mats[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sumTerms flattens a sum or difference into its terms, each with the
+// sign it enters with.
+func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
+	switch {
+	case (e.Op == OpAdd || e.Op == OpSub) && len(e.Args) == 2:
+		out, ok := sumTerms(e.Args[0], sign, out)
+		if !ok {
+			return nil, false
+		}
+		if e.Op == OpSub {
+			sign = -sign
+		}
+		return sumTerms(e.Args[1], sign, out)
+	case e.Op == OpNeg && len(e.Args) == 1:
+		return sumTerms(e.Args[0], -sign, out)
+	}
+	m, ok := monomialOf(e)
+	if !ok {
+		m = &monomial{coef: 1, mats: []*Expr{e}}
+		if e.Shape.IsScalar() {
+			m = &monomial{coef: 1, bases: []*Expr{e}, exps: []float64{1}}
+		}
+	}
+	m.coef *= sign
+	return append(out, m), len(out) < maxMonomialFactors
+}
+
+// ruleCollectTerms adds up terms of a sum that differ only in their
+// numeric coefficient: 6 x xᵀ + 3 ‖x‖² I − 3 x xᵀ → 3 x xᵀ + 3 ‖x‖² I.
+func ruleCollectTerms(e *Expr) (*Expr, bool) {
+	if (e.Op != OpAdd && e.Op != OpSub) || len(e.Args) != 2 {
+		return nil, false
+	}
+	terms, ok := sumTerms(e, 1, nil)
+	if !ok {
+		return nil, false
+	}
+	var groups []*monomial
+	for _, t := range terms {
+		merged := false
+		for _, g := range groups {
+			if sameBody(g, t) {
+				g.coef += t.coef
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			groups = append(groups, t)
+		}
+	}
+	if len(groups) == len(terms) {
+		return nil, false
+	}
+	var out *Expr
+	for _, g := range groups {
+		if g.coef == 0 {
+			continue
+		}
+		sub := out != nil && g.coef < 0
+		if sub {
+			g.coef = -g.coef
+		}
+		t := g.build(e.Shape)
+		if t == nil {
+			return nil, false
+		}
+		switch {
+		case out == nil:
+			out = t
+		case sub:
+			out = raw(OpSub, out, t)
+		default:
+			out = raw(OpAdd, out, t)
+		}
+	}
+	if out == nil {
+		return Zero(e.Shape), true
+	}
+	return out, out.Shape.Equal(e.Shape)
+}

@@ -13,7 +13,8 @@ var Presentation = RuleSet{
 	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
 	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
 	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
-	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
+	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms},
 	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
 }
 
@@ -99,14 +100,18 @@ func rulePullTranspose(e *Expr) (*Expr, bool) {
 	return raw(OpT, raw(e.Op, a.Args[0], b.Args[0])), true
 }
 
-// ruleSquareLeaf writes the elementwise square of a variable as a
-// Hadamard product, y ⊙ y, which is as short and is textbook notation.
+// ruleSquareLeaf writes an elementwise square as a Hadamard product,
+// y ⊙ y, which is textbook notation (.^ is not); a function squared keeps
+// its power, printed tanh²(z).
 func ruleSquareLeaf(e *Expr) (*Expr, bool) {
 	if e.Op != OpHPow || len(e.Args) != 2 || !isNumber(e.Args[1], 2) || e.Args[1].Name != "" {
 		return nil, false
 	}
 	y := e.Args[0]
-	if y.Op != OpVar || y.Shape.IsScalar() {
+	if y.Shape.IsScalar() {
+		return nil, false
+	}
+	if f, _ := funcPower(e); f != nil {
 		return nil, false
 	}
 	return raw(OpHad, y, y), true
