@@ -14,6 +14,7 @@ var Presentation = RuleSet{
 	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
 	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
 	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
+	{Name: "scale-hadamard", Doc: "c (a ⊙ b) → c a ⊙ b for a positive number c and a name or call a", Apply: ruleScaleHadamard},
 	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms},
 	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
 }
@@ -115,4 +116,21 @@ func ruleSquareLeaf(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	return raw(OpHad, y, y), true
+}
+
+// ruleScaleHadamard moves a positive number into the first factor of an
+// elementwise product, which then prints without parentheses: 3 x ⊙ x.
+func ruleScaleHadamard(e *Expr) (*Expr, bool) {
+	if e.Op != OpMul || len(e.Args) != 2 {
+		return nil, false
+	}
+	c, h := e.Args[0], e.Args[1]
+	if c.Op != OpNum || c.Name != "" || c.Num <= 0 || !c.Shape.IsScalar() || h.Op != OpHad || len(h.Args) != 2 {
+		return nil, false
+	}
+	a := h.Args[0]
+	if a.Op != OpVar && a.Op != OpCall && a.Op != OpPrime || !a.Shape.Equal(h.Shape) {
+		return nil, false
+	}
+	return raw(OpHad, raw(OpMul, c, a), h.Args[1]), true
 }
