@@ -83,3 +83,61 @@ func ruleCancelHadamard(e *Expr) (*Expr, bool) {
 	}
 	return out, true
 }
+
+// hadamardFactors lists the factors of an elementwise product, a power a .^ k
+// (k = 2, 3) counted as k factors a; nil when e is not a product.
+func hadamardFactors(e *Expr) []*Expr {
+	var out []*Expr
+	var walk func(e *Expr)
+	walk = func(e *Expr) {
+		switch {
+		case e.Op == OpHad && len(e.Args) == 2:
+			walk(e.Args[0])
+			walk(e.Args[1])
+		case e.Op == OpHPow && len(e.Args) == 2 && (isNumber(e.Args[1], 2) || isNumber(e.Args[1], 3)) && e.Args[1].Name == "":
+			for range int(e.Args[1].Num) {
+				out = append(out, e.Args[0])
+			}
+		default:
+			out = append(out, e)
+		}
+	}
+	walk(e)
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// ruleCommonHadamard pulls factors that two elementwise products share out
+// of their sum or difference: (1 − s) ⊙ (1 − s) ⊙ s − s² ⊙ (1 − s) →
+// (1 − s) ⊙ s ⊙ ((1 − s) − s).
+func ruleCommonHadamard(e *Expr) (*Expr, bool) {
+	if (e.Op != OpAdd && e.Op != OpSub) || len(e.Args) != 2 || e.Shape.IsScalar() {
+		return nil, false
+	}
+	fa, fb := hadamardFactors(e.Args[0]), hadamardFactors(e.Args[1])
+	if fa == nil || fb == nil || len(fa)+len(fb) > maxMonomialFactors {
+		return nil, false
+	}
+	var common []*Expr
+	for i := 0; i < len(fa); i++ {
+		for j, g := range fb {
+			if sameEntries(fa[i], g) && fa[i].Shape.Equal(e.Shape) {
+				common = append(common, fa[i])
+				fa = append(fa[:i:i], fa[i+1:]...)
+				fb = append(fb[:j:j], fb[j+1:]...)
+				i--
+				break
+			}
+		}
+	}
+	if len(common) == 0 || len(fa) == 0 || len(fb) == 0 {
+		return nil, false
+	}
+	rest := raw(e.Op, hadChain(fa), hadChain(fb))
+	if !rest.Shape.Equal(e.Shape) {
+		return nil, false
+	}
+	return raw(OpHad, hadChain(common), rest), true
+}

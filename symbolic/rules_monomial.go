@@ -8,6 +8,9 @@ import "math"
 // commute with everything, so any product of scalars, quotients by
 // scalars and one chain of matrix factors has this form.
 type monomial struct {
+	// shape is the shape of the expression read (a scalar 1 in a sum of
+	// vectors keeps its own, scalar, shape).
+	shape Shape
 	coef  float64
 	bases []*Expr
 	exps  []float64
@@ -21,7 +24,7 @@ const maxMonomialFactors = 64
 // monomialOf reads e as a monomial; false when e has a factor the form
 // cannot hold (a vector or matrix under a power or in a denominator).
 func monomialOf(e *Expr) (*monomial, bool) {
-	m := &monomial{coef: 1}
+	m := &monomial{coef: 1, shape: e.Shape}
 	if !m.collect(e, 1) || len(m.bases)+len(m.mats) > maxMonomialFactors {
 		return nil, false
 	}
@@ -442,7 +445,7 @@ func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
 	}
 	m, ok := monomialOf(e)
 	if !ok {
-		m = &monomial{coef: 1, mats: []*Expr{e}}
+		m = &monomial{coef: 1, mats: []*Expr{e}, shape: e.Shape}
 		if e.Shape.IsScalar() {
 			m = &monomial{coef: 1, bases: []*Expr{e}, exps: []float64{1}}
 		}
@@ -487,7 +490,7 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 		if sub {
 			g.coef = -g.coef
 		}
-		t := g.build(e.Shape)
+		t := g.build(g.shape)
 		if t == nil {
 			return nil, false
 		}

@@ -16,6 +16,7 @@ var Presentation = RuleSet{
 	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
 	{Name: "scale-hadamard", Doc: "c (a ⊙ b) → c a ⊙ b for a positive number c and a name or call a", Apply: ruleScaleHadamard},
 	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms},
+	{Name: "common-hadamard", Doc: "a ⊙ b ± a ⊙ c → a ⊙ (b ± c)", Apply: ruleCommonHadamard},
 	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
 }
 
