@@ -11,6 +11,7 @@ var Presentation = RuleSet{
 	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg},
 	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
 	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
+	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose},
 	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
 	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
 	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
@@ -134,4 +135,57 @@ func ruleScaleHadamard(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	return raw(OpHad, raw(OpMul, c, a), h.Args[1]), true
+}
+
+// isSymmetric reports an expression that is symmetric whatever its
+// variables' values: I, diag(v), Aᵀ A, A Aᵀ, A + Aᵀ, and sums, scalings,
+// inverses and transposes of symmetric matrices.
+func isSymmetric(e *Expr) bool {
+	if !e.Shape.IsMatrix() || e.Shape.Rows() != e.Shape.Cols() {
+		return false
+	}
+	two := len(e.Args) == 2
+	switch {
+	case e.Op == OpEye:
+		return true
+	case e.Op == OpCall && e.Name == "diag" && len(e.Args) == 1 && e.Args[0].Shape.IsVector():
+		return true
+	case (e.Op == OpMul || e.Op == OpDiv) && two:
+		// c Aᵀ S A: the matrix factors read the same transposed and
+		// reversed (a palindrome), the middle one symmetric.
+		m, ok := monomialOf(e)
+		if !ok || len(m.mats) == 0 {
+			return false
+		}
+		n := len(m.mats)
+		for i := 0; i < n/2; i++ {
+			if !Equal(m.mats[i], transposeOf(m.mats[n-1-i])) {
+				return false
+			}
+		}
+		return n%2 == 0 || isSymmetric(m.mats[n/2])
+	case (e.Op == OpAdd || e.Op == OpSub) && two:
+		a, b := e.Args[0], e.Args[1]
+		return isSymmetric(a) && isSymmetric(b) || e.Op == OpAdd && (b.Op == OpT && Equal(b.Args[0], a) || a.Op == OpT && Equal(a.Args[0], b))
+	case (e.Op == OpInv || e.Op == OpT || e.Op == OpNeg) && len(e.Args) == 1:
+		return isSymmetric(e.Args[0])
+	}
+	return false
+}
+
+// transposeOf is aᵀ without rewriting: a for a = bᵀ… b.
+func transposeOf(a *Expr) *Expr {
+	if a.Op == OpT && len(a.Args) == 1 {
+		return a.Args[0]
+	}
+	return raw(OpT, a)
+}
+
+// ruleSymmetricTranspose drops the transpose of a symmetric matrix:
+// (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹.
+func ruleSymmetricTranspose(e *Expr) (*Expr, bool) {
+	if e.Op != OpT || len(e.Args) != 1 || !isSymmetric(e.Args[0]) {
+		return nil, false
+	}
+	return e.Args[0], true
 }
