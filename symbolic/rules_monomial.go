@@ -1,6 +1,10 @@
 package symbolic
 
-import "math"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // monomial is a product read as coef · Π bases[i]^exps[i] · mats[0] mats[1] …:
 // a numeric coefficient, scalar factors with their (possibly negative)
@@ -103,9 +107,12 @@ func (m *monomial) addBase(b *Expr, k float64) {
 
 // rational writes x as p/q with a small denominator q, when it is one.
 func rational(x float64) (p, q float64, ok bool) {
+	if x == 0 {
+		return 0, 1, true
+	}
 	for q := 1.0; q <= 64; q++ {
 		p := math.Round(x * q)
-		if math.Abs(p-x*q) <= 1e-9*math.Max(1, math.Abs(p)) {
+		if p != 0 && math.Abs(p-x*q) <= 1e-12*math.Abs(p) {
 			return p, q, true
 		}
 	}
@@ -482,7 +489,7 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	var out *Expr
-	for _, g := range groups {
+	for _, g := range byDenominator(groups) {
 		if g.coef == 0 {
 			continue
 		}
@@ -507,4 +514,70 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 		return Zero(e.Shape), true
 	}
 	return out, out.Shape.Equal(e.Shape)
+}
+
+// transposed is the monomial of the transpose: matrix factors reversed,
+// each transposed.
+func (m *monomial) transposed() *monomial {
+	t := &monomial{shape: m.shape.T(), coef: m.coef, bases: m.bases, exps: m.exps}
+	for i := len(m.mats) - 1; i >= 0; i-- {
+		t.mats = append(t.mats, transposeOf(m.mats[i]))
+	}
+	return t
+}
+
+// rulePushTranspose writes the transpose of a sum of rows as the sum of
+// the columns: (xᵀ Aᵀ/s − xᵀ t)ᵀ → A x/s − x t, so that its terms can meet
+// like terms outside.
+func rulePushTranspose(e *Expr) (*Expr, bool) {
+	if e.Op != OpT || len(e.Args) != 1 || !e.Shape.IsVector() {
+		return nil, false
+	}
+	s := e.Args[0]
+	if (s.Op != OpAdd && s.Op != OpSub) || len(s.Args) != 2 || !s.Args[0].Shape.IsRow() || !s.Args[1].Shape.IsRow() {
+		return nil, false
+	}
+	var out [2]*Expr
+	for i, a := range s.Args {
+		m, ok := monomialOf(a)
+		if !ok {
+			return nil, false
+		}
+		out[i] = m.transposed().build(e.Shape)
+		if out[i] == nil || !out[i].Shape.Equal(e.Shape) {
+			return nil, false
+		}
+	}
+	return raw(s.Op, out[0], out[1]), true
+}
+
+// denKey names a monomial's denominator, to group terms over one.
+func (m *monomial) denKey() string {
+	var parts []string
+	for i, b := range m.bases {
+		if m.exps[i] < 0 {
+			parts = append(parts, Print(b, Text)+"^"+shortestNum(-m.exps[i]))
+		}
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, "·")
+}
+
+// byDenominator orders terms so that those over the same denominator are
+// adjacent, in the order their denominators first appear.
+func byDenominator(ms []*monomial) []*monomial {
+	var keys []string
+	groups := map[string][]*monomial{}
+	for _, m := range ms {
+		k := m.denKey()
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], m)
+	}
+	out := make([]*monomial, 0, len(ms))
+	for _, k := range keys {
+		out = append(out, groups[k]...)
+	}
+	return out
 }

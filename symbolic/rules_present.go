@@ -12,6 +12,7 @@ var Presentation = RuleSet{
 	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
 	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
 	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose},
+	{Name: "push-transpose", Doc: "(aᵀ ± bᵀ C)ᵀ of rows → a ± Cᵀ b, columns that meet like terms", Apply: rulePushTranspose},
 	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
 	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
 	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
