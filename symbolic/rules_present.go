@@ -131,7 +131,21 @@ func ruleScaleHadamard(e *Expr) (*Expr, bool) {
 	if c.Op != OpNum || c.Name != "" || c.Num <= 0 || !c.Shape.IsScalar() || h.Op != OpHad || len(h.Args) != 2 {
 		return nil, false
 	}
+	out, ok := scaleFirst(c, h)
+	return out, ok
+}
+
+// scaleFirst multiplies the first factor of an elementwise product chain
+// by c, when that factor is a name or a call of the product's shape.
+func scaleFirst(c, h *Expr) (*Expr, bool) {
 	a := h.Args[0]
+	if a.Op == OpHad && len(a.Args) == 2 {
+		inner, ok := scaleFirst(c, a)
+		if !ok {
+			return nil, false
+		}
+		return raw(OpHad, inner, h.Args[1]), true
+	}
 	if a.Op != OpVar && a.Op != OpCall && a.Op != OpPrime || !a.Shape.Equal(h.Shape) {
 		return nil, false
 	}

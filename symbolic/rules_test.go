@@ -67,6 +67,7 @@ var ruleCases = []struct {
 	{"scale-hadamard", "3 (x ⊙ u)", false, "3 x ⊙ u"},
 	{"scale-hadamard", "3 ((x + u) ⊙ u)", false, "3 ((x + u) ⊙ u)"},
 	{"scale-hadamard", "−3 (x ⊙ u)", false, "−3 x ⊙ u"},
+	{"scale-hadamard", "2 (tanh(x) ⊙ u ⊙ v)", false, "2 tanh(x) ⊙ u ⊙ v"},
 	{"common-hadamard", "(1 − tanh(x)) ⊙ (1 − tanh(x)) ⊙ tanh(x) − tanh(x) .^ 2 ⊙ (1 − tanh(x))", false, "(1 − tanh(x)) ⊙ tanh(x) ⊙ (1 − tanh(x) − tanh(x))"},
 	{"common-hadamard", "x ⊙ u + u ⊙ v", false, "u ⊙ (x + v)"},
 	{"common-hadamard", "x ⊙ u + v ⊙ z", false, "x ⊙ u + v ⊙ z"},
