@@ -172,6 +172,12 @@ func (p *printer) hpow(e *Expr) {
 	p.expr(nthArg(e, 1), PrecPow+1)
 }
 
+// powerNamed are the functions whose powers textbooks write on the name:
+// sin²(x), tanh²(z), σ²(z), log²(x) (not exp²(x) or relu²(x)).
+var powerNamed = map[string]bool{
+	"sin": true, "cos": true, "tan": true, "sinh": true, "cosh": true, "tanh": true, "σ": true, "log": true,
+}
+
 // funcPower recognises an elementwise function raised to the power 2 or 3
 // entry by entry, which Text writes as textbooks do, tanh²(z) (the parser
 // reads it back): it returns the call and the superscript.
@@ -180,7 +186,7 @@ func funcPower(e *Expr) (*Expr, string) {
 	if f == nil || k == nil || f.Op != OpCall || len(f.Args) != 1 || len(f.Sub) != 0 || f.Label != "" || k.Op != OpNum || k.Name != "" {
 		return nil, ""
 	}
-	if info, ok := Funcs[f.Name]; !ok || info.Kind != Elementwise || f.Name == "abs" {
+	if !powerNamed[f.Name] {
 		return nil, ""
 	}
 	switch k.Num {

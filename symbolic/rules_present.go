@@ -105,10 +105,10 @@ func rulePullTranspose(e *Expr) (*Expr, bool) {
 }
 
 // ruleSquareLeaf writes an elementwise square as a Hadamard product,
-// y ⊙ y, which is textbook notation (.^ is not); a function squared keeps
-// its power, printed tanh²(z).
+// y ⊙ y (and the cube of a name y ⊙ y ⊙ y), which is textbook notation
+// (.^ is not); a function squared keeps its power, printed tanh²(z).
 func ruleSquareLeaf(e *Expr) (*Expr, bool) {
-	if e.Op != OpHPow || len(e.Args) != 2 || !isNumber(e.Args[1], 2) || e.Args[1].Name != "" {
+	if e.Op != OpHPow || len(e.Args) != 2 || e.Args[1].Name != "" {
 		return nil, false
 	}
 	y := e.Args[0]
@@ -118,7 +118,13 @@ func ruleSquareLeaf(e *Expr) (*Expr, bool) {
 	if f, _ := funcPower(e); f != nil {
 		return nil, false
 	}
-	return raw(OpHad, y, y), true
+	switch {
+	case isNumber(e.Args[1], 2):
+		return raw(OpHad, y, y), true
+	case isNumber(e.Args[1], 3) && y.Op == OpVar:
+		return raw(OpHad, raw(OpHad, y, y), y), true
+	}
+	return nil, false
 }
 
 // ruleScaleHadamard moves a positive number into the first factor of an
