@@ -112,37 +112,38 @@ func judge(c Case) (problems []string, printed string) {
 	problems = append(problems, readability.Flaws(pr)...)
 	// pin spells a value of the derivative's shape, for a body such as
 	// 2 I whose text leaves its size open.
-	pin := symbolic.Print(d.Full, symbolic.Text)
+	pin := c.Wrt
 	switch kind {
-	case engine.Grad:
-		pin = c.Wrt
 	case engine.Hessian:
 		pin = c.Wrt + " (" + c.Wrt + ")^T"
+	case engine.Jacobian:
+		pin = "(" + symbolic.Print(p.Result.Body, symbolic.Text) + ") (" + c.Wrt + ")^T"
 	}
-	if msg := sameValue(c.Program, ref, d.Full, pin); msg != "" {
+	if msg := isDerivative(c, kind, ref, d.Full.Shape, pin); msg != "" {
 		problems = append(problems, "reference: "+msg)
 	}
 	for _, a := range []struct {
 		style string
 		ans   readability.Answer
 	}{{"text", pr.Text}, {"ascii", pr.ASCII}, {"latex", pr.LaTeX}} {
-		if msg := sameValue(c.Program, a.ans, d.Full, pin); msg != "" {
+		if msg := isDerivative(c, kind, a.ans, d.Full.Shape, pin); msg != "" {
 			problems = append(problems, a.style+" output: "+msg)
 		}
 	}
 	return problems, printed
 }
 
-// sameValue parses an answer in the case's program (its where list as
-// definitions) and compares it with the derivative's value at random
-// points; "" when they agree.
+// isDerivative parses an answer in the case's program (its where list as
+// definitions) and checks it against finite differences of the function,
+// as deriv check does (numeric.Check, numeric.CheckHessian); "" when it is
+// the derivative.
 //
 // Where entries that restate the program's own definitions (z = W x + b
 // where the program defines z) are not defined twice. A body whose shape
 // the text leaves open (2 I: I of which size?) is pinned to the
 // derivative's shape by adding 0 times pin, a value of that shape.
-func sameValue(program string, a readability.Answer, full *symbolic.Expr, pin string) string {
-	p0, err := parser.Parse(program)
+func isDerivative(c Case, kind engine.Kind, a readability.Answer, shape symbolic.Shape, pin string) string {
+	p0, err := parser.Parse(c.Program)
 	if err != nil {
 		return "program does not parse: " + oneLine(err)
 	}
@@ -152,7 +153,7 @@ func sameValue(program string, a readability.Answer, full *symbolic.Expr, pin st
 			own.Where = append(own.Where, w)
 		}
 	}
-	p, err := parser.Parse(program + own.Defs())
+	p, err := parser.Parse(c.Program + own.Defs())
 	if err != nil {
 		return "does not parse: " + oneLine(err)
 	}
@@ -160,17 +161,36 @@ func sameValue(program string, a readability.Answer, full *symbolic.Expr, pin st
 	if err != nil {
 		return "does not parse: " + oneLine(err)
 	}
-	if !e.Shape.Equal(full.Shape) {
+	if !e.Shape.Equal(shape) {
 		if pinned, err := parser.ParseExpr(p, "("+a.Body+") + 0 ("+pin+")"); err == nil {
 			e = pinned
 		}
 	}
-	rep, err := numeric.Equivalent(p, full, e, numeric.CheckOptions{})
-	if err != nil {
-		return "cannot compare: " + oneLine(err)
+	f := p0.Result.Body
+	for _, d := range p.Defs {
+		if d.Name == p0.Result.Name {
+			f = d.Body
+		}
 	}
-	if rep.Verdict != "equivalent" {
-		return fmt.Sprintf("value differs (%s, max relative error %.3g)", rep.Diagnosis, rep.MaxRelError)
+	wrt, err := engine.Targets(p, "--wrt", c.Wrt)
+	if err != nil {
+		return "--wrt: " + oneLine(err)
+	}
+	opts := numeric.CheckOptions{Points: 4}
+	var rep *numeric.Report
+	switch {
+	case kind == engine.Hessian:
+		rep, err = numeric.CheckHessian(p, f, wrt[0], e, opts)
+	case kind == engine.Jacobian && f.Shape.IsScalar():
+		rep, err = numeric.Check(p, f, wrt[0], symbolic.T(e), opts)
+	default:
+		rep, err = numeric.Check(p, f, wrt[0], e, opts)
+	}
+	if err != nil {
+		return "cannot check: " + oneLine(err)
+	}
+	if rep.Verdict != "correct" {
+		return fmt.Sprintf("not the derivative (%s, max relative error %.3g)", rep.Diagnosis, rep.MaxRelError)
 	}
 	return ""
 }

@@ -95,7 +95,7 @@ var mlCases = []gradCase{
 	{id: "softplus", program: "w, x ∈ R^n; f = softplus(w^T x)", wrt: "w", expect: "σ(w^T x) x", printed: "σ(wᵀ x) x"},
 	{id: "scalar-chain", program: "x ∈ R; f = sin(x^2) exp(x) / sqrt(x)", wrt: "x",
 		expect: "2 x cos(x^2) exp(x) / sqrt(x) + sin(x^2) exp(x) / sqrt(x) - sin(x^2) exp(x) / (2 x sqrt(x))", printed: "(2 exp(x) cos(x²) x + sin(x²) exp(x))/sqrt(x) − sin(x²) exp(x)/(2 x sqrt(x))"},
-	{id: "hadamard-quot", program: "u, v ∈ R^n; f = sum(u ⊘ (v ⊙ v + 1))", wrt: "v", expect: "-2 u ⊙ v ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1))", printed: "−2 (v ⊙ (u ⊘ (v ⊙ v + 1) .^ 2))"},
+	{id: "hadamard-quot", program: "u, v ∈ R^n; f = sum(u ⊘ (v ⊙ v + 1))", wrt: "v", expect: "-2 u ⊙ v ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1))", printed: "−2 v ⊙ (u ⊘ ((v ⊙ v + 1) ⊙ (v ⊙ v + 1)))"},
 	{id: "defined-function", program: "s(t) = 1/(1 + exp(-t)); w, x ∈ R^n; f = s(w^T x) + s(2 w^T x)", wrt: "w",
 		expect: "exp(-w^T x)/(1 + exp(-w^T x))^2 x + 2 exp(-2 w^T x)/(1 + exp(-2 w^T x))^2 x", printed: "(exp(z)/(1 + exp(z))² + 2 exp(u₁)/(1 + exp(u₁))²) x; where z = −wᵀ x; u₁ = −2 wᵀ x"},
 	{id: "shared-definition", program: "W ∈ R^{m×n}; x ∈ R^n; z = W x; h = tanh(z); f = sum(h ⊙ h) + sum(z)", wrt: "x",

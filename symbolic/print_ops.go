@@ -44,7 +44,7 @@ func (p *printer) binary(e *Expr) {
 		// under either precedence; so is a Σ on the left, whose body
 		// would swallow the right operand.
 		l, r := nthArg(e, 0), nthArg(e, 1)
-		if l != nil && (l.Op == OpMul || l.Op == OpDiv || l.Op == OpSum) {
+		if l != nil && (l.Op == OpMul && !scaledLeaf(l) || l.Op == OpDiv || l.Op == OpSum) {
 			p.paren(l)
 		} else {
 			p.expr(l, op.Prec)
@@ -98,6 +98,17 @@ func (p *printer) mul(e *Expr) {
 		}
 		p.buf = slices.Insert(p.buf, mark, []byte(sep)...)
 	}
+}
+
+// scaledLeaf reports a positive number times a name or a call (3 x,
+// 2 σ(z)): on the left of ⊙ it needs no parentheses, as 3 x ⊙ y has one
+// value under either precedence.
+func scaledLeaf(e *Expr) bool {
+	if e.Op != OpMul || len(e.Args) != 2 {
+		return false
+	}
+	c, x := e.Args[0], e.Args[1]
+	return c.Op == OpNum && c.Name == "" && c.Num > 0 && (x.Op == OpVar || x.Op == OpCall || x.Op == OpPrime)
 }
 
 // isHadamard reports whether e is a ⊙ b or a ⊘ b, which a product
@@ -161,6 +172,12 @@ func (p *printer) hpow(e *Expr) {
 	p.expr(nthArg(e, 1), PrecPow+1)
 }
 
+// powerNamed are the functions whose powers textbooks write on the name:
+// sin²(x), tanh²(z), σ²(z), log²(x) (not exp²(x) or relu²(x)).
+var powerNamed = map[string]bool{
+	"sin": true, "cos": true, "tan": true, "sinh": true, "cosh": true, "tanh": true, "σ": true, "log": true,
+}
+
 // funcPower recognises an elementwise function raised to the power 2 or 3
 // entry by entry, which Text writes as textbooks do, tanh²(z) (the parser
 // reads it back): it returns the call and the superscript.
@@ -169,7 +186,7 @@ func funcPower(e *Expr) (*Expr, string) {
 	if f == nil || k == nil || f.Op != OpCall || len(f.Args) != 1 || len(f.Sub) != 0 || f.Label != "" || k.Op != OpNum || k.Name != "" {
 		return nil, ""
 	}
-	if info, ok := Funcs[f.Name]; !ok || info.Kind != Elementwise || f.Name == "abs" {
+	if !powerNamed[f.Name] {
 		return nil, ""
 	}
 	switch k.Num {

@@ -71,5 +71,11 @@ func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
 }
 
 // Present rewrites a simplified derivative into the form a textbook
-// prints (issue 8): the Presentation rules, run to a fixed point.
-func Present(e *Expr) *Expr { return Presentation.Rewrite(e) }
+// prints (issue 8): the Cancel rules (and, when they cancelled something,
+// Simplify again), then the Presentation rules, each run to a fixed point.
+func Present(e *Expr) *Expr {
+	if c := Cancel.Rewrite(e); !Equal(c, e) {
+		e = Simplify(c)
+	}
+	return Presentation.Rewrite(e)
+}

@@ -8,6 +8,9 @@ import "math"
 // commute with everything, so any product of scalars, quotients by
 // scalars and one chain of matrix factors has this form.
 type monomial struct {
+	// shape is the shape of the expression read (a scalar 1 in a sum of
+	// vectors keeps its own, scalar, shape).
+	shape Shape
 	coef  float64
 	bases []*Expr
 	exps  []float64
@@ -21,7 +24,7 @@ const maxMonomialFactors = 64
 // monomialOf reads e as a monomial; false when e has a factor the form
 // cannot hold (a vector or matrix under a power or in a denominator).
 func monomialOf(e *Expr) (*monomial, bool) {
-	m := &monomial{coef: 1}
+	m := &monomial{coef: 1, shape: e.Shape}
 	if !m.collect(e, 1) || len(m.bases)+len(m.mats) > maxMonomialFactors {
 		return nil, false
 	}
@@ -100,9 +103,12 @@ func (m *monomial) addBase(b *Expr, k float64) {
 
 // rational writes x as p/q with a small denominator q, when it is one.
 func rational(x float64) (p, q float64, ok bool) {
+	if x == 0 {
+		return 0, 1, true
+	}
 	for q := 1.0; q <= 64; q++ {
 		p := math.Round(x * q)
-		if math.Abs(p-x*q) <= 1e-9*math.Max(1, math.Abs(p)) {
+		if p != 0 && math.Abs(p-x*q) <= 1e-12*math.Abs(p) {
 			return p, q, true
 		}
 	}
@@ -256,113 +262,3 @@ func chainRaw(fs []*Expr) *Expr {
 	}
 	return out
 }
-
-// ruleScalarQuotient brings a product or quotient to the monomial's
-// textbook form.
-func ruleScalarQuotient(e *Expr) (*Expr, bool) {
-	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 {
-		return nil, false
-	}
-	m, ok := monomialOf(e)
-	if !ok {
-		return nil, false
-	}
-	m.foldSoftmax()
-	out := m.build(e.Shape)
-	return out, out != nil
-}
-
-// ruleCommonFactor pulls what two terms of a sum share out of it: the
-// same fractional coefficient (½ A + ½ Aᵀ → ½ (A + Aᵀ)), common scalar
-// factors (σ a + σ b → σ (a + b)) and the same whole denominator
-// (a/s + b/s → (a + b)/s).
-func ruleCommonFactor(e *Expr) (*Expr, bool) {
-	if (e.Op != OpAdd && e.Op != OpSub) || len(e.Args) != 2 {
-		return nil, false
-	}
-	a, b := e.Args[0], e.Args[1]
-	if !sameShapes(a.Shape, b.Shape) {
-		return nil, false
-	}
-	ma, okA := monomialOf(a)
-	mb, okB := monomialOf(b)
-	if !okA || !okB {
-		return nil, false
-	}
-	common := &monomial{coef: 1}
-	if ma.coef == mb.coef && !isInteger(ma.coef) {
-		// ½ A + ½ Aᵀ → ½ (A + Aᵀ); integers stay with their terms
-		// (2 Xᵀ r + 2 λ w), as textbooks write them.
-		common.coef = ma.coef
-		ma.coef, mb.coef = 1, 1
-	}
-	sameDen := sameDenominator(ma, mb)
-	for i, x := range ma.bases {
-		ka := ma.exps[i]
-		j := mb.find(x)
-		if j < 0 {
-			continue
-		}
-		kb := mb.exps[j]
-		var k float64
-		switch {
-		case ka > 0 && kb > 0 && !e.Shape.IsScalar():
-			// σ a + σ b → σ (a + b); sums of scalars are not
-			// factored (x² a + x b stays, not x (x a + b)).
-			k = math.Min(ka, kb)
-		case ka < 0 && kb < 0 && sameDen:
-			k = ka
-		default:
-			continue
-		}
-		common.addBase(x, k)
-		ma.exps[i] -= k
-		mb.exps[j] -= k
-	}
-	if common.coef == 1 && len(common.bases) == 0 {
-		return nil, false
-	}
-	ra, rb := ma.build(a.Shape), mb.build(b.Shape)
-	if ra == nil || rb == nil {
-		return nil, false
-	}
-	common.mats = []*Expr{raw(e.Op, ra, rb)}
-	out := common.build(e.Shape)
-	return out, out != nil
-}
-
-// find is the index of base b in m, or -1.
-func (m *monomial) find(b *Expr) int {
-	for i, x := range m.bases {
-		if Equal(x, b) {
-			return i
-		}
-	}
-	return -1
-}
-
-// sameDenominator reports whether two monomials have the same
-// denominator (the same bases with the same negative exponents).
-func sameDenominator(a, b *monomial) bool {
-	count := 0
-	for i, x := range a.bases {
-		if a.exps[i] >= 0 {
-			continue
-		}
-		count++
-		j := b.find(x)
-		if j < 0 || b.exps[j] != a.exps[i] {
-			return false
-		}
-	}
-	for _, k := range b.exps {
-		if k < 0 {
-			count--
-		}
-	}
-	return count == 0
-}
-
-// sameShapes reports equal shapes (scalars broadcast in sums, which this
-// rule leaves alone).
-func sameShapes(a, b Shape) bool { return a.Equal(b) }

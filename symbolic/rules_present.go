@@ -11,9 +11,14 @@ var Presentation = RuleSet{
 	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg},
 	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
 	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
+	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose},
+	{Name: "push-transpose", Doc: "(aᵀ ± bᵀ C)ᵀ of rows → a ± Cᵀ b, columns that meet like terms", Apply: rulePushTranspose},
 	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
 	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
-	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
+	{Name: "scale-hadamard", Doc: "c (a ⊙ b) → c a ⊙ b for a positive number c and a name or call a", Apply: ruleScaleHadamard},
+	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms},
+	{Name: "common-hadamard", Doc: "a ⊙ b ± a ⊙ c → a ⊙ (b ± c)", Apply: ruleCommonHadamard},
 	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
 }
 
@@ -99,15 +104,109 @@ func rulePullTranspose(e *Expr) (*Expr, bool) {
 	return raw(OpT, raw(e.Op, a.Args[0], b.Args[0])), true
 }
 
-// ruleSquareLeaf writes the elementwise square of a variable as a
-// Hadamard product, y ⊙ y, which is as short and is textbook notation.
+// ruleSquareLeaf writes an elementwise square as a Hadamard product,
+// y ⊙ y (and the cube of a name y ⊙ y ⊙ y), which is textbook notation
+// (.^ is not); a function squared keeps its power, printed tanh²(z).
 func ruleSquareLeaf(e *Expr) (*Expr, bool) {
-	if e.Op != OpHPow || len(e.Args) != 2 || !isNumber(e.Args[1], 2) || e.Args[1].Name != "" {
+	if e.Op != OpHPow || len(e.Args) != 2 || e.Args[1].Name != "" {
 		return nil, false
 	}
 	y := e.Args[0]
-	if y.Op != OpVar || y.Shape.IsScalar() {
+	if y.Shape.IsScalar() {
 		return nil, false
 	}
-	return raw(OpHad, y, y), true
+	if f, _ := funcPower(e); f != nil {
+		return nil, false
+	}
+	switch {
+	case isNumber(e.Args[1], 2):
+		return raw(OpHad, y, y), true
+	case isNumber(e.Args[1], 3) && y.Op == OpVar:
+		return raw(OpHad, raw(OpHad, y, y), y), true
+	}
+	return nil, false
+}
+
+// ruleScaleHadamard moves a positive number into the first factor of an
+// elementwise product, which then prints without parentheses: 3 x ⊙ x.
+func ruleScaleHadamard(e *Expr) (*Expr, bool) {
+	if e.Op != OpMul || len(e.Args) != 2 {
+		return nil, false
+	}
+	c, h := e.Args[0], e.Args[1]
+	if c.Op != OpNum || c.Name != "" || c.Num <= 0 || !c.Shape.IsScalar() || h.Op != OpHad || len(h.Args) != 2 {
+		return nil, false
+	}
+	out, ok := scaleFirst(c, h)
+	return out, ok
+}
+
+// scaleFirst multiplies the first factor of an elementwise product chain
+// by c, when that factor is a name or a call of the product's shape.
+func scaleFirst(c, h *Expr) (*Expr, bool) {
+	a := h.Args[0]
+	if a.Op == OpHad && len(a.Args) == 2 {
+		inner, ok := scaleFirst(c, a)
+		if !ok {
+			return nil, false
+		}
+		return raw(OpHad, inner, h.Args[1]), true
+	}
+	if a.Op != OpVar && a.Op != OpCall && a.Op != OpPrime || !a.Shape.Equal(h.Shape) {
+		return nil, false
+	}
+	return raw(OpHad, raw(OpMul, c, a), h.Args[1]), true
+}
+
+// isSymmetric reports an expression that is symmetric whatever its
+// variables' values: I, diag(v), Aᵀ A, A Aᵀ, A + Aᵀ, and sums, scalings,
+// inverses and transposes of symmetric matrices.
+func isSymmetric(e *Expr) bool {
+	if !e.Shape.IsMatrix() || e.Shape.Rows() != e.Shape.Cols() {
+		return false
+	}
+	two := len(e.Args) == 2
+	switch {
+	case e.Op == OpEye:
+		return true
+	case e.Op == OpCall && e.Name == "diag" && len(e.Args) == 1 && e.Args[0].Shape.IsVector():
+		return true
+	case (e.Op == OpMul || e.Op == OpDiv) && two:
+		// c Aᵀ S A: the matrix factors read the same transposed and
+		// reversed (a palindrome), the middle one symmetric.
+		m, ok := monomialOf(e)
+		if !ok || len(m.mats) == 0 {
+			return false
+		}
+		n := len(m.mats)
+		for i := 0; i < n/2; i++ {
+			if !Equal(m.mats[i], transposeOf(m.mats[n-1-i])) {
+				return false
+			}
+		}
+		return n%2 == 0 || isSymmetric(m.mats[n/2])
+	case (e.Op == OpAdd || e.Op == OpSub) && two:
+		a, b := e.Args[0], e.Args[1]
+		return isSymmetric(a) && isSymmetric(b) || e.Op == OpAdd && (b.Op == OpT && Equal(b.Args[0], a) || a.Op == OpT && Equal(a.Args[0], b))
+	case (e.Op == OpInv || e.Op == OpT || e.Op == OpNeg) && len(e.Args) == 1:
+		return isSymmetric(e.Args[0])
+	}
+	return false
+}
+
+// transposeOf is aᵀ without rewriting: a for a = bᵀ… b.
+func transposeOf(a *Expr) *Expr {
+	if a.Op == OpT && len(a.Args) == 1 {
+		return a.Args[0]
+	}
+	return raw(OpT, a)
+}
+
+// ruleSymmetricTranspose drops the transpose of a symmetric matrix:
+// (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹.
+func ruleSymmetricTranspose(e *Expr) (*Expr, bool) {
+	if e.Op != OpT || len(e.Args) != 1 || !isSymmetric(e.Args[0]) {
+		return nil, false
+	}
+	return e.Args[0], true
 }

@@ -32,6 +32,18 @@ var ruleCases = []struct {
 	{"ones-diag", "diag(v) 𝟙", false, "v"},
 	{"ones-diag", "A diag(v) 𝟙", false, "A v"},
 	{"ones-diag", "𝟙ᵀ A", false, "𝟙ᵀ A"},
+	{"symmetric-transpose", "((Aᵀ A)⁻¹)ᵀ", false, "(Aᵀ A)⁻¹"},
+	{"symmetric-transpose", "(A + Aᵀ)ᵀ", false, "A + Aᵀ"},
+	{"symmetric-transpose", "(2 A Aᵀ + I)ᵀ", false, "2 A Aᵀ + I"},
+	{"symmetric-transpose", "(A B)ᵀ", false, "(A B)ᵀ"},
+	{"symmetric-transpose", "(Aᵀ B A)ᵀ", false, "(Aᵀ B A)ᵀ"},
+	{"symmetric-transpose", "(Aᵀ (B + Bᵀ) A)ᵀ", false, "Aᵀ (B + Bᵀ) A"},
+	{"symmetric-transpose", "(A + B)ᵀ", false, "(A + B)ᵀ"},
+	{"push-transpose", "(xᵀ Aᵀ/s − s xᵀ)ᵀ", false, "A x/s − s x"},
+	{"push-transpose", "(xᵀ − μᵀ)ᵀ", false, "x − μ"},
+	{"push-transpose", "(A − B)ᵀ", false, "(A − B)ᵀ"},
+	{"collect-terms", "x/s + A x − x/s + A x/s + x/s", false, "A x + A x/s + x/s"},
+	{"collect-terms", "A x/s − 2 x + Aᵀ x/s + x", false, "A x/s + Aᵀ x/s − x"},
 	{"pull-transpose", "xᵀ − μᵀ", false, "(x − μ)ᵀ"},
 	{"pull-transpose", "Aᵀ + Bᵀ", false, "(A + B)ᵀ"},
 	{"pull-transpose", "A⁻ᵀ − Bᵀ", false, "A⁻ᵀ − Bᵀ"},
@@ -47,9 +59,32 @@ var ruleCases = []struct {
 	{"scalar-quotient", "diag(exp(z))/sum(exp(z))", false, "diag(softmax(z))"},
 	{"scalar-quotient", "2 (xᵀ u) u", false, "2 (xᵀ u) u"},
 	{"scalar-quotient", "A x", false, "A x"},
+	{"scalar-quotient", "2.5e-10 (A x)", false, "2.5e-10 A x"},
 	{"square-leaf", "x .^ 2", false, "x ⊙ x"},
-	{"square-leaf", "x .^ 3", false, "x .^ 3"},
-	{"square-leaf", "(x + μ) .^ 2", false, "(x + μ) .^ 2"},
+	{"square-leaf", "x .^ 3", false, "x ⊙ x ⊙ x"},
+	{"square-leaf", "(x + u) .^ 3", false, "(x + u) .^ 3"},
+	{"square-leaf", "exp(x) .^ 2", false, "exp(x) ⊙ exp(x)"},
+	{"square-leaf", "(x + μ) .^ 2", false, "(x + μ) ⊙ (x + μ)"},
+	{"square-leaf", "tanh(x) .^ 2", false, "tanh²(x)"},
+	{"scale-hadamard", "3 (x ⊙ u)", false, "3 x ⊙ u"},
+	{"scale-hadamard", "3 ((x + u) ⊙ u)", false, "3 ((x + u) ⊙ u)"},
+	{"scale-hadamard", "−3 (x ⊙ u)", false, "−3 x ⊙ u"},
+	{"scale-hadamard", "2 (tanh(x) ⊙ u ⊙ v)", false, "2 tanh(x) ⊙ u ⊙ v"},
+	{"common-hadamard", "(1 − tanh(x)) ⊙ (1 − tanh(x)) ⊙ tanh(x) − tanh(x) .^ 2 ⊙ (1 − tanh(x))", false, "(1 − tanh(x)) ⊙ tanh(x) ⊙ (1 − tanh(x) − tanh(x))"},
+	{"common-hadamard", "x ⊙ u + u ⊙ v", false, "u ⊙ (x + v)"},
+	{"common-hadamard", "x ⊙ u + v ⊙ z", false, "x ⊙ u + v ⊙ z"},
+	{"collect-terms", "1 − tanh(x) − tanh(x)", false, "1 − 2 tanh(x)"},
+	{"collect-terms", "6 x xᵀ + 3 ‖x‖^2 I − 3 x xᵀ", false, "3 x xᵀ + 3 ‖x‖² I"},
+	{"collect-terms", "A − 2 B + A + 2 B", false, "2 A"},
+	{"collect-terms", "A − A", false, "0"},
+	{"collect-terms", "A + B", false, "A + B"},
+	{"common-factor", "−½ Aᵀ x − ½ A x", false, "−½ (Aᵀ + A) x"},
+	{"common-factor", "Aᵀ x + A x", false, "(Aᵀ + A) x"},
+	{"common-factor", "x uᵀ A + x uᵀ B", false, "x (uᵀ (A + B))"},
+	{"cancel-hadamard", "tanh(z) ⊙ (1 − tanh(z)) ⊙ ((u − 𝟙) ⊘ (𝟙 − tanh(z)))", false, "tanh(z) ⊙ (u − 𝟙)"},
+	{"cancel-hadamard", "x ⊙ (u ⊘ x)", false, "u"},
+	{"cancel-hadamard", "x ⊘ x", false, "𝟙"},
+	{"cancel-hadamard", "x ⊙ (u ⊘ v)", false, "x ⊙ (u ⊘ v)"},
 	{"common-factor", "½ A + ½ Aᵀ", false, "½ (A + Aᵀ)"},
 	{"common-factor", "2 A + 2 Aᵀ", false, "2 A + 2 Aᵀ"},
 	{"common-factor", "Aᵀ/s + A/s", false, "(Aᵀ + A)/s"},
@@ -59,10 +94,10 @@ var ruleCases = []struct {
 	{"common-factor", "A + B", false, "A + B"},
 }
 
-// ruleByName finds a presentation rule.
+// ruleByName finds a presentation or cancel rule.
 func ruleByName(t *testing.T, name string) symbolic.Rule {
 	t.Helper()
-	for _, r := range symbolic.Presentation {
+	for _, r := range append(append(symbolic.RuleSet{}, symbolic.Presentation...), symbolic.Cancel...) {
 		if r.Name == name {
 			return r
 		}
@@ -106,7 +141,7 @@ func TestPresentationRules(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range symbolic.Presentation {
+	for _, r := range append(append(symbolic.RuleSet{}, symbolic.Presentation...), symbolic.Cancel...) {
 		if r.Doc == "" {
 			t.Errorf("rule %s has no doc", r.Name)
 		}
@@ -135,7 +170,10 @@ func TestPresentPreservesValue(t *testing.T) {
 		}
 		rep, err := numeric.Equivalent(p, e, out, numeric.CheckOptions{Points: 2, Seed: 11})
 		if err != nil {
-			t.Fatalf("cannot evaluate %s: %v", e, err)
+			if _, err0 := numeric.Equivalent(p, e, e, numeric.CheckOptions{Points: 2, Seed: 11}); err0 != nil {
+				t.Skipf("the input itself cannot be evaluated: %v", err0) // rapid discards the draw
+			}
+			t.Fatalf("%s → %s cannot be evaluated: %v", e, out, err)
 		}
 		if rep.Verdict != "equivalent" {
 			t.Fatalf("%s → %s changes the value: %s (max rel. error %g)", e, out, rep.Diagnosis, rep.MaxRelError)

@@ -386,10 +386,13 @@ func (c *gradCtx) conventionalName(n *Expr, argOfAbstract bool, taken map[*Expr]
 }
 
 // isResidual reports whether n is a residual: a prediction minus a target,
-// a − y with y a variable, of vectors or matrices (W2 φ(z) − y); not a
-// constant minus something (1 − tanh(z)²) nor any other difference.
+// a − y with a computed (not a single name) and y a variable, of vectors
+// or matrices (W2 φ(z) − y, A x − b); not a constant minus something
+// (1 − tanh(z)²), a deviation of two names (x − μ), nor any other
+// difference.
 func isResidual(n *Expr) bool {
-	return n.Op == OpSub && !n.Shape.IsScalar() && len(n.Args) == 2 && !IsConstant(n.Args[0]) && n.Args[1].Op == OpVar && len(n.Args[1].Args) == 0
+	return n.Op == OpSub && !n.Shape.IsScalar() && len(n.Args) == 2 && !IsConstant(n.Args[0]) && !isLeaf(n.Args[0]) &&
+		n.Args[1].Op == OpVar && len(n.Args[1].Args) == 0
 }
 
 // activationOf returns the compound argument of an elementwise or

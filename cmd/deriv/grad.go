@@ -120,19 +120,30 @@ func (c *derivFlags) run(e *env, kind engine.Kind) error {
 	return nil
 }
 
+// writeDerivText writes each derivative on a line, HEAD = BODY, and its
+// where list under it: one entry a line, aligned, in Text and ASCII; in
+// LaTeX an aligned block (\begin{aligned} z &= … \\ r &= …
+// \end{aligned}), so that a long where list does not run off the page.
 func writeDerivText(e *env, rs []derived, st symbolic.Style, showCheck bool) {
 	eq, sep := " = ", "  where "
-	if st == symbolic.LaTeX {
-		sep = `\quad\text{where } `
-	}
 	for _, r := range rs {
 		var b strings.Builder
 		b.WriteString(r.Head(st) + eq + r.Body(st))
-		for i, w := range r.WhereLines(st) {
+		lines := r.WhereLines(st)
+		if st == symbolic.LaTeX && len(lines) > 0 {
+			b.WriteString("\n" + `\quad\text{where } \begin{aligned}`)
+			for i, w := range lines {
+				if i > 0 {
+					b.WriteString(` \\`)
+				}
+				b.WriteString(" " + w.Name + " &= " + w.Expr)
+			}
+			b.WriteString(` \end{aligned}`)
+			lines = nil
+		}
+		for i, w := range lines {
 			if i == 0 {
 				b.WriteString("\n" + sep)
-			} else if st == symbolic.LaTeX {
-				b.WriteString(`,\; `)
 			} else {
 				b.WriteString("\n" + strings.Repeat(" ", len(sep)))
 			}
