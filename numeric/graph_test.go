@@ -38,7 +38,7 @@ var deepPrograms = []deepProgram{
 	{"nested softmax", "x", 10, func(k int) string {
 		return "x, a ∈ R^d; f = a^T " + strings.Repeat("softmax(", k) + "x" + strings.Repeat(")", k)
 	}},
-	{"nested sin", "x", 25, func(k int) string {
+	{"nested sin", "x", 150, func(k int) string {
 		return "x ∈ R; f = " + strings.Repeat("sin(", k) + "x" + strings.Repeat(")", k)
 	}},
 	{"σ definitions", "x", 100, func(k int) string {
@@ -50,7 +50,7 @@ var deepPrograms = []deepProgram{
 		fmt.Fprintf(&b, "; f = sum(s%d)", k)
 		return b.String()
 	}},
-	{"squaring chain", "x", 8, func(k int) string {
+	{"squaring chain", "x", 15, func(k int) string {
 		var b strings.Builder
 		b.WriteString("x ∈ R; z0 = x")
 		for i := 1; i <= k; i++ {
