@@ -97,6 +97,10 @@ func Targets(p *symbolic.Program, flag, list string) (out []*symbolic.Expr, err 
 		return nil, fmt.Errorf("deriv: %s needs at least one name", flag)
 	}
 	for _, n := range names {
+		if e := plainName(p, n); e != nil {
+			out = append(out, e)
+			continue
+		}
 		e, err := parser.ParseExpr(p, n)
 		if err != nil {
 			return nil, relabel(err, flag)
@@ -107,6 +111,21 @@ func Targets(p *symbolic.Program, flag, list string) (out []*symbolic.Expr, err 
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// plainName returns the variable named exactly by the key n ("W1", "x",
+// "W⁽¹⁾", "z") without running the parser, or nil for anything that needs
+// it (other spellings, family members, entries).
+func plainName(p *symbolic.Program, n string) *symbolic.Expr {
+	s := p.Symbols[n]
+	if s == nil || (s.Kind != symbolic.SymVar && s.Kind != symbolic.SymDef) || (s.Def != nil && len(s.Def.Params) > 0) {
+		return nil
+	}
+	base, label := symbolic.SplitKey(n)
+	if symbolic.VarKey(base, label) != n {
+		return nil
+	}
+	return &symbolic.Expr{Op: symbolic.OpVar, Name: base, Label: label, Shape: s.Shape, Pos: 0}
 }
 
 // SplitList splits s at commas that are not inside (), [] or {}:
