@@ -94,60 +94,9 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 // decodeValue reads a number, an array of numbers (n×1) or an array of
 // equal-length arrays of numbers (m×n).
 func decodeValue(raw json.RawMessage) (*mat.Dense, error) {
-	if hasNull(raw) {
-		// encoding/json would read null as 0 without a word.
-		return nil, errString("null is not a number (give every entry a value)")
-	}
-	var x float64
-	if err := json.Unmarshal(raw, &x); err == nil {
-		return scalar(x), nil
-	}
-	var vec []float64
-	if err := json.Unmarshal(raw, &vec); err == nil {
-		if len(vec) == 0 {
-			return nil, errString("an empty array")
-		}
-		return mat.NewDense(len(vec), 1, vec), nil
-	}
-	var rows [][]float64
-	if err := json.Unmarshal(raw, &rows); err != nil {
-		return nil, errString("expected a number, an array of numbers or an array of rows")
-	}
-	if len(rows) == 0 || len(rows[0]) == 0 {
-		return nil, errString("an empty array")
-	}
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		if len(r) != len(rows[0]) {
-			return nil, errString("ragged array: row 1 has " + itoa(len(rows[0])) + " entries, row " + itoa(i+1) + " has " + itoa(len(r)))
-		}
-		m.SetRow(i, r)
-	}
-	return m, nil
+	return scanValue(raw)
 }
 
-// hasNull reports whether a JSON value is or contains null.
-func hasNull(raw json.RawMessage) bool {
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return false
-	}
-	var walk func(v any) bool
-	walk = func(v any) bool {
-		switch x := v.(type) {
-		case nil:
-			return true
-		case []any:
-			for _, y := range x {
-				if walk(y) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return walk(v)
-}
 
 // bindDims checks v against shape, recording the sizes of dimension
 // symbols in env and failing on a contradiction. A vector may be given as
