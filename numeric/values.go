@@ -97,7 +97,6 @@ func decodeValue(raw json.RawMessage) (*mat.Dense, error) {
 	return scanValue(raw)
 }
 
-
 // bindDims checks v against shape, recording the sizes of dimension
 // symbols in env and failing on a contradiction. A vector may be given as
 // [[…]] (one column) and a row vector as a flat array.
