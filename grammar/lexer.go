@@ -90,20 +90,14 @@ var sizers = map[string]bool{
 // Tokenize lexes src into tokens, dropping blanks (~ among them), comments
 // and LaTeX sizing and spacing commands (\left, \bigl, \,, and the
 // invisible delimiters \left. and \right.). Newlines are kept; the parser
-// drops those inside brackets. The last token is EOF. The error, if any, is
-// a participle lexer error with the offending position.
+// drops those inside brackets. The last token is EOF. It never fails (any
+// other character is an Other token, reported by the parser); the error
+// is kept for callers that treat lexing as fallible.
 func Tokenize(src string) ([]lexer.Token, error) {
-	lx, err := Lexer().LexString("", src)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]lexer.Token, 0, len(src)/3+1)
+	all := scan(src)
+	out := all[:0]
 	afterSizer := false
-	for {
-		t, err := lx.Next()
-		if err != nil {
-			return nil, err
-		}
+	for _, t := range all {
 		switch {
 		case t.Type == tokComment || t.Type == tokSpace:
 			continue
@@ -117,8 +111,6 @@ func Tokenize(src string) ([]lexer.Token, error) {
 		}
 		afterSizer = false
 		out = append(out, t)
-		if t.EOF() {
-			return out, nil
-		}
 	}
+	return out, nil
 }

@@ -1,0 +1,210 @@
+package grammar
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// scan is the lexer of rules written out by hand: the same tokens, types
+// and positions as Lexer() (TestScanMatchesLexer and FuzzScan hold it to
+// that), without running a dozen regular expressions per token, which was
+// a seventh of the time of a whole derivation. Rules are tried in the
+// order of rules, the first that matches wins, as participle's simple
+// lexer does.
+func scan(src string) []lexer.Token {
+	out := make([]lexer.Token, 0, len(src)/3+1)
+	pos := lexer.Position{Line: 1, Column: 1}
+	for i := 0; i < len(src); {
+		typ, n := scanOne(src[i:])
+		span := src[i : i+n]
+		out = append(out, lexer.Token{Type: typ, Value: span, Pos: pos})
+		pos.Advance(span)
+		i += n
+	}
+	return append(out, lexer.EOFToken(pos))
+}
+
+// scanOne returns the type and byte length of the token at the start of
+// s (not empty).
+func scanOne(s string) (lexer.TokenType, int) {
+	c := s[0]
+	switch {
+	case c == '#' || c == '%':
+		n := 1
+		for n < len(s) && s[n] != '\n' {
+			n++
+		}
+		return tokComment, n
+	case c == '\n':
+		return TokNewline, 1
+	case c == '\r' && len(s) > 1 && s[1] == '\n':
+		return TokNewline, 2
+	}
+	if n := runLen(s, isSpace); n > 0 {
+		return tokSpace, n
+	}
+	if c >= '0' && c <= '9' {
+		return tokNumber, numberLen(s)
+	}
+	switch c {
+	case '(', '[', '{':
+		return TokOpen, 1
+	case ')', ']', '}':
+		return TokClose, 1
+	case '\\':
+		if len(s) > 1 {
+			switch s[1] {
+			case '{':
+				return TokOpen, 2
+			case '}':
+				return TokClose, 2
+			}
+		}
+		return TokCmd, cmdLen(s)
+	case ';':
+		return TokSemi, 1
+	}
+	r, size := rune(c), 1
+	if c >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s)
+	}
+	if isLetter(r) {
+		n := size
+		for n < len(s) {
+			r, sz := utf8.DecodeRuneInString(s[n:])
+			if !isIdentRune(r) {
+				break
+			}
+			n += sz
+		}
+		return TokIdent, n
+	}
+	if n := runLen(s, isSuper); n > 0 {
+		return tokSuper, n
+	}
+	if n := runLen(s, isSubscript); n > 0 {
+		return tokSub, n
+	}
+	for _, p := range puncts {
+		if len(s) >= len(p) && s[:len(p)] == p {
+			return tokPunct, len(p)
+		}
+	}
+	if r != utf8.RuneError || size > 1 {
+		for _, p := range punctRunes {
+			if r == p {
+				return tokPunct, size
+			}
+		}
+	}
+	return TokOther, size
+}
+
+// puncts are the multi-character operators, in the order the Punct rule
+// tries them.
+var puncts = []string{"**", ".*", "./", ".^", "...", "..", "->", ":=", "||"}
+
+// punctRunes are the one-character operators of the Punct rule.
+var punctRunes = []rune("…→⟶↦∈×·⋅⊙⊘∘−–+-*/^_'′,=:|‖∂∇∑½𝟙≔")
+
+// runLen is the byte length of the run of runes at the start of s for
+// which in holds (invalid UTF-8 never does).
+func runLen(s string, in func(rune) bool) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if (r == utf8.RuneError && size <= 1) || !in(r) {
+			break
+		}
+		n += size
+	}
+	return n
+}
+
+// isSpace is the Space rule's class: ~ and blanks, Unicode spaces
+// included.
+func isSpace(r rune) bool {
+	switch r {
+	case '~', ' ', '\t', '\r', '\f', '\v', 0x00A0, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200B
+}
+
+// isLetter is the first rune of an Ident: a cased or other letter
+// (modifier letters such as ᵀ are not).
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lo)
+}
+
+// isIdentRune is a later rune of an Ident: a letter or a decimal digit.
+func isIdentRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return isLetter(r) || unicode.Is(unicode.Nd, r)
+}
+
+func isSuper(r rune) bool {
+	switch r {
+	case '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁺', '⁻', '⁼', '⁽', '⁾', 'ⁿ', 'ⁱ', 'ᵀ', 'ᵗ', 'ˡ', 'ᵏ':
+		return true
+	}
+	return false
+}
+
+func isSubscript(r rune) bool {
+	switch r {
+	case '₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉', '₊', '₋', '₍', '₎', 'ᵢ', 'ⱼ', 'ₖ', 'ₗ', 'ₙ', 'ₘ', 'ₜ':
+		return true
+	}
+	return false
+}
+
+// numberLen is the Number rule: digits, then .digits, then an exponent.
+func numberLen(s string) int {
+	digits := func(i int) int {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		return j
+	}
+	n := digits(0)
+	if n+1 < len(s) && s[n] == '.' && s[n+1] >= '0' && s[n+1] <= '9' {
+		n = digits(n + 1)
+	}
+	if n < len(s) && (s[n] == 'e' || s[n] == 'E') {
+		j := n + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			n = digits(j)
+		}
+	}
+	return n
+}
+
+// cmdLen is the Cmd rule: a backslash, then ASCII letters, or one rune
+// that is neither an ASCII letter nor a blank, or nothing.
+func cmdLen(s string) int {
+	n := 1
+	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	if n > 1 || n >= len(s) {
+		return n
+	}
+	r, size := utf8.DecodeRuneInString(s[1:])
+	switch r {
+	case ' ', '\t', '\n', '\f', '\r':
+		return 1
+	}
+	return 1 + size
+}

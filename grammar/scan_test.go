@@ -1,0 +1,107 @@
+package grammar
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// lexRules lexes src with the regular-expression lexer built from rules,
+// the definition scan must agree with.
+func lexRules(t testing.TB, src string) []lexer.Token {
+	lx, err := Lexer().LexString("", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []lexer.Token
+	for {
+		tok, err := lx.Next()
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		out = append(out, tok)
+		if tok.EOF() {
+			return out
+		}
+	}
+}
+
+func sameTokens(t testing.TB, src string) {
+	t.Helper()
+	want, got := lexRules(t, src), scan(src)
+	if len(want) != len(got) {
+		t.Fatalf("%q: %d tokens, want %d\n got %v\nwant %v", src, len(got), len(want), got, want)
+	}
+	for i := range want {
+		if want[i] != got[i] {
+			t.Fatalf("%q: token %d is %#v, want %#v", src, i, got[i], want[i])
+		}
+	}
+}
+
+// corpus is every program and answer text in testdata.
+func corpus(t testing.TB) []string {
+	var out []string
+	for _, glob := range []string{"../testdata/programs/*.txt", "../testdata/*.yaml", "../testdata/*/*.yaml", "../testdata/worksheet.txt"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.Split(string(data), "\n")...)
+		}
+	}
+	return out
+}
+
+// TestScanMatchesLexer: the hand-written scanner gives the tokens of the
+// rules' lexer, on the project's texts and on random strings of the
+// characters the rules treat specially.
+func TestScanMatchesLexer(t *testing.T) {
+	lines := corpus(t)
+	if len(lines) < 100 {
+		t.Fatalf("only %d lines of corpus", len(lines))
+	}
+	for _, l := range lines {
+		sameTokens(t, l)
+	}
+	sameTokens(t, strings.Join(lines, "\n"))
+	alphabet := []rune("aZ0189.eE+-*/^_'′,=:|‖∂∇∑½𝟙≔…→⟶↦∈×·⋅⊙⊘∘−–\\{}()[];#%\n\r\t ~\u00a0\u2003\u200b\ufeffσΦℝπéᵀ⁻¹²⁽⁾ⁿ₁ᵢₙxy😀\x00\ufffd")
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		sameTokens(t, b.String())
+	}
+	sameTokens(t, "\xff\xfe\\\xff a\x80")
+}
+
+// FuzzScan holds the scanner to the rules' lexer on arbitrary input.
+func FuzzScan(f *testing.F) {
+	f.Add(`\frac{\partial \ell}{\partial W^{(1)}} = \left(\phi'(z) \odot W_2^\top r\right) x^\top`)
+	f.Add("x ∈ R^d; f = ‖x‖₂² # comment\r\n1..n 1e-3 1.5E+2 ...")
+	f.Fuzz(func(t *testing.T, src string) { sameTokens(t, src) })
+}
+
+func BenchmarkScan(b *testing.B) {
+	src := "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}; φ: R → R\nℓ = ½‖W2 φ(W1 x + b) − y‖²"
+	b.Run("rules", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			lexRules(b, src)
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			scan(src)
+		}
+	})
+}
