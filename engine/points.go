@@ -69,8 +69,9 @@ func SamplePoints(p *symbolic.Program, exprs []*symbolic.Expr, index string, cou
 
 // Values compiles e in p's scope and evaluates it at every point: one
 // matrix per point (1×1 for a scalar, n×1 for a vector). ctx is checked
-// between points; a context that ended gives a *LimitError naming the time
-// budget b. Errors: e cannot be compiled or is undefined at a point
+// between points and inside each evaluation; a context that ended gives a
+// *LimitError naming the time budget b, and so does an array over b's
+// memory. Errors: e cannot be compiled or is undefined at a point
 // (*symbolic.Error), an internal failure (*InternalError).
 func (pts *Points) Values(ctx context.Context, p *symbolic.Program, e *symbolic.Expr, b Budget) (out []*mat.Dense, err error) {
 	defer recoverInternal(&err)
@@ -85,14 +86,18 @@ func (pts *Points) Values(ctx context.Context, p *symbolic.Program, e *symbolic.
 func (pts *Points) Eval(ctx context.Context, c *numeric.Compiled, b Budget) (out []*mat.Dense, err error) {
 	defer recoverInternal(&err)
 	out = make([]*mat.Dense, len(pts.Envs))
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	opts := numeric.CheckOptions{MaxEntries: b.withDefaults().Entries}
 	for i, env := range pts.Envs {
-		if ctx != nil {
-			if err := timeLimit(ctx, b, "evaluating"); err != nil {
-				return nil, err
-			}
-		}
-		if out[i], err = c.Eval(env); err != nil {
+		if err := timeLimit(ctx, b, "evaluating"); err != nil {
 			return nil, err
+		}
+		// The deadline is checked inside the evaluation too, so a
+		// hostile answer cannot outlast its budget.
+		if out[i], err = c.EvalContext(ctx, env, opts); err != nil {
+			return nil, asLimit(err, ctx, b, "evaluating")
 		}
 	}
 	return out, nil

@@ -347,8 +347,8 @@ func simpleFactor(k float64) bool {
 
 // evalWithin evaluates c at the points, returning when ctx ends even if an
 // evaluation is still running: the time budget holds inside evaluation
-// too. (The abandoned evaluation is bounded by the cost estimate and
-// finishes on its own; numeric cannot be interrupted yet.)
+// too. (Evaluation also watches ctx itself, every few hundred nodes, so an
+// abandoned one stops soon after.)
 func evalWithin(ctx context.Context, pts *engine.Points, c *numeric.Compiled, b engine.Budget) ([]*mat.Dense, error) {
 	type result struct {
 		vals []*mat.Dense
