@@ -136,7 +136,7 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			switch {
 			case errors.As(err, &le):
 				return nil, err
-			case err != nil && req.Verify == VerifyReport:
+			case err != nil && (req.Verify == VerifyReport || errors.Is(err, numeric.ErrOutsideFamily)):
 				return nil, inProgram(err, p)
 			case err != nil:
 				r.Unchecked = err

@@ -141,7 +141,8 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	switch {
 	case m > 0:
 		if m > r {
-			return nil, perturbation{}, symbolic.Errorf(symbolic.NoPos, "%s has no member %d", t.key, m)
+			// The --wrt text holds the position, not the program: none.
+			return nil, perturbation{}, outsideFamily(symbolic.NoPos, t.key, t.sym, m, r)
 		}
 		off, n = (m-1)*raw.Stride, cols
 	case t.entry != nil:

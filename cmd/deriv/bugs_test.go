@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// bugCase is one reported bug: the command, its exit code, and text that
+// must (want) or must not (avoid) appear in stdout+stderr.
+type bugCase struct {
+	name  string
+	args  []string
+	code  int
+	want  []string
+	avoid []string
+}
+
+// noCrash is text that no output may contain.
+var noCrash = []string{"panic", "goroutine", "internal error", "this is a bug in deriv"}
+
+func runBugCases(t *testing.T, cases []bugCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, c.args...)
+			all := out + errs
+			if code != c.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, out, errs)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("output lacks %q\nstdout: %s\nstderr: %s", w, out, errs)
+				}
+			}
+			for _, a := range append(append([]string(nil), c.avoid...), noCrash...) {
+				if strings.Contains(all, a) {
+					t.Errorf("output contains %q\nstdout: %s\nstderr: %s", a, out, errs)
+				}
+			}
+		})
+	}
+}
+
+const famProg = "w_i ∈ R^d for i = 1..n; x ∈ R^d; "
+
+// TestBugFamilyOutOfRange: a family member outside 1..n, reached by a sum
+// or named by --wrt, is a positioned error, not a numeric panic.
+func TestBugFamilyOutOfRange(t *testing.T) {
+	runBugCases(t, []bugCase{
+		{"sum-from-0", []string{"check", "--wrt", "x", "--claim", "Σ_{i=0}^{n} w_i", famProg + "f = Σ_{i=0}^{n} w_i^T x"}, 2,
+			[]string{"w_0 is outside the family w_i, i = 1..n", "<input>:1:"}, nil},
+		{"eval-sum-from-0", []string{"grad", "--wrt", "x", famProg + "f = Σ_{i=0}^{n} w_i^T x"}, 2,
+			[]string{"w_0 is outside the family w_i, i = 1..n"}, nil},
+		{"member-past-dims", []string{"check", "--dims", "n=2", "--wrt", "x", "--claim", "w_3", famProg + "f = w_3^T x"}, 2,
+			[]string{"w_3 is outside the family w_i, i = 1..n", "<input>:1:38"}, nil},
+		{"wrt-member-past-dims", []string{"check", "--dims", "n=3", "--wrt", "w_5", "--claim", "x", famProg + "f = Σ_{i=1}^{n} w_i^T x"}, 2,
+			[]string{"w_5 is outside the family w_i, i = 1..n"}, nil},
+		{"claim-w0", []string{"check", "--wrt", "x", "--claim", "Σ_{i=1}^{n} w_0^T x", famProg + "f = Σ_{i=1}^{n} w_i^T x"}, 2,
+			[]string{"w_0 is not a member of the family w_i, i = 1..n", "--claim:1:"}, nil},
+	})
+}
