@@ -45,6 +45,11 @@ func resolveTarget(p *symbolic.Program, wrt *symbolic.Expr) (*target, error) {
 		if sym.Kind == symbolic.SymDef && (sym.Def == nil || len(sym.Def.Params) > 0) {
 			return nil, symbolic.Errorf(wrt.Pos, "cannot differentiate with respect to the function %s", key)
 		}
+		if sym.Kind == symbolic.SymDef {
+			if i := symbolic.FreeIndex(p, sym.Def); i != "" {
+				return nil, symbolic.FamilyDefError(sym.Def, key, i, "--wrt")
+			}
+		}
 		if len(wrt.Sub) > 0 {
 			t.entry = wrt.Sub
 			t.shape = nil

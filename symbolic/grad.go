@@ -196,6 +196,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		if s == nil || s.Kind != SymDef || s.Def == nil || len(s.Def.Params) > 0 {
 			return nil, nil, nil, Errorf(NoPos, "--through %s: not a definition", name)
 		}
+		if i := freeIndexOf(p, s.Def); i != "" {
+			return nil, nil, nil, familyDefError(p, s.Def, name, i, "--through")
+		}
 		b, err := c.defBody(s.Def)
 		if err != nil {
 			return nil, nil, nil, err
@@ -266,6 +269,9 @@ func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
 	case SymDef:
 		if s.Def == nil || len(s.Def.Params) > 0 || len(wrt.Sub) > 0 {
 			return nil, Errorf(NoPos, "cannot differentiate with respect to the function %s", wrt.Key())
+		}
+		if i := freeIndexOf(c.p, s.Def); i != "" {
+			return nil, familyDefError(c.p, s.Def, wrt.Key(), i, "--wrt")
 		}
 		return c.defBody(s.Def)
 	case SymVar:

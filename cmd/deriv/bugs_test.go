@@ -59,3 +59,25 @@ func TestBugFamilyOutOfRange(t *testing.T) {
 			[]string{"w_0 is not a member of the family w_i, i = 1..n", "--claim:1:"}, nil},
 	})
 }
+
+const progFamDef = "w_i ∈ R^d, b_i ∈ R for i = 1..n; x ∈ R^d; y ∈ R; z_i = w_i^T x + b_i; a_i = φ(z_i); f = (y − Σ_{i=1}^{n} a_i)^2"
+
+// TestBugFamilyDefinitionTarget: ∂f/∂z_i for a definition z_i made once
+// per member is a Kronecker delta; deriv used to answer with the whole Σ
+// (a wrong answer) and ignored --through z_i. It now refuses, at the
+// definition, in grad, check and --through alike.
+func TestBugFamilyDefinitionTarget(t *testing.T) {
+	refuse := []string{"z_i is defined once for each i", "<input>:1:50"}
+	wrong := []string{"Σ_{i=1}^{n} φ'"}
+	runBugCases(t, []bugCase{
+		{"grad-wrt", []string{"grad", "--wrt", "z_i", progFamDef}, 2, refuse, wrong},
+		{"grad-wrt-check", []string{"grad", "--check", "--wrt", "z_i", progFamDef}, 2, refuse, wrong},
+		{"grad-wrt-a", []string{"grad", "--wrt", "a_i", progFamDef}, 2, []string{"a_i is defined once for each i"}, wrong},
+		{"through", []string{"grad", "--wrt", "w_i", "--through", "z_i", progFamDef}, 2, refuse, nil},
+		{"check-wrt", []string{"check", "--wrt", "z_i", "--claim", "z_i", progFamDef}, 2, refuse, nil},
+		{"wrt-w-still-works", []string{"grad", "--check", "--wrt", "w_i", progFamDef}, 0,
+			[]string{"φ'(w_iᵀ x + b_i) x"}, nil},
+		{"plain-through-still-works", []string{"grad", "--wrt", "x", "--through", "z", "x ∈ R^d; W ∈ R^{d×d}; z = W x; f = sum(z)"}, 0,
+			[]string{"Wᵀ δ_z"}, nil},
+	})
+}
