@@ -81,3 +81,17 @@ func TestBugFamilyDefinitionTarget(t *testing.T) {
 			[]string{"Wᵀ δ_z"}, nil},
 	})
 }
+
+// TestBugWrtItself: ∂ℓ/∂ℓ = 1 (the identity for a vector) passes its own
+// check; it used to warn that it failed it.
+func TestBugWrtItself(t *testing.T) {
+	prog := "x ∈ R^d; ℓ = x^T x"
+	runBugCases(t, []bugCase{
+		{"grad", []string{"grad", "--wrt", "ℓ", prog}, 0, []string{"∂ℓ/∂ℓ = 1"}, []string{"warning", "failed"}},
+		{"grad-check", []string{"grad", "--check", "--wrt", "ℓ", prog}, 0, []string{"∂ℓ/∂ℓ = 1", "✓ verified"}, nil},
+		{"check-right", []string{"check", "--wrt", "ℓ", "--claim", "1", prog}, 0, []string{"correct"}, nil},
+		{"check-wrong", []string{"check", "--wrt", "ℓ", "--claim", "2", prog}, 1, []string{"incorrect"}, nil},
+		{"jacobian", []string{"jacobian", "--check", "--wrt", "z", "x ∈ R^d; W ∈ R^{d×d}; z = W x"}, 0, []string{"∂z/∂z = I", "✓ verified"}, nil},
+		{"hessian", []string{"hessian", "--check", "--wrt", "ℓ", prog}, 0, []string{"= 0", "✓ verified"}, nil},
+	})
+}
