@@ -95,3 +95,18 @@ func TestBugWrtItself(t *testing.T) {
 		{"hessian", []string{"hessian", "--check", "--wrt", "ℓ", prog}, 0, []string{"= 0", "✓ verified"}, nil},
 	})
 }
+
+// TestBugParserSpellings: W^{(2)ᵀ} (SPEC §7.1's own spelling), tanh^2(z)
+// of a vector (entry by entry, as tanh²(z)), and Ax in a claim.
+func TestBugParserSpellings(t *testing.T) {
+	w2 := "x ∈ R^d; W^{(2)} ∈ R^{d×d}; f = sum(W^{(2)ᵀ} x)"
+	runBugCases(t, []bugCase{
+		{"label-unicode-T", []string{"grad", "--check", "--wrt", "W^{(2)}", w2}, 0, []string{"x 𝟙ᵀ", "✓ verified"}, nil},
+		{"label-unicode-T-claim", []string{"check", "--wrt", "W^{(2)}", "--claim", "x 𝟙^T", w2}, 0, []string{"correct"}, nil},
+		{"label-unicode-inv", []string{"parse", "W^{(2)} ∈ R^{d×d}; x ∈ R^d; f = sum(W^{(2)⁻ᵀ} x) + sum(W^{(2)⁻¹} x)"}, 0, []string{"W⁽²⁾⁻ᵀ x", "W⁽²⁾⁻¹ x"}, nil},
+		{"tanh-caret-2-vector", []string{"grad", "--check", "--wrt", "z", "z ∈ R^d; f = sum(tanh^2(z))"}, 0, []string{"✓ verified"}, nil},
+		{"tanh-caret-brace-3", []string{"grad", "--check", "--wrt", "z", "z ∈ R^d; f = sum(tanh^{3}(z))"}, 0, []string{"✓ verified"}, nil},
+		{"tanh-caret-claim", []string{"check", "--wrt", "z", "--claim", "2 tanh(z) ⊙ (1 - tanh^2(z))", "z ∈ R^d; f = sum(tanh^2(z))"}, 0, []string{"correct"}, nil},
+		{"Ax-in-claim", []string{"check", "--wrt", "x", "--claim", "Ax + A^Tx", "A ∈ R^{n×n}; x ∈ R^n; f = x^T A x"}, 0, []string{"correct"}, nil},
+	})
+}
