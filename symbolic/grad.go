@@ -321,6 +321,9 @@ func collectSumNames(e *Expr, names map[string]bool) {
 
 // deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.
 func deltaVar(name string) *Expr {
+	if _, label := SplitKey(name); label != "" {
+		return &Expr{Op: OpVar, Name: "δ", Label: label, Pos: NoPos}
+	}
 	i := len(name)
 	for i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
 		i--

@@ -110,3 +110,23 @@ func TestBugParserSpellings(t *testing.T) {
 		{"Ax-in-claim", []string{"check", "--wrt", "x", "--claim", "Ax + A^Tx", "A ∈ R^{n×n}; x ∈ R^n; f = x^T A x"}, 0, []string{"correct"}, nil},
 	})
 }
+
+const progLabelled = "x ∈ R^d; W^{(1)} ∈ R^{d×d}; W^{(2)} ∈ R^{d×d}; S^{(1)} = W^{(1)} x; S^{(2)} = W^{(2)} tanh(S^{(1)}); f = sum(S^{(2)})"
+
+// TestBugThroughLabelled: --through S^{(2)} names the definition S⁽²⁾ in
+// every spelling; its δ is δ⁽²⁾; where lists write labelled names in
+// LaTeX and ASCII as such (S^{(1)}, S^(1)), not as Unicode.
+func TestBugThroughLabelled(t *testing.T) {
+	wrt := []string{"grad", "--check", "--wrt", "W^{(1)}"}
+	with := func(extra ...string) []string {
+		return append(append(append([]string(nil), wrt...), extra...), progLabelled)
+	}
+	runBugCases(t, []bugCase{
+		{"latex-braces", with("--through", "S^{(2)}"), 0, []string{"δ⁽²⁾ = ∂f/∂S⁽²⁾", "✓ verified"}, []string{"not a definition"}},
+		{"parens", with("--through", "S^(2),S^(1)"), 0, []string{"∂f/∂W⁽¹⁾ = δ⁽¹⁾ xᵀ", "✓ verified"}, nil},
+		{"unicode", with("--through", "S⁽²⁾"), 0, []string{"δ⁽²⁾", "✓ verified"}, nil},
+		{"latex-out", with("--through", "S^{(2)}", "--latex"), 0, []string{`\tanh(S^{(1)})`, `\partial S^{(2)}`}, []string{"S⁽"}},
+		{"ascii-out", with("--through", "S^{(2)}", "--ascii"), 0, []string{"where S^(1) = W^(1)*x", "df/dS^(2)"}, []string{"S⁽"}},
+		{"unknown", with("--through", "S^{(3)}"), 2, []string{"--through:1:1: unknown name S⁽³⁾"}, nil},
+	})
+}
