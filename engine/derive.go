@@ -140,7 +140,9 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			switch {
 			case errors.As(err, &le):
 				return nil, err
-			case err != nil && (req.Verify == VerifyReport || errors.Is(err, numeric.ErrOutsideFamily)):
+			case err != nil && req.Verify == VerifyReport:
+				return nil, inProgram(err, p)
+			case err != nil && isProgramFault(&err, r.Of):
 				return nil, inProgram(err, p)
 			case err != nil:
 				r.Unchecked = err

@@ -304,6 +304,9 @@ func power(x, y *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
 	p := y.At(0, 0)
 	if isScalar(x) {
 		v := math.Pow(x.At(0, 0), p)
+		if math.IsInf(v, 0) && x.At(0, 0) != 0 && !math.IsInf(x.At(0, 0), 0) {
+			return nil, symbolic.Errorf(pos, "%g^%g overflows: too large to evaluate", x.At(0, 0), p)
+		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, symbolic.Errorf(pos, "%g^%g is undefined", x.At(0, 0), p)
 		}

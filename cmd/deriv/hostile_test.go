@@ -68,12 +68,12 @@ func hostileCases(dir string) []hostileCase {
 		{"reversed-sum-check", []string{"check", "--wrt", "x", "--claim", "0", fam + "f = Σ_{i=5}^{1} w_i^T x"}, 0, "correct"},
 		{"nested-sums-claim", []string{"check", "--wrt", "x", "--claim", sums.String() + "w_1 x", "x ∈ R; w_i ∈ R for i = 1..n; f = x"}, -1, ""},
 		{"huge-power-claim", []string{"check", "--wrt", "x", "--claim", "x^(10^9)", "x ∈ R; f = x^2"}, 1, "incorrect"},
-		{"huge-power-grad", []string{"grad", "--wrt", "x", "x ∈ R; f = x^1000000000"}, 0, ""},
+		{"huge-power-grad", []string{"grad", "--wrt", "x", "x ∈ R; f = x^1000000000"}, 2, "cannot be evaluated at any point"},
 		{"huge-matrix-power-grad", []string{"grad", "--wrt", "A", "A ∈ R^{n×n}; f = tr(A^1000000)"}, 2, "integer exponent"},
 		{"huge-matrix-power-check", []string{"check", "--wrt", "A", "--claim", "A^1000000", "A ∈ R^{n×n}; f = tr(A)"}, 1, "incorrect"},
 		{"huge-matrix-power-equiv", []string{"equiv", "A^1000000", "A^1000001", "--where", "A ∈ R^{n×n}"}, 2, "overflows"},
 		{"huge-power-equiv", []string{"equiv", "x^(10^9)", "x^(10^9+1)", "--where", "x ∈ R"}, 2, ""},
-		{"huge-power-hessian", []string{"hessian", "--wrt", "x", "x ∈ R^d; f = sum(exp(x))^1000"}, 0, ""},
+		{"huge-power-hessian", []string{"hessian", "--wrt", "x", "x ∈ R^d; f = sum(exp(x))^1000"}, 2, "overflows"},
 		{"huge-power-step", []string{"step", "--wrt", "x", "--rate", "η", "x ∈ R; f = x^1000000000"}, 0, ""},
 		{"dim-0", []string{"grad", "--wrt", "x", "x ∈ R^0; f = x^T x"}, 2, "dimension"},
 		{"dim-negative", []string{"grad", "--wrt", "x", "x ∈ R^{-1}; f = x^T x"}, 2, ""},
@@ -87,6 +87,20 @@ func hostileCases(dir string) []hostileCase {
 		{"log-zero-eval", []string{"eval", "--at", vals, "x ∈ R; f = log(0 x)"}, 2, "log"},
 		{"huge-subscript-wrt", []string{"grad", "--wrt", "w_99999999999999999999", "w_i ∈ R for i = 1..n; f = Σ_{i=1}^{n} w_i"}, 2, "not a member"},
 		{"3000-declarations", []string{"grad", "--wrt", "x", "x ∈ R; " + strings.Repeat("y ∈ R; ", 1) + decls(3000) + "f = x^2"}, 0, "2 x"},
+		{"zero-to-the-x", []string{"grad", "--check", "--wrt", "x", "x ∈ R; f = 0^x + x"}, 0, "✓ verified"},
+		{"undefined-everywhere-log", []string{"grad", "--wrt", "x", "x ∈ R; f = log(-x^2-1)"}, 2, "f cannot be evaluated at any point"},
+		{"undefined-everywhere-div0", []string{"grad", "--wrt", "x", "x ∈ R; f = x/0"}, 2, "division by zero"},
+		{"undefined-everywhere-negpow", []string{"grad", "--wrt", "x", "x ∈ R; f = (-1)^x"}, 2, "undefined"},
+		{"bad-values-json", []string{"eval", "--at", filepath.Join(dir, "bad.json"), "x ∈ R; f = x"}, 2, "not a JSON object"},
+		{"let-unused", []string{"check", "--wrt", "x", "--claim", "2x", "--let", "q = 1", "x ∈ R; f = x^2"}, 2, "does not use"},
+		{"of-missing", []string{"check", "--wrt", "x", "--claim", "2x", "--of", "nope", "x ∈ R; f = x^2"}, 2, "--of nope"},
+		{"rate-vector", []string{"step", "--wrt", "x", "--rate", "v", "x ∈ R; v ∈ R^d; f = x^2"}, 2, "rate must be a scalar"},
+		{"three-axes", []string{"parse", "x ∈ R^{d×d×d}; f = sum(x)"}, 2, "3 dimensions"},
+		{"descend-overflow", []string{"descend", "--rate", "1e308", "--steps", "50", "x ∈ R^d; W ∈ R^{d×d}; f = x^T W^T W x"}, 2, "not finite"},
+		{"descend-huge", []string{"descend", "--dims", "d=100000", "x ∈ R^d; W ∈ R^{d×d}; f = sum(W x)"}, 2, "entries"},
+		{"equiv-huge-sum", []string{"equiv", "Σ_{i=1}^{1000000000} x", "1000000000 x", "--where", "x ∈ R"}, 2, "10⁷ terms"},
+		{"graph-billion-family", []string{"graph", "--format", "mermaid", "w_i ∈ R^d for i = 1..1000000000; x ∈ R^d; f = Σ_{i=1}^{1000000000} w_i^T x"}, 0, ""},
+		{"key-bad-answer", []string{"key", filepath.Join(dir, "bad2.yaml")}, 2, "not the derivative"},
 		{"out-of-family-sum", []string{"grad", "--wrt", "x", fam + "f = Σ_{i=0}^{n} w_i^T x"}, 2, "w_0 is outside the family"},
 	}
 }
@@ -107,8 +121,15 @@ func decls(n int) string {
 // with a clear message and exit 0, 1 or 2, never a crash.
 func TestHostile(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "v.json"), []byte(`{"x": 0.5}`), 0o600); err != nil {
-		t.Fatal(err)
+	files := map[string]string{
+		"v.json":    `{"x": 0.5}`,
+		"bad.json":  "not json",
+		"bad2.yaml": "title: x\nquestions:\n  - id: q\n    program: \"x ∈ R; f = x^2\"\n    ask: grad --wrt x\n    answer: \"3x\"\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, c := range hostileCases(dir) {
 		t.Run(c.name, func(t *testing.T) {
