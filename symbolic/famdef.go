@@ -1,5 +1,7 @@
 package symbolic
 
+import "strconv"
+
 // FreeIndex is freeIndexOf for the other packages (numeric refuses the
 // same targets).
 func FreeIndex(p *Program, d *Def) string { return freeIndexOf(p, d) }
@@ -71,4 +73,33 @@ func freeIndexOf(p *Program, d *Def) string {
 func familyDefError(p *Program, d *Def, name, index, role string) *Error {
 	return Errorf(d.Pos, "%s %s: %s is defined once for each %s (a family of definitions), and deriv does not differentiate with respect to one: the derivative involves a Kronecker delta that it does not write; differentiate with respect to a variable %s depends on, or write %s's body where it is used",
 		role, name, name, index, name, name)
+}
+
+// partialRange refuses to collapse the sum n over a member of the target's
+// family (Σ_j … w_j … with the target w_i) when n does not run over the
+// whole family, 1 to its count: the result would hold only for the i in
+// n's range (Σ_{j=1}^{i} w_jᵀ w_i), an indicator the matrix notation does
+// not write.
+func (c *gradCtx) partialRange(n *Expr) error {
+	s := c.symbol(c.target.Key())
+	if s == nil || s.Kind != SymFamily || len(n.Args) != 3 {
+		return nil
+	}
+	lo, hi := n.Args[0], n.Args[1]
+	full := lo.Op == OpNum && lo.Num == 1 &&
+		((hi.Op == OpVar && len(hi.Sub) == 0 && Dim(hi.Key()) == s.Count) ||
+			(hi.Op == OpNum && s.Count.IsLiteral() && strconv.FormatFloat(hi.Num, 'g', -1, 64) == string(s.Count)))
+	if full {
+		return nil
+	}
+	if t := c.target; len(t.Sub) == 1 && t.Sub[0].Op == OpNum && lo.Op == OpNum && hi.Op == OpNum &&
+		lo.Num <= t.Sub[0].Num && t.Sub[0].Num <= hi.Num {
+		return nil // w_2 in Σ_{j=1}^{3}: the member is in the range
+	}
+	name := s.Name
+	if name == "" {
+		name = c.target.Name
+	}
+	return Errorf(n.Pos, "this sum runs over part of the family %s_%s (%s = 1..%s): the derivative with respect to %s holds only for the members in the sum's range, which deriv does not write; sum over 1..%s, or differentiate with respect to a fixed member",
+		name, s.Index, s.Index, s.Count, Print(c.target, Text), s.Count)
 }
