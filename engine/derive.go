@@ -109,7 +109,11 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		return nil, fmt.Errorf("deriv: unknown kind of derivative %v", req.Kind)
 	}
 	b := req.Budget.withDefaults()
-	gopts := symbolic.GradOptions{Inline: req.Inline, Through: req.Through, Context: ctx, MaxNodes: b.Nodes}
+	through, err := throughKeys(p, req.Through)
+	if err != nil {
+		return nil, err
+	}
+	gopts := symbolic.GradOptions{Inline: req.Inline, Through: through, Context: ctx, MaxNodes: b.Nodes}
 	for _, w := range req.Wrt {
 		if r, err := deriveIndex(p, w, req, gopts); err != nil || r != nil {
 			if err != nil {
@@ -137,6 +141,8 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			case errors.As(err, &le):
 				return nil, err
 			case err != nil && req.Verify == VerifyReport:
+				return nil, inProgram(err, p)
+			case err != nil && isProgramFault(&err, r.Of):
 				return nil, inProgram(err, p)
 			case err != nil:
 				r.Unchecked = err

@@ -262,7 +262,7 @@ func (g *Grader) evaluate(ctx context.Context, pq *question, scope *symbolic.Pro
 		}
 		one := 1.0
 		code := "other"
-		if m := message(err); strings.Contains(m, "out of range") || strings.HasPrefix(m, "no value for") || strings.Contains(m, "has no value here") {
+		if m := message(err); strings.Contains(m, "out of range") || strings.Contains(m, "is outside the family") || strings.HasPrefix(m, "no value for") || strings.Contains(m, "has no value here") {
 			code = "sum" // Σ_{j=1}^{d} over a family of n, or j used outside its sum
 		}
 		return nil, &outcome{verdict: Incorrect, rel: &one, diagnosis: []Diagnosis{{Code: code, Message: "the answer is undefined where the derivative is defined: " + message(err)}}}

@@ -138,7 +138,7 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 	}
 	var rules []symbolic.StepRule
 	if q.Request.Command == "step" {
-		if rules, err = engine.Step(ctx, ref.Program, ref.Wrt, ref.Rate, engine.Budget{}); err != nil {
+		if rules, err = engine.Step(ctx, ref.Program, stepTargets(a, q, ref), ref.Rate, engine.Budget{}); err != nil {
 			return nil, err
 		}
 	}

@@ -337,12 +337,13 @@ func (c *compiler) compileFilled(e *symbolic.Expr) (node, error) {
 }
 
 // compileSum compiles Σ_{i=lo}^{hi} body, binding the index in turn to
-// lo, …, hi. An empty range sums to the scalar 0.
+// lo, …, hi. An empty range sums to the zero of the body's shape (the
+// scalar 0 when that shape's size is unknown).
 func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 	if len(e.Args) != 3 {
 		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
 	}
-	name, pos := e.Name, e.Pos
+	name, pos, bodyShape := e.Name, e.Pos, e.Args[2].Shape
 	bind := c.indexBinding(name)
 	// The sum's value does not depend on its own index.
 	c.push()
@@ -413,6 +414,11 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 			acc.Add(acc, v)
 		}
 		if acc == nil {
+			// An empty range (Σ_{i=3}^{1}) is the zero of the body's
+			// shape, when its size is known.
+			if r, cols, ok := s.env.ShapeSize(bodyShape); ok && !bodyShape.IsScalar() {
+				return mat.NewDense(r, cols, nil), nil
+			}
 			return scalar(0), nil
 		}
 		return acc, nil

@@ -260,6 +260,11 @@ func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.
 	if err != nil {
 		return nil, nil, nil, nil, withSource(err, p)
 	}
+	if t.sym.Kind == symbolic.SymDef && t.sym.Def != nil && t.sym.Def.Body == f && t.entry == nil {
+		// ∂f/∂f: f is compiled as a reference to itself, so that the
+		// perturbed value of the target is what f evaluates to.
+		f = &symbolic.Expr{Op: symbolic.OpVar, Name: wrt.Name, Label: wrt.Label, Shape: f.Shape, Pos: f.Pos}
+	}
 	fc, err := Compile(p, f)
 	if err != nil {
 		return nil, nil, nil, nil, err

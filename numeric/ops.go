@@ -304,6 +304,9 @@ func power(x, y *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
 	p := y.At(0, 0)
 	if isScalar(x) {
 		v := math.Pow(x.At(0, 0), p)
+		if math.IsInf(v, 0) && x.At(0, 0) != 0 && !math.IsInf(x.At(0, 0), 0) {
+			return nil, symbolic.Errorf(pos, "%g^%g overflows: too large to evaluate", x.At(0, 0), p)
+		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, symbolic.Errorf(pos, "%g^%g is undefined", x.At(0, 0), p)
 		}
@@ -340,7 +343,37 @@ func power(x, y *mat.Dense, pos symbolic.Pos) (*mat.Dense, error) {
 			base = &t
 		}
 	}
+	if err := powerRange(x, result, pos); err != nil {
+		return nil, err
+	}
 	return result, nil
+}
+
+// underflow bounds the magnitude of a power's value below which it has
+// lost its precision (subnormal or 0).
+const underflow = 1e-290
+
+// powerRange refuses a matrix power A^k whose entries overflowed or all
+// underflowed (A ≠ 0): its value says nothing about the expression.
+func powerRange(x, result *mat.Dense, pos symbolic.Pos) error {
+	raw := result.RawMatrix()
+	big, nonzero := 0.0, false
+	r, c := result.Dims()
+	for i := range r {
+		for _, v := range raw.Data[i*raw.Stride : i*raw.Stride+c] {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return symbolic.Errorf(pos, "the matrix power overflows: too large to evaluate")
+			}
+			big = math.Max(big, math.Abs(v))
+		}
+	}
+	for _, v := range x.RawMatrix().Data {
+		nonzero = nonzero || v != 0
+	}
+	if nonzero && big < underflow {
+		return symbolic.Errorf(pos, "the matrix power underflows: too small to evaluate")
+	}
+	return nil
 }
 
 // squaredNorm returns v when e is ‖v‖² (Euclidean or Frobenius), else nil.

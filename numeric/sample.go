@@ -2,10 +2,12 @@ package numeric
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 
 	"gonum.org/v1/gonum/mat"
@@ -118,8 +120,27 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 			return env, nil
 		}
 	}
+	var se *symbolic.Error
+	if errors.As(lastErr, &se) && se.Err == nil && domainError(se.Msg) {
+		se.Err = ErrNoPoint
+	}
 	return nil, lastErr
 }
+
+// domainError reports whether an evaluation error is about the values
+// drawn (log of a negative number, division by zero, overflow), not about
+// what the expression leaves unbound (an index or a name with no value),
+// which no draw changes.
+func domainError(msg string) bool {
+	return !strings.Contains(msg, "has no value") && !strings.HasPrefix(msg, "no value for") &&
+		!strings.Contains(msg, "is unknown") && !strings.Contains(msg, "kink")
+}
+
+// ErrNoPoint is wrapped by Sample's error when no point of its 40 draws
+// had every expression defined (log(−x² − 1), x/0): the expression is
+// undefined wherever deriv looks, which no derivative can be checked
+// against.
+var ErrNoPoint = errors.New("no point where the expressions are defined")
 
 // shrunk scales an unconstrained value by s (0: unchanged).
 func shrunk(v *mat.Dense, kind valueKind, s float64) *mat.Dense {

@@ -45,6 +45,11 @@ func resolveTarget(p *symbolic.Program, wrt *symbolic.Expr) (*target, error) {
 		if sym.Kind == symbolic.SymDef && (sym.Def == nil || len(sym.Def.Params) > 0) {
 			return nil, symbolic.Errorf(wrt.Pos, "cannot differentiate with respect to the function %s", key)
 		}
+		if sym.Kind == symbolic.SymDef {
+			if i := symbolic.FreeIndex(p, sym.Def); i != "" {
+				return nil, symbolic.FamilyDefError(sym.Def, key, i, "--wrt")
+			}
+		}
 		if len(wrt.Sub) > 0 {
 			t.entry = wrt.Sub
 			t.shape = nil
@@ -141,7 +146,8 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	switch {
 	case m > 0:
 		if m > r {
-			return nil, perturbation{}, symbolic.Errorf(symbolic.NoPos, "%s has no member %d", t.key, m)
+			// The --wrt text holds the position, not the program: none.
+			return nil, perturbation{}, outsideFamily(symbolic.NoPos, t.key, t.sym, m, r)
 		}
 		off, n = (m-1)*raw.Stride, cols
 	case t.entry != nil:

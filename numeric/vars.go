@@ -1,7 +1,9 @@
 package numeric
 
 import (
+	"errors"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -28,8 +30,9 @@ func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
 		}
 	}
 	member := false
+	var family *symbolic.Symbol
 	if sym := c.p.Symbols[key]; sym != nil && sym.Kind == symbolic.SymFamily {
-		member = true
+		member, family = true, sym
 	}
 	if member && len(subs) != 1 {
 		return nil, symbolic.Errorf(e.Pos, "a member of the family %s takes one index, not %d", key, len(subs))
@@ -48,23 +51,23 @@ func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
 		r, cols := v.Dims()
 		switch {
 		case member:
-			if idx[0] > r {
-				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], r, key)
+			if idx[0] < 1 || idx[0] > r {
+				return nil, outsideFamily(e.Pos, key, family, idx[0], r)
 			}
 			row := v.RawRowView(idx[0] - 1)[:cols]
 			return mat.NewDense(cols, 1, append([]float64(nil), row...)), nil
 		case len(idx) == 1 && cols == 1:
-			if idx[0] > r {
+			if idx[0] < 1 || idx[0] > r {
 				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], r, key)
 			}
 			return scalar(v.At(idx[0]-1, 0)), nil
 		case len(idx) == 1 && r == 1:
-			if idx[0] > cols {
+			if idx[0] < 1 || idx[0] > cols {
 				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], cols, key)
 			}
 			return scalar(v.At(0, idx[0]-1)), nil
 		case len(idx) == 2:
-			if idx[0] > r || idx[1] > cols {
+			if idx[0] < 1 || idx[1] < 1 || idx[0] > r || idx[1] > cols {
 				return nil, symbolic.Errorf(e.Pos, "index (%d, %d) out of range %d×%d for %s", idx[0], idx[1], r, cols, key)
 			}
 			return scalar(v.At(idx[0]-1, idx[1]-1)), nil
@@ -72,6 +75,31 @@ func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
 		return nil, symbolic.Errorf(e.Pos, "%d subscripts do not fit %s, a %d×%d value", len(idx), key, r, cols)
 	}, nil
 }
+
+// outsideFamily is the error for a member w_k of a family whose range
+// 1..count (count members at this point) does not hold k, e.g. w_0 reached
+// by a sum from 0.
+func outsideFamily(pos symbolic.Pos, key string, family *symbolic.Symbol, k, count int) error {
+	name, index, end := key, "i", symbolic.Dim(strconv.Itoa(count))
+	if family != nil {
+		if family.Name != "" {
+			name = family.Name
+		}
+		if family.Index != "" {
+			index = family.Index
+		}
+		if family.Count != "" {
+			end = family.Count
+		}
+	}
+	err := symbolic.Errorf(pos, "%s_%d is outside the family %s_%s, %s = 1..%s", name, k, name, index, index, end)
+	err.Err = ErrOutsideFamily
+	return err
+}
+
+// ErrOutsideFamily is wrapped by the error for a family member outside the
+// family's range: the program itself is wrong, whatever the point.
+var ErrOutsideFamily = errors.New("family member out of range")
 
 // indexValue evaluates a subscript or a sum bound to a positive integer.
 func indexValue(s *state, n node, e *symbolic.Expr) (int, error) {

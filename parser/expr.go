@@ -255,7 +255,7 @@ func transposeOps(body []*grammar.Item) []symbolic.Op {
 	isT := func(items []*grammar.Item) bool {
 		switch len(items) {
 		case 1:
-			return isIdent(items[0], "T") || isCmd(items[0], `\top`, `\intercal`, `\mathsf{T}`)
+			return isIdent(items[0], "T") || isCmd(items[0], `\top`, `\intercal`, `\mathsf{T}`) || (items[0] != nil && items[0].Super == "ᵀ")
 		case 2:
 			if isCmd(items[0], `\mathsf`, `\mathrm`) && isGroup(items[1], "{") {
 				inner, _ := groupItems(items[1].Group)
@@ -263,6 +263,15 @@ func transposeOps(body []*grammar.Item) []symbolic.Op {
 			}
 		}
 		return false
+	}
+	if len(body) == 1 && body[0] != nil && body[0].Super != "" {
+		// W^{(2)ᵀ}, W^{(2)⁻¹}, W^{(2)⁻ᵀ}: Unicode superscripts in the braces.
+		switch body[0].Super {
+		case "⁻¹":
+			return []symbolic.Op{symbolic.OpInv}
+		case "⁻ᵀ":
+			return []symbolic.Op{symbolic.OpInv, symbolic.OpT}
+		}
 	}
 	switch {
 	case isT(body):

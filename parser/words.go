@@ -319,7 +319,13 @@ func applyPost(e *symbolic.Expr, np nameParts) *symbolic.Expr {
 // argument's parenthesis.
 func (l *lowerer) funcPower(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
 	sup := c.peek()
-	if sup == nil || (sup.Super != "²" && sup.Super != "³") || !isGroup(c.peekAt(1), "(") {
+	// tanh^2(z), tanh^{2}(z): the same power written with a caret.
+	var caret *grammar.Item
+	if isPunct(sup, "^") {
+		if caret = powerDigits(c.peekAt(1)); caret == nil || !isGroup(c.peekAt(2), "(") {
+			return nil, false, nil
+		}
+	} else if sup == nil || (sup.Super != "²" && sup.Super != "³") || !isGroup(c.peekAt(1), "(") {
 		return nil, false, nil
 	}
 	if len(np.subs) > 0 || np.label != "" || l.symbol(np.base) != nil {
@@ -330,11 +336,16 @@ func (l *lowerer) funcPower(c *cursor, np nameParts) (*symbolic.Expr, bool, erro
 		return nil, false, nil
 	}
 	c.next()
+	k := 2.0
+	if caret != nil {
+		c.next()
+		k, _ = parseUint(caret.Number)
+		sup = caret
+	}
 	e, ok, err := l.maybeCall(c, np)
 	if !ok || err != nil {
 		return nil, true, err
 	}
-	k := 2.0
 	if sup.Super == "³" {
 		k = 3
 	}

@@ -124,6 +124,9 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 			for k, v := range sub {
 				switch k {
 				case n.Name:
+					if err := c.partialRange(n); err != nil {
+						return nil, err
+					}
 					giveKey("", substIndex(v, n.Name, c.targetSub))
 				case "":
 					giveKey("", SumOver(n.Name, n.Args[0], n.Args[1], v))

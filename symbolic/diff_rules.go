@@ -168,7 +168,8 @@ func (c *gradCtx) powRule(n, a *Expr, give func(child, v *Expr)) error {
 		}
 		give(x, elemScale(d, a))
 	}
-	if c.depends(p) {
+	// 0^p is 0 wherever it is defined (p > 0): no log(0) term.
+	if c.depends(p) && (x.Op != OpNum || x.Num != 0) {
 		give(p, reduceTo(elemScale(elemMul(n, Call("log", x)), a), p.Shape))
 	}
 	return nil

@@ -193,6 +193,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		if s == nil || s.Kind != SymDef || s.Def == nil || len(s.Def.Params) > 0 {
 			return nil, nil, nil, Errorf(NoPos, "--through %s: not a definition", name)
 		}
+		if i := freeIndexOf(p, s.Def); i != "" {
+			return nil, nil, nil, familyDefError(p, s.Def, name, i, "--through")
+		}
 		b, err := c.defBody(s.Def)
 		if err != nil {
 			return nil, nil, nil, err
@@ -254,6 +257,9 @@ func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
 		if s.Def == nil || len(s.Def.Params) > 0 || len(wrt.Sub) > 0 {
 			return nil, Errorf(NoPos, "cannot differentiate with respect to the function %s", wrt.Key())
 		}
+		if i := freeIndexOf(c.p, s.Def); i != "" {
+			return nil, familyDefError(c.p, s.Def, wrt.Key(), i, "--wrt")
+		}
 		return c.defBody(s.Def)
 	case SymVar:
 		if len(wrt.Sub) > 0 {
@@ -290,6 +296,9 @@ func collectSumNames(e *Expr, names map[string]bool) {
 
 // deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.
 func deltaVar(name string) *Expr {
+	if _, label := SplitKey(name); label != "" {
+		return &Expr{Op: OpVar, Name: "δ", Label: label, Pos: NoPos}
+	}
 	i := len(name)
 	for i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
 		i--

@@ -48,7 +48,8 @@ func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) 
 		}
 		s := c.symbol(sNameOf(c, n))
 		f := &Expr{Op: OpVar, Name: fname(def), Pos: NoPos}
-		sv := &Expr{Op: OpVar, Name: sNameOf(c, n), Pos: NoPos}
+		sBase, sLabel := SplitKey(sNameOf(c, n))
+		sv := &Expr{Op: OpVar, Name: sBase, Label: sLabel, Pos: NoPos}
 		if s != nil {
 			sv.Shape = s.Shape
 		}
@@ -228,7 +229,8 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			continue
 		}
 		if name, ok := c.names[n]; ok {
-			vars[n] = &Expr{Op: OpVar, Name: name, Shape: n.Shape, Pos: NoPos}
+			base, label := SplitKey(name) // S⁽¹⁾ prints as S^{(1)} in LaTeX
+			vars[n] = &Expr{Op: OpVar, Name: base, Label: label, Shape: n.Shape, Pos: NoPos}
 			user = append(user, n)
 			continue
 		}
