@@ -152,7 +152,13 @@ func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error
 		e = &symbolic.Expr{Op: symbolic.OpCall, Name: fn, Args: args, Pos: np.pos}
 	}
 	if pow != nil {
-		e = &symbolic.Expr{Op: symbolic.OpPow, Args: []*symbolic.Expr{e, pow}, Pos: pow.Pos}
+		// tanh²(z) of a vector is entry by entry (the shape pass makes it
+		// the plain power for a scalar argument).
+		op := symbolic.OpPow
+		if builtin && symbolic.Funcs[fn].Kind == symbolic.Elementwise {
+			op = symbolic.OpHPow
+		}
+		e = &symbolic.Expr{Op: op, Args: []*symbolic.Expr{e, pow}, Pos: pow.Pos}
 	}
 	return e, true, nil
 }

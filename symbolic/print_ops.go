@@ -152,8 +152,16 @@ func (p *printer) div(e *Expr) {
 }
 
 // hpow prints the elementwise power: a .^ 2, a.^2, a^{\circ 2}; an
-// elementwise function squared or cubed is tanh²(z) in Text.
+// elementwise function squared or cubed is tanh²(z) in Text and
+// \tanh^{2}(z) in LaTeX.
 func (p *printer) hpow(e *Expr) {
+	if f, sup := funcPower(e); p.st == LaTeX && f != nil {
+		// \tanh^{2}(z), as textbooks set it (the parser reads it back).
+		p.funcName(f)
+		p.str("^{" + map[string]string{"²": "2", "³": "3"}[sup] + "}")
+		p.args(f.Args)
+		return
+	}
 	if p.st == LaTeX {
 		p.supBase(nthArg(e, 0))
 		p.str(`^{\circ `)

@@ -41,7 +41,7 @@ func TestPrintRules(t *testing.T) {
 		{"hadamard in product", prMul(prOp(OpHad, a, b), c), "(a ⊙ b) c", "(a .* b)*c", `(a \odot b) c`},
 		{"hadamard of sums", prOp(OpHad, prAdd(a, b), c), "(a + b) ⊙ c", "(a + b) .* c", `(a + b) \odot c`},
 		{"elementwise power", prOp(OpHPow, prAdd(a, b), prNum(2)), "(a + b) .^ 2", "(a + b).^2", `(a + b)^{\circ 2}`},
-		{"function squared", prOp(OpHPow, prCall("tanh", prVar("z")), prNum(2)), "tanh²(z)", "tanh(z).^2", `\tanh(z)^{\circ 2}`},
+		{"function squared", prOp(OpHPow, prCall("tanh", prVar("z")), prNum(2)), "tanh²(z)", "tanh(z).^2", `\tanh^{2}(z)`},
 		{"abs squared", prOp(OpHPow, prCall("abs", prVar("z")), prNum(2)), "|z| .^ 2", "abs(z).^2", `\left|z\right|^{\circ 2}`},
 		{"abs", prCall("abs", prAdd(a, b)), "|a + b|", "abs(a + b)", `\left|a + b\right|`},
 		{"sqrt", prCall("sqrt", a), "sqrt(a)", "sqrt(a)", `\sqrt{a}`},

@@ -125,7 +125,7 @@ func TestBugThroughLabelled(t *testing.T) {
 		{"latex-braces", with("--through", "S^{(2)}"), 0, []string{"δ⁽²⁾ = ∂f/∂S⁽²⁾", "✓ verified"}, []string{"not a definition"}},
 		{"parens", with("--through", "S^(2),S^(1)"), 0, []string{"∂f/∂W⁽¹⁾ = δ⁽¹⁾ xᵀ", "✓ verified"}, nil},
 		{"unicode", with("--through", "S⁽²⁾"), 0, []string{"δ⁽²⁾", "✓ verified"}, nil},
-		{"latex-out", with("--through", "S^{(2)}", "--latex"), 0, []string{`\tanh(S^{(1)})`, `\partial S^{(2)}`}, []string{"S⁽"}},
+		{"latex-out", with("--through", "S^{(2)}", "--latex"), 0, []string{`\tanh^{2}(S^{(1)})`, `\partial S^{(2)}`}, []string{"S⁽"}},
 		{"ascii-out", with("--through", "S^{(2)}", "--ascii"), 0, []string{"where S^(1) = W^(1)*x", "df/dS^(2)"}, []string{"S⁽"}},
 		{"unknown", with("--through", "S^{(3)}"), 2, []string{"--through:1:1: unknown name S⁽³⁾"}, nil},
 	})
