@@ -113,8 +113,22 @@ func hostileCases(dir string) []hostileCase {
 		{"equiv-huge-sum", []string{"equiv", "Σ_{i=1}^{1000000000} x", "1000000000 x", "--where", "x ∈ R"}, 2, "10⁷ terms"},
 		{"graph-billion-family", []string{"graph", "--format", "mermaid", "w_i ∈ R^d for i = 1..1000000000; x ∈ R^d; f = Σ_{i=1}^{1000000000} w_i^T x"}, 0, ""},
 		{"key-bad-answer", []string{"key", filepath.Join(dir, "bad2.yaml")}, 2, "not the derivative"},
+		{"graph-2000-definitions", []string{"graph", "x ∈ R; " + chain(2000) + "f = z1999"}, 0, "digraph"},
+		{"graph-backward-too-big", []string{"graph", "--backward", "x ∈ R; " + chain(400) + "f = z399"}, 2, "at most 100"},
+		{"graph-backward-30", []string{"graph", "--backward", "x ∈ R; " + chain(30) + "f = z29"}, 0, "digraph"},
 		{"out-of-family-sum", []string{"grad", "--wrt", "x", fam + "f = Σ_{i=0}^{n} w_i^T x"}, 2, "w_0 is outside the family"},
 	}
+}
+
+// chain is z0 = x; z_k = sin(z_{k−1}) + z_{k−1}²; … up to z_{n−1}: each
+// definition uses the one before twice.
+func chain(n int) string {
+	var b strings.Builder
+	b.WriteString("z0 = x; ")
+	for k := 1; k < n; k++ {
+		fmt.Fprintf(&b, "z%d = sin(z%d) + z%d^2; ", k, k-1, k-1)
+	}
+	return b.String()
 }
 
 // squares is z0 = x; z1 = z0 z0; …; z_{n−1}: x to the power 2^(n−1).
