@@ -124,6 +124,7 @@ func hostileCases(dir string) []hostileCase {
 		{"dims-twice", []string{"grad", "--wrt", "x", "--dims", "d=3,d=4", "x ∈ R^d; f = x^T x"}, 2, "given twice"},
 		{"claim-unbound-index", []string{"check", "--wrt", "x", "--claim", "w_j", "w_i ∈ R for i = 1..n; x ∈ R; f = x^2"}, 2, "not bound"},
 		{"claim-wrong-lhs", []string{"check", "--wrt", "x", "--claim", "∂f/∂y = 2x", "x ∈ R; f = x^2"}, 2, "unknown name y"},
+		{"descend-too-much-work", []string{"descend", "--steps", "10000", "--dims", "d=1000", "x ∈ R^d; W ∈ R^{d×d}; f = sum((W x) ⊙ (W x))"}, 2, "entry-steps"},
 		{"out-of-family-sum", []string{"grad", "--wrt", "x", fam + "f = Σ_{i=0}^{n} w_i^T x"}, 2, "w_0 is outside the family"},
 	}
 }
