@@ -137,6 +137,9 @@ func Run(ctx context.Context, p *symbolic.Program, params []*symbolic.Expr, opts
 			return nil, fmt.Errorf("deriv: %s has no value", symbolic.Print(w, symbolic.Text))
 		}
 	}
+	if err := checkWork(env, keys, opts.Steps); err != nil {
+		return nil, err
+	}
 	var history [][]*mat.Dense
 	record := func(step int) error {
 		v, err := loss.Eval(env)
@@ -304,4 +307,24 @@ func InitKey(p *symbolic.Program, name string) string {
 		return e.Key()
 	}
 	return key
+}
+
+// MaxEntrySteps bounds a descent's work and memory: the entries of all the
+// values times the steps (each step evaluates the gradients over them and
+// keeps a copy of the parameters).
+const MaxEntrySteps = 20_000_000
+
+// checkWork refuses, before any step, a descent over more than
+// MaxEntrySteps entry-steps (--dims d=2000 with 10000 steps would run for
+// minutes and keep gigabytes of iterates).
+func checkWork(env *numeric.Env, keys []string, steps int) error {
+	entries := 0
+	for _, v := range env.Vals {
+		r, c := v.Dims()
+		entries += r * c
+	}
+	if work := float64(entries) * float64(steps+1); work > MaxEntrySteps {
+		return fmt.Errorf("deriv: descend: %d steps over %d entries is %.3g entry-steps; the limit is %.0e: use fewer --steps or smaller --dims", steps, entries, work, float64(MaxEntrySteps))
+	}
+	return nil
 }

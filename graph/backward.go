@@ -19,7 +19,15 @@ const xi = "ξ"
 // engine.Derive, verified numerically) of a small program that declares
 // the node names as variables: the vector-Jacobian product of an edge
 // u → v is ∂⟨ξ, v(u, …)⟩/∂u with ξ standing for δ_v.
+// MaxBackwardNodes bounds the graphs whose backward pass is drawn: each
+// node's adjoint is derived and checked on its own, so the work grows
+// with the square of the size (a 100-node graph takes a few seconds).
+const MaxBackwardNodes = 100
+
 func backward(p *symbolic.Program, g *Graph) error {
+	if len(g.Nodes) > MaxBackwardNodes {
+		return fmt.Errorf("deriv: graph: the graph has %d nodes; the backward pass (adjoints on every node, each derived and checked) is drawn for at most %d", len(g.Nodes), MaxBackwardNodes)
+	}
 	g.Backward = true
 	decls := declarations(p, g)
 	consumers := make([][]int, len(g.Nodes))

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"deriv/symbolic"
@@ -113,7 +114,7 @@ func Build(p *symbolic.Program, opts Options) (*Graph, error) {
 	if p == nil || p.Result == nil || p.Result.Body == nil {
 		return nil, fmt.Errorf("deriv: graph: the program has no function to draw")
 	}
-	b := &builder{p: p, g: &Graph{}, memo: map[*symbolic.Expr]int{}, leaves: map[string]int{}, defs: map[string]int{}, uses: map[*symbolic.Expr]int{}, taken: map[string]bool{}}
+	b := &builder{p: p, g: &Graph{}, memo: map[*symbolic.Expr]int{}, leaves: map[string]int{}, defs: map[string]int{}, uses: map[*symbolic.Expr]int{}, taken: map[string]bool{}, freeMemo: map[*symbolic.Expr]string{}}
 	for k := range p.Symbols {
 		b.taken[k] = true
 	}
@@ -155,6 +156,8 @@ type builder struct {
 	defs   map[string]int
 	uses   map[*symbolic.Expr]int
 	taken  map[string]bool
+	// freeMemo holds freeIndex's answers outside any Σ.
+	freeMemo map[*symbolic.Expr]string
 	// memberBase is the name of the values of a family of functions
 	// (x for x_k = g_k(w)), chosen once.
 	memberBase string
@@ -417,10 +420,42 @@ func IsParam(v *symbolic.Expr) bool {
 func (b *builder) freeIndex(e *symbolic.Expr) string {
 	bound := map[string]bool{}
 	found := ""
+	// Each node is walked once per set of bound indices: definitions
+	// that use the one before twice (z_k = sin(z_{k−1}) + z_{k−1}²) made
+	// the walk exponential.
+	type visit struct {
+		e     *symbolic.Expr
+		bound string
+	}
+	seen := map[visit]bool{}
+	boundKey := func() string {
+		var ks []string
+		for k, on := range bound {
+			if on {
+				ks = append(ks, k)
+			}
+		}
+		slices.Sort(ks)
+		return strings.Join(ks, ",")
+	}
 	var walk func(e *symbolic.Expr)
 	walk = func(e *symbolic.Expr) {
 		if found != "" {
 			return
+		}
+		v := visit{e, boundKey()}
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		if v.bound == "" {
+			// Outside any Σ the answer is e's own, shared by every
+			// call: each definition is walked once per graph.
+			if r, ok := b.freeMemo[e]; ok {
+				found = r
+				return
+			}
+			defer func() { b.freeMemo[e] = found }()
 		}
 		if e.Op == symbolic.OpSum {
 			was := bound[e.Name]

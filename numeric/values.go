@@ -112,6 +112,10 @@ func bindDims(env *Env, shape symbolic.Shape, v *mat.Dense, key string, family b
 	for i, d := range want {
 		if n, ok := env.DimSize(d); ok {
 			if n != got[i] {
+				if d.IsLiteral() {
+					// A fixed size (the 1 column of a vector): no "1 = 1".
+					return symbolic.Errorf(symbolic.NoPos, "values: %q has shape %d×%d, but it is a %s", key, r, c, shape)
+				}
 				return symbolic.Errorf(symbolic.NoPos, "values: %q has shape %d×%d, but %s = %d (expected %s)", key, r, c, d, n, shape)
 			}
 			continue

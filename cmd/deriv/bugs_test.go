@@ -130,3 +130,32 @@ func TestBugThroughLabelled(t *testing.T) {
 		{"unknown", with("--through", "S^{(3)}"), 2, []string{"--through:1:1: unknown name S⁽³⁾"}, nil},
 	})
 }
+
+// TestBugStepIterates: in worksheet 2(d)'s step on w_i and b_i, every
+// updated variable is written as its iterate, inside the sum too.
+func TestBugStepIterates(t *testing.T) {
+	prog := "w_i ∈ R^d, b_i ∈ R for i = 1..n; x ∈ R^d; y ∈ R; f = (y − Σ_{i=1}^{n} σ(w_i^T x + b_i))^2"
+	out, errs, code := runCLI(t, "step", "--wrt", "w_i,b_i", "--rate", "η", prog)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 update lines, got %q", out)
+	}
+	for _, l := range lines {
+		for _, w := range []string{"w_j⁽ᵗ⁾ᵀ x + b_j⁽ᵗ⁾", "w_i⁽ᵗ⁾ᵀ x + b_i⁽ᵗ⁾"} {
+			if !strings.Contains(l, w) {
+				t.Errorf("%q lacks %q", l, w)
+			}
+		}
+	}
+}
+
+// TestBugNumericRobustness: issue 7's cases, as the CLI answers them.
+func TestBugNumericRobustness(t *testing.T) {
+	runBugCases(t, []bugCase{
+		{"exp-1000x", []string{"check", "--wrt", "x", "--claim", "1000 exp(1000 x)", "x ∈ R; f = exp(1000 x)"}, 0, []string{"correct"}, []string{"incorrect"}},
+		{"relu-beyond-4", []string{"check", "--wrt", "x", "--claim", "2x + relu(x - 4)", "x ∈ R; f = x^2"}, 1, []string{"incorrect"}, nil},
+	})
+}

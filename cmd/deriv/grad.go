@@ -33,8 +33,8 @@ type derivFlags struct {
 	styleFlags
 	checkFlags
 	Wrt      string `help:"Variable(s) to differentiate with respect to, comma-separated." required:"" placeholder:"V[,V…]"`
-	Check    bool   `help:"Verify each derivative against finite differences and print the verdict."`
-	NoVerify bool   `help:"Skip the silent numeric verification that runs before a result is shown."`
+	Check    bool   `help:"Verify each derivative against finite differences and print the verdict." xor:"verify"`
+	NoVerify bool   `help:"Skip the silent numeric verification that runs before a result is shown." xor:"verify"`
 	At       string `help:"Also evaluate each derivative at the point in VALUES.json." placeholder:"VALUES.json"`
 	Inline   bool   `help:"Do not name repeated subexpressions (no where list)."`
 	Through  string `help:"Express the result through ∂f/∂S of these intermediates." placeholder:"S[,S…]"`

@@ -113,8 +113,31 @@ func hostileCases(dir string) []hostileCase {
 		{"equiv-huge-sum", []string{"equiv", "Σ_{i=1}^{1000000000} x", "1000000000 x", "--where", "x ∈ R"}, 2, "10⁷ terms"},
 		{"graph-billion-family", []string{"graph", "--format", "mermaid", "w_i ∈ R^d for i = 1..1000000000; x ∈ R^d; f = Σ_{i=1}^{1000000000} w_i^T x"}, 0, ""},
 		{"key-bad-answer", []string{"key", filepath.Join(dir, "bad2.yaml")}, 2, "not the derivative"},
+		{"graph-2000-definitions", []string{"graph", "x ∈ R; " + chain(2000) + "f = z1999"}, 0, "digraph"},
+		{"graph-backward-too-big", []string{"graph", "--backward", "x ∈ R; " + chain(400) + "f = z399"}, 2, "at most 100"},
+		{"graph-backward-30", []string{"graph", "--backward", "x ∈ R; " + chain(30) + "f = z29"}, 0, "digraph"},
+		{"values-wrong-shape", []string{"eval", "--at", filepath.Join(dir, "m.json"), "x ∈ R^d; f = x^T x"}, 2, `"x" has shape 2×2, but it is a vector(d)`},
+		{"values-overflow", []string{"eval", "--at", filepath.Join(dir, "huge.json"), "x ∈ R; f = x^2"}, 2, "expected a number"},
+		{"check-and-no-verify", []string{"grad", "--wrt", "x", "--check", "--no-verify", "x ∈ R; f = x^2"}, 2, "can't be used together"},
+		{"no-command", []string{}, 2, "expected one of"},
+		{"unknown-command", []string{"frobnicate"}, 2, "unexpected argument"},
+		{"dims-twice", []string{"grad", "--wrt", "x", "--dims", "d=3,d=4", "x ∈ R^d; f = x^T x"}, 2, "given twice"},
+		{"claim-unbound-index", []string{"check", "--wrt", "x", "--claim", "w_j", "w_i ∈ R for i = 1..n; x ∈ R; f = x^2"}, 2, "not bound"},
+		{"claim-wrong-lhs", []string{"check", "--wrt", "x", "--claim", "∂f/∂y = 2x", "x ∈ R; f = x^2"}, 2, "unknown name y"},
+		{"descend-too-much-work", []string{"descend", "--steps", "10000", "--dims", "d=1000", "x ∈ R^d; W ∈ R^{d×d}; f = sum((W x) ⊙ (W x))"}, 2, "entry-steps"},
 		{"out-of-family-sum", []string{"grad", "--wrt", "x", fam + "f = Σ_{i=0}^{n} w_i^T x"}, 2, "w_0 is outside the family"},
 	}
+}
+
+// chain is z0 = x; z_k = sin(z_{k−1}) + z_{k−1}²; … up to z_{n−1}: each
+// definition uses the one before twice.
+func chain(n int) string {
+	var b strings.Builder
+	b.WriteString("z0 = x; ")
+	for k := 1; k < n; k++ {
+		fmt.Fprintf(&b, "z%d = sin(z%d) + z%d^2; ", k, k-1, k-1)
+	}
+	return b.String()
 }
 
 // squares is z0 = x; z1 = z0 z0; …; z_{n−1}: x to the power 2^(n−1).
@@ -146,6 +169,8 @@ func TestHostile(t *testing.T) {
 	files := map[string]string{
 		"v.json":    `{"x": 0.5}`,
 		"bad.json":  "not json",
+		"m.json":    `{"x": [[1,2],[3,4]]}`,
+		"huge.json": `{"x": 1e999}`,
 		"bad2.yaml": "title: x\nquestions:\n  - id: q\n    program: \"x ∈ R; f = x^2\"\n    ask: grad --wrt x\n    answer: \"3x\"\n",
 	}
 	for name, text := range files {
