@@ -9,6 +9,7 @@ package symbolic
 // constructors' canonical forms are not re-applied (nodes are built raw).
 var Presentation = RuleSet{
 	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg},
+	{Name: "function-of-constant", Doc: "φ'(0) of the zero vector → φ'(0) 𝟙 (a scalar function of a constant vector is a constant vector; the bare form reads back as a scalar)", Apply: ruleFunctionOfConstant},
 	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
 	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
 	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose},
@@ -209,4 +210,51 @@ func ruleSymmetricTranspose(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	return e.Args[0], true
+}
+
+// ruleFunctionOfConstant rewrites an elementwise function (a builtin, a
+// declared φ, or φ') of a constant vector or matrix (0, c 𝟙) as the scalar
+// value times 𝟙: φ'(0) of a vector is φ'(0) 𝟙.
+func ruleFunctionOfConstant(e *Expr) (*Expr, bool) {
+	if (e.Op != OpCall && e.Op != OpPrime) || len(e.Args) != 1 || e.Shape.IsScalar() {
+		return nil, false
+	}
+	a := e.Args[0]
+	v, ok := constantVector(a)
+	if !ok {
+		return nil, false
+	}
+	if e.Op == OpCall {
+		if f, ok := Funcs[e.Name]; ok && f.Kind != Elementwise {
+			return nil, false
+		}
+	}
+	c := *e
+	c.Args = []*Expr{Number(v)}
+	c.Shape = nil
+	return Mul(&c, Ones(e.Shape)), true
+}
+
+// constantVector recognises a vector or matrix with one number in every
+// entry: 0, 𝟙, c 𝟙, −𝟙.
+func constantVector(a *Expr) (float64, bool) {
+	if a.Shape.IsScalar() {
+		return 0, false
+	}
+	switch a.Op {
+	case OpNum:
+		return a.Num, true
+	case OpOnes:
+		return 1, true
+	case OpNeg:
+		v, ok := constantVector(a.Args[0])
+		return -v, ok
+	case OpMul:
+		if len(a.Args) == 2 && a.Args[0].Op == OpNum && a.Args[0].Shape.IsScalar() {
+			if v, ok := constantVector(a.Args[1]); ok {
+				return a.Args[0].Num * v, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -24,6 +24,8 @@ var ruleCases = []struct {
 	want     string
 }{
 	{"double-negation", "−(−x)", false, "x"},
+	{"function-of-constant", "log(u − u + 2)", true, "log(2) 𝟙"},
+	{"function-of-constant", "relu'(u − u + 3)", true, "relu'(3) 𝟙"},
 	{"double-negation", "−(−(−x))", false, "−x"},
 	{"ones-row", "(u 𝟙ᵀ)ᵀ", true, "𝟙 uᵀ"},
 	{"ones-row", "u 𝟙ᵀ", true, "u 𝟙ᵀ"},
