@@ -103,7 +103,7 @@ func (p *printer) subs(sub []*Expr, labelled bool) {
 		letters = letters && len(parts[i]) == 1 && (parts[i][0] >= 'a' && parts[i][0] <= 'z' || parts[i][0] >= 'A' && parts[i][0] <= 'Z')
 	}
 	sep := ","
-	if letters {
+	if letters && !wordName(strings.Join(parts, "")) {
 		sep = ""
 	}
 	if len(sub) == 1 && !labelled && p.st == Text {
@@ -117,6 +117,17 @@ func (p *printer) subs(sub []*Expr, labelled bool) {
 		return
 	}
 	p.str("_{" + strings.Join(parts, sep) + "}")
+}
+
+// wordName reports whether letters written together would read as one
+// word with a meaning of its own (a Greek letter's name, a function's):
+// the subscripts X, i joined are Xi, which reads back as Ξ.
+func wordName(w string) bool {
+	if _, ok := Greek[w]; ok {
+		return true
+	}
+	_, ok := FuncByName[w]
+	return ok
 }
 
 // label prints a layer label: ⁽¹⁾ (or ^(l+k) when some character has no
