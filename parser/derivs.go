@@ -162,6 +162,10 @@ func (l *lowerer) quotient(parts [2][]*grammar.Item, ends [2]symbolic.Pos, p sym
 func (l *lowerer) diffRest(items []*grammar.Item) ([]*grammar.Item, bool) {
 	first := items[0]
 	switch {
+	case (isPunct(first, partialTok...) || isCmd(first, `\partial`)) && len(items) > 1 && (isPunct(items[1], "_") || items[1].Sub != ""):
+		// ∂_1 f(a, b) is a partial derivative of f, not a differential:
+		// \frac{∂_1 f(a, a) + a}{∂_1 f(a, a)} is a quotient.
+		return nil, false
 	case isPunct(first, partialTok...) || isCmd(first, `\partial`) || isIdent(first, "d"):
 		return items[1:], true
 	case isCmd(first, `\mathrm`, `\text`, `\operatorname`) && len(items) > 1:

@@ -181,8 +181,11 @@ func (l *lowerer) nameSuffix(c *cursor, raw, canon string, p symbolic.Pos) (name
 			sub := &grammar.Item{Pos: it.Pos}
 			if _, ok := parseUint(s); ok {
 				sub.Number = s
-			} else {
+			} else if strings.Trim(s, "ijklmnt") == "" {
 				sub.Ident = s
+			} else {
+				// ₍, ₊ and ₋ make no index by themselves: write w_{i+1}.
+				return np, errUnexpected(itemPos(it), it.Sub)
 			}
 			np.addSub([]*grammar.Item{sub})
 		case it.Super != "" && strings.HasPrefix(plain(it.Super, unSuper), "("):
