@@ -44,9 +44,9 @@ func ResultShapeIn(e *Expr, lookup func(key string) *Symbol) (Shape, error) {
 		return nil
 	}
 	switch e.Op {
-	case OpNum:
-		return nil, nil
-	case OpVar, OpOnes, OpEye:
+	case OpNum, OpVar, OpOnes, OpEye:
+		// A number is a scalar unless it was given a shape: the zero of
+		// a vector, or a number passed to a function of a vector (Φ(0)).
 		return e.Shape.Norm(), nil
 	}
 	if n := OpArity(e.Op); n > 0 && len(e.Args) != n {
