@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"deriv/numeric"
 	"deriv/symbolic"
 )
 
@@ -35,39 +36,21 @@ func ParseDims(s string) (map[symbolic.Dim]int, error) {
 	return out, nil
 }
 
-// DimNames lists the dimension symbols of p: every symbolic size in a
-// shape, a family's count and an index's range.
-func DimNames(p *symbolic.Program) map[symbolic.Dim]bool {
-	out := map[symbolic.Dim]bool{}
-	add := func(s symbolic.Shape) {
-		for _, d := range s.Syms() {
-			out[d] = true
-		}
-	}
-	for _, s := range p.Symbols {
-		add(s.Shape)
-		add(s.Range)
-		for _, d := range s.Domain {
-			add(d)
-		}
-		if s.Count != "" && !s.Count.IsLiteral() {
-			out[s.Count] = true
-		}
-	}
-	return out
-}
-
 // checkDims rejects --dims names that are not dimension symbols of p.
 func checkDims(p *symbolic.Program, dims map[symbolic.Dim]int) error {
 	if len(dims) == 0 {
 		return nil
 	}
-	known := DimNames(p)
+	var exprs []*symbolic.Expr
+	if hasFunction(p) {
+		exprs = append(exprs, p.Result.Body)
+	}
+	known := numeric.DimsOf(p, exprs...)
 	for d := range dims {
-		if !known[d] {
-			var names []string
-			for k := range known {
-				names = append(names, string(k))
+		if !slices.Contains(known, d) {
+			names := make([]string, len(known))
+			for i, k := range known {
+				names[i] = string(k)
 			}
 			return fmt.Errorf("deriv: --dims %s: the program has no dimension %s (it has: %s)", d, d, listOrNone(names))
 		}

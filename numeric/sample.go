@@ -303,6 +303,13 @@ func fastNormal(u uint64, t []float64) float64 {
 	return t[k] + frac*(t[k+1]-t[k])
 }
 
+// DimsOf lists the dimension symbols of p and of exprs, sorted: every
+// symbolic size of a symbol's shape, a family's count, and names used as
+// sum bounds (what --dims may set).
+func DimsOf(p *symbolic.Program, exprs ...*symbolic.Expr) []symbolic.Dim {
+	return collectDims(p, exprs)
+}
+
 // collectDims lists the dimension symbols of p's symbols and of the
 // shapes in exprs, and names used as sum bounds that are no symbol, sorted.
 func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
