@@ -91,13 +91,28 @@ type Counterexample struct {
 // 1 — fscale (|f| at the point, 0 when there is no f) or the largest
 // entry compared — so that 1e-11 s and 2e-11 s differ, while the rounding
 // noise of finite differences of a zero derivative (about ε·|f|/h) still
-// counts as zero.
+// counts as zero. Against an exact zero on either side it is 1e-10.
 func floorFor(expected, claimed []float64, fscale float64) float64 {
+	if allZero(expected) || allZero(claimed) {
+		// Against an exact zero there is no size to be relative to: the
+		// rounding left by a cancellation (−u + 3u − 2u ≈ 4e-16) is zero,
+		// as SPEC §4's absolute 1e-10 says.
+		return absZero
+	}
 	s := fscale
 	for i := range expected {
 		s = math.Max(s, math.Max(math.Abs(expected[i]), math.Abs(claimed[i])))
 	}
 	return absZero * math.Min(1, s)
+}
+
+func allZero(v []float64) bool {
+	for _, x := range v {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // relErrAbove is the relative error of claimed against expected

@@ -212,8 +212,8 @@ func ruleSymmetricTranspose(e *Expr) (*Expr, bool) {
 	return e.Args[0], true
 }
 
-// ruleFunctionOfConstant rewrites an elementwise function (a builtin, a
-// declared φ, or φ') of a constant vector or matrix (0, c 𝟙) as the scalar
+// ruleFunctionOfConstant rewrites an elementwise builtin or a derivative
+// φ' of a constant vector or matrix (0, c 𝟙) as the scalar
 // value times 𝟙: φ'(0) of a vector is φ'(0) 𝟙.
 func ruleFunctionOfConstant(e *Expr) (*Expr, bool) {
 	if (e.Op != OpCall && e.Op != OpPrime) || len(e.Args) != 1 || e.Shape.IsScalar() {
@@ -225,7 +225,9 @@ func ruleFunctionOfConstant(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	if e.Op == OpCall {
-		if f, ok := Funcs[e.Name]; ok && f.Kind != Elementwise {
+		// A builtin that works entry by entry; a declared function may be
+		// a vector map (Φ(0) is no constant vector).
+		if f, ok := Funcs[e.Name]; !ok || f.Kind != Elementwise {
 			return nil, false
 		}
 	}
