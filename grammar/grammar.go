@@ -186,7 +186,7 @@ var Parser = sync.OnceValue(buildParser)
 // buildParser builds the participle parser for Program.
 func buildParser() *participle.Parser[Program] {
 	return participle.MustBuild[Program](
-		participle.Lexer(Lexer()),
+		participle.Lexer(scanDefinition{}),
 		participle.UseLookahead(participle.MaxLookahead),
 	)
 }

@@ -105,3 +105,17 @@ func BenchmarkScan(b *testing.B) {
 		}
 	})
 }
+
+// TestScanDefinitionSymbols: the parser's lexer definition numbers the
+// token types as the rules' lexer does.
+func TestScanDefinitionSymbols(t *testing.T) {
+	want, got := Lexer().Symbols(), scanDefinition{}.Symbols()
+	if len(want) != len(got) {
+		t.Fatalf("%d symbols, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d, want %d", k, got[k], v)
+		}
+	}
+}
