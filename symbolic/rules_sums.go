@@ -124,7 +124,7 @@ func chainShape(fs []*Expr) Shape {
 // find is the index of base b in m, or -1.
 func (m *monomial) find(b *Expr) int {
 	for i, x := range m.bases {
-		if Equal(x, b) {
+		if sameUpToIndex(x, b) {
 			return i
 		}
 	}
@@ -166,11 +166,43 @@ func sameBody(a, b *monomial) bool {
 		}
 	}
 	for i := range a.mats {
-		if !Equal(a.mats[i], b.mats[i]) {
+		if !sameUpToIndex(a.mats[i], b.mats[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameUpToIndex is Equal, and also true for two sums that differ only in
+// the name of their bound index: Σ_{j=1}^{k} w_j and Σ_{l=1}^{k} w_l are
+// like terms (2 Σ_j w_j).
+func sameUpToIndex(a, b *Expr) bool {
+	if Equal(a, b) {
+		return true
+	}
+	if a.Op != OpSum || b.Op != OpSum || len(a.Args) != 3 || len(b.Args) != 3 || a.Name == b.Name {
+		return false
+	}
+	if !Equal(a.Args[0], b.Args[0]) || !Equal(a.Args[1], b.Args[1]) {
+		return false
+	}
+	captured := false
+	Walk(b.Args[2], func(n *Expr) bool {
+		if n.Op == OpVar && n.Name == a.Name && n.Label == "" && len(n.Sub) == 0 {
+			captured = true
+		}
+		return !captured
+	})
+	if captured {
+		return false
+	}
+	renamed := Subst(b.Args[2], func(v *Expr) *Expr {
+		if v.Name == b.Name && v.Label == "" && len(v.Sub) == 0 {
+			return &Expr{Op: OpVar, Name: a.Name, Shape: v.Shape, Pos: v.Pos}
+		}
+		return nil
+	})
+	return Equal(a.Args[2], renamed)
 }
 
 // sumTerms flattens a sum or difference into its terms, each with the

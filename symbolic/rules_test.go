@@ -76,6 +76,7 @@ var ruleCases = []struct {
 	{"common-hadamard", "x ⊙ u + u ⊙ v", false, "u ⊙ (x + v)"},
 	{"common-hadamard", "x ⊙ u + v ⊙ z", false, "x ⊙ u + v ⊙ z"},
 	{"collect-terms", "1 − tanh(x) − tanh(x)", false, "1 − 2 tanh(x)"},
+	{"collect-terms", "Σ_{j=1}^{n} s x + Σ_{l=1}^{n} s x", false, "2 (Σ_{j=1}^{n} s x)"},
 	{"collect-terms", "6 x xᵀ + 3 ‖x‖^2 I − 3 x xᵀ", false, "3 x xᵀ + 3 ‖x‖² I"},
 	{"collect-terms", "A − 2 B + A + 2 B", false, "2 A"},
 	{"collect-terms", "A − A", false, "0"},
