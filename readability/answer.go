@@ -1,6 +1,10 @@
 package readability
 
-import "strings"
+import (
+	"strings"
+
+	"deriv/engine"
+)
 
 // Binding is one entry of a where list: Name = Expr, both in one style.
 type Binding struct{ Name, Expr string }
@@ -20,31 +24,11 @@ func ParseAnswer(s string) Answer {
 	if !ok {
 		return a
 	}
-	for _, part := range splitTop(rest) {
+	for _, part := range engine.SplitList(rest) {
 		name, expr, _ := strings.Cut(part, "=")
 		a.Where = append(a.Where, Binding{Name: strings.TrimSpace(name), Expr: strings.TrimSpace(expr)})
 	}
 	return a
-}
-
-// splitTop splits s at commas outside (), [] and {}.
-func splitTop(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }
 
 // Size is the answer's size in tokens: the body's, plus each where entry's

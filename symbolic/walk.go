@@ -8,30 +8,13 @@ import "slices"
 // descend into n's children (they may still be reached through another
 // parent). A nil e is not visited. The work is linear in the number of
 // distinct nodes, and each visit is counted in Stats.
-func Walk(e *Expr, f func(*Expr) bool) {
-	seen := map[*Expr]bool{}
-	var visit func(e *Expr)
-	visit = func(e *Expr) {
-		if e == nil || seen[e] {
-			return
-		}
-		seen[e] = true
-		Stats.visit(1)
-		if !f(e) {
-			return
-		}
-		for _, s := range e.Sub {
-			visit(s)
-		}
-		for _, a := range e.Args {
-			visit(a)
-		}
-	}
-	visit(e)
-}
+func Walk(e *Expr, f func(*Expr) bool) { walk(e, f, true) }
 
 // walkArgs is Walk through arguments only (not subscripts).
-func walkArgs(e *Expr, f func(*Expr) bool) {
+func walkArgs(e *Expr, f func(*Expr) bool) { walk(e, f, false) }
+
+// walk is Walk, through subscripts too when subs is set.
+func walk(e *Expr, f func(*Expr) bool, subs bool) {
 	seen := map[*Expr]bool{}
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
@@ -42,6 +25,11 @@ func walkArgs(e *Expr, f func(*Expr) bool) {
 		Stats.visit(1)
 		if !f(e) {
 			return
+		}
+		if subs {
+			for _, s := range e.Sub {
+				visit(s)
+			}
 		}
 		for _, a := range e.Args {
 			visit(a)
