@@ -101,7 +101,7 @@ func Targets(p *symbolic.Program, flag, list string) (out []*symbolic.Expr, err 
 			out = append(out, e)
 			continue
 		}
-		e, err := parser.ParseExpr(p, n)
+		e, err := parser.ParseTarget(p, n)
 		if err != nil {
 			return nil, relabel(err, flag)
 		}

@@ -61,18 +61,8 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 // (declared, defined, inferred, or an index); an unknown name is an error.
 // p is not modified; the expression's shapes are inferred in p's context.
 // The error's Src is src.
-func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
-	o := newOptions(nil)
-	src = Normalize(src)
-	defer recoverInternal(&err, src, o.file)
-	e, err = parseExprIn(p, src, o.file, o, true)
-	if err != nil {
-		return nil, err
-	}
-	if err := inferExprShapes(p, e); err != nil {
-		return nil, attach(err, src, o.file)
-	}
-	return e, nil
+func ParseExpr(p *symbolic.Program, src string) (*symbolic.Expr, error) {
+	return parseOne(p, src, false)
 }
 
 // ParseTarget parses a --wrt target ("x", "W^{(1)}", "w_i", "w_1",
@@ -80,9 +70,14 @@ func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 // subscript may be an index the program does not declare: --wrt w_j asks
 // for ∂f/∂w_j with j free, whatever the family's declared index. (In a
 // claim, ParseExpr rejects such an unbound index.)
-func ParseTarget(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
+func ParseTarget(p *symbolic.Program, src string) (*symbolic.Expr, error) {
+	return parseOne(p, src, true)
+}
+
+// parseOne is ParseExpr, with free indices allowed when freeIndices is set.
+func parseOne(p *symbolic.Program, src string, freeIndices bool) (e *symbolic.Expr, err error) {
 	o := newOptions(nil)
-	o.freeIndices = true
+	o.freeIndices = freeIndices
 	src = Normalize(src)
 	defer recoverInternal(&err, src, o.file)
 	e, err = parseExprIn(p, src, o.file, o, true)

@@ -27,3 +27,16 @@ func TestZeroThroughLinearMaps(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "∂f/∂B = 0\n")
 }
+
+// TestWrtFreeIndex: --wrt names a family member with any index letter
+// (w_j for a family declared with i); only a claim must bind its indices.
+func TestWrtFreeIndex(t *testing.T) {
+	prog := "w_i ∈ R^d, b_i ∈ R for i = 1..n; x ∈ R^d; y ∈ R; f = (y - Σ_{i=1}^{n} σ(w_i^T x + b_i))^2"
+	out, errOut, code := runCLI(t, "grad", "--wrt", "w_j", "--check", prog)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "∂f/∂w_j = ")
+	assert.Contains(t, out, "✓ verified")
+	_, errOut, code = runCLI(t, "check", "--wrt", "w_i", "--claim", "w_j", prog)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "not bound")
+}
