@@ -179,8 +179,9 @@ type Group struct {
 
 // Parser returns the participle parser for Program, built on first use
 // (building it takes about 2 ms and 5,000 allocations, which commands
-// that parse nothing, such as deriv --help, must not pay at start-up). A
-// built parser is safe for concurrent use.
+// that parse nothing, such as deriv --help, must not pay at start-up).
+// ParseTokens needs it only for input fastParse rejects, to say what is
+// wrong where. A built parser is safe for concurrent use.
 var Parser = sync.OnceValue(buildParser)
 
 // buildParser builds the participle parser for Program.
@@ -207,9 +208,20 @@ func (s *sliceLexer) Next() (lexer.Token, error) {
 }
 
 // ParseTokens parses tokens from Tokenize (possibly filtered by the caller;
-// the last must be EOF) into a Program. Errors are participle errors with
-// the offending token's position.
+// the last must be EOF) into a Program. Input the hand-written fastParse
+// accepts never reaches participle; anything else is parsed by participle,
+// whose errors carry the offending token's position.
 func ParseTokens(toks []lexer.Token) (*Program, error) {
+	if len(toks) > 0 && toks[len(toks)-1].EOF() {
+		if prog, ok := fastParse(toks); ok {
+			return prog, nil
+		}
+	}
+	return parseParticiple(toks)
+}
+
+// parseParticiple is ParseTokens by participle alone.
+func parseParticiple(toks []lexer.Token) (*Program, error) {
 	peek, err := lexer.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
 		return nil, err

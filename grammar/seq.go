@@ -9,7 +9,17 @@ import (
 // separator, the end of input or an unmatched closing bracket, nesting
 // groups with an explicit stack (no recursion, so nesting depth costs no
 // stack). It returns participle.NextMatch when there is no token to read.
-func (s *Seq) Parse(lex *lexer.PeekingLexer) error {
+func (s *Seq) Parse(lex *lexer.PeekingLexer) error { return s.parse(lex) }
+
+// seqSource is what Seq's parser reads from: participle's peeking lexer,
+// or fastParse's cursor.
+type seqSource interface {
+	Peek() *lexer.Token
+	Next() *lexer.Token
+}
+
+// parse is Parse over either token source.
+func (s *Seq) parse(lex seqSource) error {
 	type frame struct {
 		group *Group
 		seq   *Seq
