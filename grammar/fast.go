@@ -122,19 +122,50 @@ var (
 	labelLits = []string{"+", "-", "−"}
 )
 
-// stmt: Decl | Def | Seq.
+// stmt: Decl | Def | Seq. A declaration needs an In token and a
+// definition an Eq token before the statement's first separator (neither
+// rule matches a separator's value), so when the line has none that
+// alternative is not tried.
 func (p *fast) stmt() (*Stmt, bool) {
 	pos := p.peek().Pos
-	if d, ok := try(p, p.decl); ok {
-		return &Stmt{Pos: pos, Decl: d}, true
+	hasIn, hasEq := p.scanAhead()
+	if hasIn {
+		if d, ok := try(p, p.decl); ok {
+			return &Stmt{Pos: pos, Decl: d}, true
+		}
 	}
-	if d, ok := try(p, p.def); ok {
-		return &Stmt{Pos: pos, Def: d}, true
+	if hasEq {
+		if d, ok := try(p, p.def); ok {
+			return &Stmt{Pos: pos, Def: d}, true
+		}
 	}
 	if s, ok := try(p, p.seq); ok {
 		return &Stmt{Pos: pos, Expr: s}, true
 	}
 	return nil, false
+}
+
+// scanAhead reports whether an In or an Eq literal comes before the next
+// Semi, Newline or EOF.
+func (p *fast) scanAhead() (hasIn, hasEq bool) {
+	for _, t := range p.toks[p.i:] {
+		if t.EOF() || t.Type == TokSemi || t.Type == TokNewline {
+			break
+		}
+		hasIn = hasIn || oneOf(t.Value, inLits)
+		hasEq = hasEq || oneOf(t.Value, eqLits)
+	}
+	return hasIn, hasEq
+}
+
+// oneOf reports whether v is one of vals.
+func oneOf(v string, vals []string) bool {
+	for _, w := range vals {
+		if v == w {
+			return true
+		}
+	}
+	return false
 }
 
 // decl: DeclPart ( ',' DeclPart )* ( ','? Range )?
@@ -476,14 +507,7 @@ func (p *fast) name() (*Name, bool) {
 }
 
 // isFont reports whether v is one of fontLits.
-func isFont(v string) bool {
-	for _, f := range fontLits {
-		if v == f {
-			return true
-		}
-	}
-	return false
-}
+func isFont(v string) bool { return oneOf(v, fontLits) }
 
 // subscript: Subscript | '_' ( '{' SubItem ( ','? SubItem )* '}' | SubItem )
 func (p *fast) subscript() (*Subscript, bool) {

@@ -15,7 +15,7 @@ import (
 // order of rules, the first that matches wins, as participle's simple
 // lexer does.
 func scan(src string) []lexer.Token {
-	out := make([]lexer.Token, 0, len(src)/3+1)
+	out := make([]lexer.Token, 0, len(src)/2+2)
 	pos := lexer.Position{Line: 1, Column: 1}
 	for i := 0; i < len(src); {
 		typ, n := scanOne(src[i:])

@@ -25,6 +25,15 @@ func (s *Seq) parse(lex seqSource) error {
 		seq   *Seq
 	}
 	var stack []frame
+	// Items come from slabs, a few allocations instead of one per token.
+	var slab []Item
+	newItem := func(pos lexer.Position) *Item {
+		if len(slab) == cap(slab) {
+			slab = make([]Item, 0, 16)
+		}
+		slab = append(slab, Item{Pos: pos})
+		return &slab[len(slab)-1]
+	}
 	cur := s
 	for {
 		t := lex.Peek()
@@ -38,7 +47,9 @@ func (s *Seq) parse(lex seqSource) error {
 		switch t.Type {
 		case TokOpen:
 			g := &Group{Pos: t.Pos, Open: t.Value}
-			cur.Items = append(cur.Items, &Item{Pos: t.Pos, Group: g})
+			it := newItem(t.Pos)
+			it.Group = g
+			cur.Items = append(cur.Items, it)
 			stack = append(stack, frame{g, cur})
 			cur = &Seq{Pos: t.Pos}
 			continue
@@ -58,7 +69,7 @@ func (s *Seq) parse(lex seqSource) error {
 		case TokSemi:
 			return participle.Errorf(t.Pos, "unexpected %q inside brackets", t.Value)
 		}
-		it := &Item{Pos: t.Pos}
+		it := newItem(t.Pos)
 		switch t.Type {
 		case TokIdent:
 			it.Ident = t.Value
