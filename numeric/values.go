@@ -24,16 +24,21 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 	if p == nil {
 		p = &symbolic.Program{}
 	}
+	// One pass over the document when it is plain (the usual case, and the
+	// only one that is large); encoding/json otherwise, for its messages.
+	decoded, keys, fast := scanObject(data)
 	var raw map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raw); err != nil {
-		return nil, &symbolic.Error{Pos: symbolic.NoPos, Msg: "values: not a JSON object of name → value: " + err.Error(), Err: err}
+	if !fast {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		if err := dec.Decode(&raw); err != nil {
+			return nil, &symbolic.Error{Pos: symbolic.NoPos, Msg: "values: not a JSON object of name → value: " + err.Error(), Err: err}
+		}
+		keys = make([]string, 0, len(raw))
+		for k := range raw {
+			keys = append(keys, k)
+		}
 	}
 	env := NewEnv()
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
 	slices.Sort(keys)
 	given := map[string]string{}
 	for _, k := range keys {
@@ -49,9 +54,12 @@ func ReadValues(p *symbolic.Program, data []byte) (*Env, error) {
 			return nil, symbolic.Errorf(symbolic.NoPos, "values: %q and %q name the same variable %s", prev, k, key)
 		}
 		given[key] = k
-		v, err := decodeValue(raw[k])
-		if err != nil {
-			return nil, symbolic.Errorf(symbolic.NoPos, "values: %q: %s", k, err.Error())
+		v := decoded[k]
+		if !fast {
+			var err error
+			if v, err = decodeValue(raw[k]); err != nil {
+				return nil, symbolic.Errorf(symbolic.NoPos, "values: %q: %s", k, err.Error())
+			}
 		}
 		shape := sym.Shape
 		if sym.Kind == symbolic.SymFamily {

@@ -13,6 +13,19 @@ import (
 // is an error (encoding/json would read it as 0 without a word).
 func scanValue(raw []byte) (*mat.Dense, error) {
 	s := &scanner{b: raw}
+	v, err := s.value()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.end(); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// value reads a number, an array of numbers or an array of rows at the
+// cursor, leaving the cursor after it.
+func (s *scanner) value() (*mat.Dense, error) {
 	s.space()
 	switch {
 	case s.peek() == '[':
@@ -25,9 +38,6 @@ func scanValue(raw []byte) (*mat.Dense, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := s.end(); err != nil {
-			return nil, err
-		}
 		if len(vec) == 0 {
 			return nil, errString("an empty array")
 		}
@@ -37,16 +47,17 @@ func scanValue(raw []byte) (*mat.Dense, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := s.end(); err != nil {
-			return nil, err
-		}
 		return scalar(x), nil
 	}
 }
 
+// scanner is a cursor over a values document. A strict scanner reads
+// numbers by JSON's grammar (jsonNumber), as scanObject needs; otherwise
+// encoding/json has checked the syntax already.
 type scanner struct {
-	b []byte
-	i int
+	b      []byte
+	i      int
+	strict bool
 }
 
 func (s *scanner) peek() byte {
@@ -79,6 +90,14 @@ func (s *scanner) end() error {
 // number reads one JSON number.
 func (s *scanner) number() (float64, error) {
 	s.space()
+	if s.strict {
+		x, n, ok := jsonNumber(s.b[s.i:])
+		if !ok {
+			return 0, errString("not a JSON number")
+		}
+		s.i += n
+		return x, nil
+	}
 	start := s.i
 	for s.i < len(s.b) {
 		c := s.b[s.i]
@@ -155,9 +174,6 @@ func (s *scanner) rows() (*mat.Dense, error) {
 			s.i++
 		case ']':
 			s.i++
-			if err := s.end(); err != nil {
-				return nil, err
-			}
 			if n == 0 || cols == 0 {
 				return nil, errString("an empty array")
 			}
