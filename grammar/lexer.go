@@ -94,7 +94,7 @@ var sizers = map[string]bool{
 // other character is an Other token, reported by the parser); the error
 // is kept for callers that treat lexing as fallible.
 func Tokenize(src string) ([]lexer.Token, error) {
-	all := scan(src)
+	all := scanTokens(src, false)
 	out := all[:0]
 	afterSizer := false
 	for _, t := range all {

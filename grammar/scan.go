@@ -14,13 +14,18 @@ import (
 // a seventh of the time of a whole derivation. Rules are tried in the
 // order of rules, the first that matches wins, as participle's simple
 // lexer does.
-func scan(src string) []lexer.Token {
+func scan(src string) []lexer.Token { return scanTokens(src, true) }
+
+// scanTokens is scan, keeping blanks and comments only if blanks is set.
+func scanTokens(src string, blanks bool) []lexer.Token {
 	out := make([]lexer.Token, 0, len(src)/2+2)
 	pos := lexer.Position{Line: 1, Column: 1}
 	for i := 0; i < len(src); {
 		typ, n := scanOne(src[i:])
 		span := src[i : i+n]
-		out = append(out, lexer.Token{Type: typ, Value: span, Pos: pos})
+		if blanks || (typ != tokSpace && typ != tokComment) {
+			out = append(out, lexer.Token{Type: typ, Value: span, Pos: pos})
+		}
 		pos.Advance(span)
 		i += n
 	}
