@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/mat"
 	"pgregory.net/rapid"
 )
@@ -152,4 +153,46 @@ func FuzzScanObject(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScanObjectLargeMatrix reads matrices big enough for rowsParallel:
+// the same values as the slow path, and for a ragged or malformed one the
+// slow path's answer (scanObject declines).
+func TestScanObjectLargeMatrix(t *testing.T) {
+	const n = 300
+	rng := rand.New(rand.NewPCG(3, 4))
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = make([]float64, n)
+		for j := range m[i] {
+			m[i][j] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
+		}
+	}
+	good, err := json.Marshal(map[string]any{"W": m, "x": m[0]})
+	require.NoError(t, err)
+	require.Greater(t, len(good), parallelRowsBytes)
+	vals, _, ok := scanObject(good)
+	require.True(t, ok)
+	r, c := vals["W"].Dims()
+	require.Equal(t, [2]int{n, n}, [2]int{r, c})
+	for i := range n {
+		for j := range n {
+			require.Equal(t, math.Float64bits(m[i][j]), math.Float64bits(vals["W"].At(i, j)), "W[%d][%d]", i, j)
+		}
+	}
+	ragged := bytes.Replace(good, []byte("],["), []byte(",1],["), 1)
+	_, _, ok = scanObject(ragged)
+	require.False(t, ok, "a ragged matrix")
+	_, err = decodeValue(ragged[bytes.Index(ragged, []byte("[[")) : bytes.Index(ragged, []byte("]]"))+2])
+	require.ErrorContains(t, err, "ragged array: row 1 has 301 entries, row 2 has 300")
+	for _, bad := range [][]byte{
+		bytes.Replace(good, []byte(","), []byte(",+"), 5000),
+		bytes.Replace(good, []byte("],["), []byte("],[[1],"), 1),
+		bytes.Replace(good, []byte("],["), []byte("],\"a\",["), 1),
+		bytes.Replace(good, []byte("],["), []byte("]["), 1),
+		good[:len(good)-3],
+	} {
+		_, _, ok := scanObject(bad)
+		require.False(t, ok)
+	}
 }

@@ -1,7 +1,9 @@
 package numeric
 
 import (
+	"runtime"
 	"strconv"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -149,6 +151,11 @@ func (s *scanner) numbers() ([]float64, error) {
 
 // rows reads "[…], […], …]" after the outer opening bracket.
 func (s *scanner) rows() (*mat.Dense, error) {
+	if s.strict && len(s.b)-s.i >= parallelRowsBytes && runtime.GOMAXPROCS(0) > 1 {
+		if m, ok := s.rowsParallel(); ok {
+			return m, nil
+		}
+	}
 	var data []float64
 	n, cols := 0, -1
 	for {
@@ -183,3 +190,106 @@ func (s *scanner) rows() (*mat.Dense, error) {
 		}
 	}
 }
+
+// parallelRowsBytes is the size of the rest of a document from which a
+// strict scanner reads a matrix's rows on several cores.
+const parallelRowsBytes = 1 << 20
+
+// rowsParallel is rows for a large matrix in a strict scanner: it finds
+// the rows' spans in one pass over the bytes, reads the first row for the
+// number of columns, then reads the others into one backing array on
+// GOMAXPROCS goroutines. ok is false, with the cursor unmoved, whenever
+// anything is not plain (a bracket or string inside a row, a ragged row,
+// a malformed number): rows then reads sequentially and says what is
+// wrong.
+func (s *scanner) rowsParallel() (*mat.Dense, bool) {
+	type span struct{ lo, hi int } // b[lo] == '[', b[hi] == ']'
+	var spans []span
+	i := s.i
+	for {
+		for i < len(s.b) && isBlank(s.b[i]) {
+			i++
+		}
+		if i >= len(s.b) || s.b[i] != '[' {
+			return nil, false
+		}
+		lo := i
+		for i++; i < len(s.b) && s.b[i] != ']'; i++ {
+			if c := s.b[i]; c == '[' || c == '{' || c == '"' {
+				return nil, false
+			}
+		}
+		if i >= len(s.b) {
+			return nil, false
+		}
+		spans = append(spans, span{lo, i})
+		for i++; i < len(s.b) && isBlank(s.b[i]); i++ {
+		}
+		if i >= len(s.b) {
+			return nil, false
+		}
+		if s.b[i] == ']' {
+			i++
+			break
+		}
+		if s.b[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
+	first := &scanner{b: s.b[spans[0].lo+1 : spans[0].hi+1], strict: true}
+	row0, err := first.numbers()
+	if err != nil || len(row0) == 0 || first.i != len(first.b) {
+		return nil, false
+	}
+	cols := len(row0)
+	data := make([]float64, len(spans)*cols)
+	copy(data, row0)
+	workers := min(runtime.GOMAXPROCS(0), len(spans))
+	bad := make([]bool, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for r := 1 + w; r < len(spans); r += workers {
+				sc := &scanner{b: s.b[spans[r].lo+1 : spans[r].hi+1], strict: true}
+				if !sc.numbersInto(data[r*cols : (r+1)*cols]) {
+					bad[w] = true
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, b := range bad {
+		if b {
+			return nil, false
+		}
+	}
+	s.i = i
+	return mat.NewDense(len(spans), cols, data), true
+}
+
+// numbersInto reads "n, n, …]" (the rest of a row, which must end the
+// scanner's bytes) into dst, and reports whether the row held exactly
+// len(dst) numbers.
+func (s *scanner) numbersInto(dst []float64) bool {
+	for k := range dst {
+		x, err := s.number()
+		if err != nil {
+			return false
+		}
+		dst[k] = x
+		s.space()
+		want := byte(',')
+		if k == len(dst)-1 {
+			want = ']'
+		}
+		if s.peek() != want {
+			return false
+		}
+		s.i++
+	}
+	return s.i == len(s.b)
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

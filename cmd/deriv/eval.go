@@ -32,7 +32,7 @@ func (c *evalCmd) Run(e *env) error {
 		return inputErr(err)
 	}
 	if c.JSON {
-		return writeJSON(e.stdout, map[string]any{"of": engine.OfName(p), "shape": shapeJSON(p.Result.Body.Shape), "value": val})
+		return writeJSON(e.stdout, map[string]any{"of": engine.OfName(p), "shape": shapeJSON(p.Result.Body.Shape), "value": fastValue(val)})
 	}
 	fmt.Fprintf(e.stdout, "%s = %s\n", engine.OfName(p), formatValue(val))
 	return nil

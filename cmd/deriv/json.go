@@ -169,7 +169,7 @@ func derivJSON(p *symbolic.Program, rs []derived, showCheck bool) gradJSON {
 		dj := derivativeJSON{
 			Wrt: r.Wrt.Key(), Shape: shapeJSON(r.Shape),
 			Text: r.Body(symbolic.Text), ASCII: r.Body(symbolic.ASCII), LaTeX: r.Body(symbolic.LaTeX),
-			Where: []bindingJSON{}, Value: r.value,
+			Where: []bindingJSON{}, Value: fastValue(r.value),
 		}
 		if r.Index != nil {
 			dj.LHS = r.Head(symbolic.Text)
