@@ -134,7 +134,7 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		}
 		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
 		if req.Verify != VerifyOff {
-			rep, err := verify(ctx, p, req.Kind, w, r.Full, req.Check, req.Budget)
+			rep, err := verify(ctx, p, req.Kind, w, r.Full, req.Check, req.Budget, req.Verify == VerifySilently)
 			err = asLimit(err, ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text))
 			var le *LimitError
 			switch {
@@ -183,19 +183,26 @@ func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts
 
 // verify checks a derivative numerically: a Hessian against finite
 // differences of the gradient's definition, anything else against those of
-// f.
-func verify(ctx context.Context, p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, o CheckOptions, b Budget) (*Report, error) {
+// f. Silently (before a result is shown, without --check) it screens the
+// derivative along a few random directions first and runs the full check
+// only when the screen fails or cannot judge (numeric.Verify); the full
+// check's report, when it runs, is the report.
+func verify(ctx context.Context, p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, o CheckOptions, b Budget, silent bool) (*Report, error) {
+	check, checkHessian := numeric.Check, numeric.CheckHessian
+	if silent {
+		check, checkHessian = numeric.Verify, numeric.VerifyHessian
+	}
 	var rep *numeric.Report
 	var err error
 	opts := o.numeric(ctx, b)
 	switch {
 	case kind == Hessian:
-		rep, err = numeric.CheckHessian(p, p.Result.Body, wrt, full, opts)
+		rep, err = checkHessian(p, p.Result.Body, wrt, full, opts)
 	case kind == Jacobian && p.Result.Body.Shape.IsScalar():
 		// The Jacobian of a scalar is a row, the gradient's transpose.
-		rep, err = numeric.Check(p, p.Result.Body, wrt, symbolic.T(full), opts)
+		rep, err = check(p, p.Result.Body, wrt, symbolic.T(full), opts)
 	default:
-		rep, err = numeric.Check(p, p.Result.Body, wrt, full, opts)
+		rep, err = check(p, p.Result.Body, wrt, full, opts)
 	}
 	if err != nil {
 		return nil, err
