@@ -133,29 +133,52 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			return nil, err
 		}
 		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
-		if req.Verify != VerifyOff {
-			rep, err := verify(ctx, p, req.Kind, w, r.Full, req.Check, req.Budget, req.Verify == VerifySilently)
-			err = asLimit(err, ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text))
-			var le *LimitError
-			switch {
-			case errors.As(err, &le):
-				return nil, err
-			case err != nil && req.Verify == VerifyReport:
-				return nil, inProgram(err, p)
-			case err != nil && isProgramFault(&err, r.Of):
-				return nil, inProgram(err, p)
-			case err != nil:
-				r.Unchecked = err
-			default:
-				r.Report = rep
-			}
-			if err := timeLimit(ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text)); err != nil {
-				return nil, err
-			}
+		if err := r.verify(ctx, p, req); err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// Verify checks d (a result of Derive for p, derived with VerifyOff)
+// numerically as Derive does under req.Verify — silently (screened
+// first, see verify) or with the full report (VerifyReport) — with
+// req.Check and req.Budget, and sets d.Report, or d.Unchecked when d
+// cannot be evaluated. Errors are Derive's: a *LimitError, or a
+// positioned error when the check cannot run (always under VerifyReport;
+// silently, when the program is at fault). VerifyOff, and a result in
+// index notation (verified by Derive on its seeded program), change
+// nothing.
+func (d *Derived) Verify(ctx context.Context, p *symbolic.Program, req DeriveRequest) (err error) {
+	defer recoverInternal(&err)
+	ctx, cancel := req.Budget.context(ctx)
+	defer cancel()
+	return d.verify(ctx, p, req)
+}
+
+// verify is Verify within Derive's context.
+func (d *Derived) verify(ctx context.Context, p *symbolic.Program, req DeriveRequest) error {
+	if req.Verify == VerifyOff || d.Index != nil {
+		return nil
+	}
+	doing := "verifying ∂" + d.Of + "/∂" + symbolic.Print(d.Wrt, symbolic.Text)
+	rep, err := verify(ctx, p, d.Kind, d.Wrt, d.Full, req.Check, req.Budget, req.Verify == VerifySilently)
+	err = asLimit(err, ctx, req.Budget, doing)
+	var le *LimitError
+	switch {
+	case errors.As(err, &le):
+		return err
+	case err != nil && req.Verify == VerifyReport:
+		return inProgram(err, p)
+	case err != nil && isProgramFault(&err, d.Of):
+		return inProgram(err, p)
+	case err != nil:
+		d.Unchecked = err
+	default:
+		d.Report = rep
+	}
+	return timeLimit(ctx, req.Budget, doing)
 }
 
 // deriveIndex derives a result with more than two axes in index notation
