@@ -130,6 +130,12 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 					}
 					break
 				}
+				if worth, err2 := screenProbe(t, env2, fc, cc, k, m, b); err2 != nil || !worth {
+					if IsLimit(err2) {
+						return nil, err2
+					}
+					continue
+				}
 				o2, ok2, err2 := screenAt(t, env2, fc, cc, k, m, b, hessian)
 				if err2 != nil || !ok2 {
 					if IsLimit(err2) {
@@ -224,4 +230,49 @@ func screenAt(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessia
 		return observation{}, false, nil
 	}
 	return o, true, nil
+}
+
+// screenProbe reports whether a point drawn smaller in search of a scale
+// where the differences resolve the derivative is worth the comparison:
+// whether one central difference along the screen's first direction at
+// the largest step (two evaluations, not a Richardson table's six or
+// more), or the claim along it, stands out of the rounding noise of such
+// a difference. A claim the probe cannot evaluate is worth the
+// comparison (which leaves it to Check).
+func screenProbe(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget) (bool, error) {
+	penv, pert, err := t.bind(env, fc, m, b)
+	if err != nil {
+		return true, limitOnly(err)
+	}
+	defer pert.restore()
+	cv, _, err := cc.eval(penv, b)
+	if err != nil {
+		return true, limitOnly(err)
+	}
+	n := len(pert.x0)
+	if r, c := cv.Dims(); r*c != n*pert.m {
+		return true, nil
+	}
+	v := randomUnit(rand.New(rand.NewPCG(uint64(k)+0x5c2ee4, uint64(m)+0x5eed)), n)
+	scale := 1.0
+	for _, x := range pert.x0 {
+		scale = math.Max(scale, math.Abs(x))
+	}
+	h := fdStep * scale
+	yp, ym := make([]float64, pert.m), make([]float64, pert.m)
+	if err := pert.along(yp, h, v); err != nil {
+		return true, limitOnly(err)
+	}
+	if err := pert.along(ym, -h, v); err != nil {
+		return true, limitOnly(err)
+	}
+	claimed := applyDir(cv, false, v, pert.m)
+	floor := slackFactor * noise(pert.scale(), fdStep) / scale
+	for i := range yp {
+		d := (yp[i] - ym[i]) / (2 * h)
+		if !(math.Abs(d) <= floor) || !(math.Abs(claimed[i]) <= floor) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

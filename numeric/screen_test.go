@@ -26,17 +26,26 @@ var mutations = map[string]func(g, w *symbolic.Expr) *symbolic.Expr{
 }
 
 // TestScreenAgreesWithCheck: for a random smooth f (the backbone
-// property's generator), one of its variables w and a claim that is
-// symbolic.Grad's ∂f/∂w or a mistake made from it, the screen (what
-// deriv runs before it shows a derivative) agrees with the full Check:
-// it never passes a claim Check rejects, and it passes every claim Check
-// accepts, so that a correct derivative costs the screen only.
+// properties' generator, with or without the functions undefined
+// somewhere: log, sqrt, inv, …), one of its variables w and a claim that
+// is symbolic.Grad's ∂f/∂w or a mistake made from it, the screen (what
+// deriv runs before it shows a derivative) agrees with the full Check.
+// At the same single point it never passes a claim Check rejects; at
+// Check's default 8 points (the screen takes 3 of them) it passes every
+// claim Check accepts, so that a right derivative costs the screen
+// only. (A mistake that shows at only some of the 8 points can pass the
+// screen's 3: d/da of det(v vᵀ)/a, zero but for rounding, claimed twice
+// the rounding's derivative, is resolved only where a ≈ 0.02.)
 func TestScreenAgreesWithCheck(t *testing.T) {
 	names := []string{"none", "factor", "sign", "slight", "term"}
 	rapid.Check(t, func(t *rapid.T) {
 		p := symtest.Program(t)
 		depth := rapid.IntRange(1, 3).Draw(t, "depth")
-		f := symtest.Expr(t, p, nil, depth, symtest.ExprOpts{Smooth: true, NoDomainFuncs: true})
+		domain := rapid.Bool().Draw(t, "domain functions")
+		f := symtest.Expr(t, p, nil, depth, symtest.ExprOpts{Smooth: true, NoDomainFuncs: !domain})
+		if domain && hasExtremeNumber(f) {
+			t.Skip("an extreme constant (2.5e21, 1e-07) defeats finite differences")
+		}
 		prog := *p
 		prog.Result = &symbolic.Def{Body: f, Pos: symbolic.NoPos}
 		prog.Defs = []*symbolic.Def{prog.Result}
@@ -54,7 +63,8 @@ func TestScreenAgreesWithCheck(t *testing.T) {
 		}
 		mutation := rapid.SampledFrom(names).Draw(t, "mutation")
 		claim := mutations[mutation](symbolic.Expand(d), wrt)
-		opts := numeric.CheckOptions{Seed: 1}
+		points := rapid.SampledFrom([]int{1, 8}).Draw(t, "points")
+		opts := numeric.CheckOptions{Seed: 1, Points: points}
 		rep, err := numeric.Check(&prog, f, wrt, claim, opts)
 		if err != nil {
 			t.Skipf("Check: %v", err)
@@ -65,12 +75,12 @@ func TestScreenAgreesWithCheck(t *testing.T) {
 		}
 		what := "∂/∂" + symbolic.Print(wrt, symbolic.Text) + " of " + symbolic.Print(f, symbolic.Text) + " claimed " + symbolic.Print(claim, symbolic.Text)
 		switch {
-		case srep != nil && rep.Verdict != "correct":
+		case srep != nil && rep.Verdict != "correct" && points == 1:
 			t.Fatalf("the screen passed %s (error %g), which Check rejects (error %g, %s)", what, srep.MaxRelError, rep.MaxRelError, rep.Diagnosis)
 		case srep == nil && rep.Verdict == "correct":
 			t.Fatalf("the screen did not pass %s, which Check accepts (error %g)", what, rep.MaxRelError)
 		}
-		if srep != nil && (srep.Verdict != "correct" || srep.Method != "random directions" || srep.Points != 3) {
+		if srep != nil && (srep.Verdict != "correct" || srep.Method != "random directions" || srep.Points != len(numeric.ScreenKs(points))) {
 			t.Fatalf("screen report %+v", srep)
 		}
 	})
