@@ -39,6 +39,10 @@ type Verify uint8
 const (
 	// VerifySilently checks every result before it is shown and reports a
 	// failure in Derived.Failed (SPEC §4: every derivative is verified).
+	// It screens the result along random directions at 3 points first
+	// (numeric.Verify) and runs the full check only when the screen does
+	// not pass it; a positive Report is then the screen's (Points 3,
+	// Method "random directions"), a negative one the full check's.
 	VerifySilently Verify = iota
 	// VerifyReport checks and keeps the report (--check).
 	VerifyReport
