@@ -134,7 +134,11 @@ func indexJacobian(ctx context.Context, p *symbolic.Program, f, wrt *symbolic.Ex
 		d.Index.Axes = append(fAxes, ws...)
 	}
 	if req.Verify != VerifyOff {
-		rep, err := numeric.Check(p2, s, wrt, d.Full, req.Check.numeric(ctx, req.Budget))
+		check := numeric.Check
+		if req.Verify == VerifySilently {
+			check = numeric.Verify // screened first, see verify
+		}
+		rep, err := check(p2, s, wrt, d.Full, req.Check.numeric(ctx, req.Budget))
 		err = asLimit(err, ctx, req.Budget, "verifying")
 		var le *LimitError
 		switch {

@@ -39,6 +39,10 @@ type Verify uint8
 const (
 	// VerifySilently checks every result before it is shown and reports a
 	// failure in Derived.Failed (SPEC §4: every derivative is verified).
+	// It screens the result along random directions at 3 points first
+	// (numeric.Verify) and runs the full check only when the screen does
+	// not pass it; a positive Report is then the screen's (Points 3,
+	// Method "random directions"), a negative one the full check's.
 	VerifySilently Verify = iota
 	// VerifyReport checks and keeps the report (--check).
 	VerifyReport
@@ -133,29 +137,52 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			return nil, err
 		}
 		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
-		if req.Verify != VerifyOff {
-			rep, err := verify(ctx, p, req.Kind, w, r.Full, req.Check, req.Budget)
-			err = asLimit(err, ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text))
-			var le *LimitError
-			switch {
-			case errors.As(err, &le):
-				return nil, err
-			case err != nil && req.Verify == VerifyReport:
-				return nil, inProgram(err, p)
-			case err != nil && isProgramFault(&err, r.Of):
-				return nil, inProgram(err, p)
-			case err != nil:
-				r.Unchecked = err
-			default:
-				r.Report = rep
-			}
-			if err := timeLimit(ctx, req.Budget, "verifying ∂"+r.Of+"/∂"+symbolic.Print(w, symbolic.Text)); err != nil {
-				return nil, err
-			}
+		if err := r.verify(ctx, p, req); err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// Verify checks d (a result of Derive for p, derived with VerifyOff)
+// numerically as Derive does under req.Verify — silently (screened
+// first, see verify) or with the full report (VerifyReport) — with
+// req.Check and req.Budget, and sets d.Report, or d.Unchecked when d
+// cannot be evaluated. Errors are Derive's: a *LimitError, or a
+// positioned error when the check cannot run (always under VerifyReport;
+// silently, when the program is at fault). VerifyOff, and a result in
+// index notation (verified by Derive on its seeded program), change
+// nothing.
+func (d *Derived) Verify(ctx context.Context, p *symbolic.Program, req DeriveRequest) (err error) {
+	defer recoverInternal(&err)
+	ctx, cancel := req.Budget.context(ctx)
+	defer cancel()
+	return d.verify(ctx, p, req)
+}
+
+// verify is Verify within Derive's context.
+func (d *Derived) verify(ctx context.Context, p *symbolic.Program, req DeriveRequest) error {
+	if req.Verify == VerifyOff || d.Index != nil {
+		return nil
+	}
+	doing := "verifying ∂" + d.Of + "/∂" + symbolic.Print(d.Wrt, symbolic.Text)
+	rep, err := verify(ctx, p, d.Kind, d.Wrt, d.Full, req.Check, req.Budget, req.Verify == VerifySilently)
+	err = asLimit(err, ctx, req.Budget, doing)
+	var le *LimitError
+	switch {
+	case errors.As(err, &le):
+		return err
+	case err != nil && req.Verify == VerifyReport:
+		return inProgram(err, p)
+	case err != nil && isProgramFault(&err, d.Of):
+		return inProgram(err, p)
+	case err != nil:
+		d.Unchecked = err
+	default:
+		d.Report = rep
+	}
+	return timeLimit(ctx, req.Budget, doing)
 }
 
 // deriveIndex derives a result with more than two axes in index notation
@@ -183,19 +210,26 @@ func deriveIndex(p *symbolic.Program, w *symbolic.Expr, req DeriveRequest, gopts
 
 // verify checks a derivative numerically: a Hessian against finite
 // differences of the gradient's definition, anything else against those of
-// f.
-func verify(ctx context.Context, p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, o CheckOptions, b Budget) (*Report, error) {
+// f. Silently (before a result is shown, without --check) it screens the
+// derivative along a few random directions first and runs the full check
+// only when the screen fails or cannot judge (numeric.Verify); the full
+// check's report, when it runs, is the report.
+func verify(ctx context.Context, p *symbolic.Program, kind Kind, wrt, full *symbolic.Expr, o CheckOptions, b Budget, silent bool) (*Report, error) {
+	check, checkHessian := numeric.Check, numeric.CheckHessian
+	if silent {
+		check, checkHessian = numeric.Verify, numeric.VerifyHessian
+	}
 	var rep *numeric.Report
 	var err error
 	opts := o.numeric(ctx, b)
 	switch {
 	case kind == Hessian:
-		rep, err = numeric.CheckHessian(p, p.Result.Body, wrt, full, opts)
+		rep, err = checkHessian(p, p.Result.Body, wrt, full, opts)
 	case kind == Jacobian && p.Result.Body.Shape.IsScalar():
 		// The Jacobian of a scalar is a row, the gradient's transpose.
-		rep, err = numeric.Check(p, p.Result.Body, wrt, symbolic.T(full), opts)
+		rep, err = check(p, p.Result.Body, wrt, symbolic.T(full), opts)
 	default:
-		rep, err = numeric.Check(p, p.Result.Body, wrt, full, opts)
+		rep, err = check(p, p.Result.Body, wrt, full, opts)
 	}
 	if err != nil {
 		return nil, err

@@ -38,6 +38,7 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 	if err != nil {
 		return nil, err
 	}
+	pts := newPoints(p, f, claim, t, fc, cc)
 	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
 	var obs []observation
 	worst := -1.0
@@ -47,7 +48,7 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
-		env, err := samplePoint(p, f, claim, t, sopts, k)
+		env, err := pts.point(sopts, k)
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +82,7 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 			for retry := 1; retry <= 2 && err == nil && fail == "" && !o.resolved(); retry++ {
 				s := sopts
 				s.shrink = math.Pow(0.1, float64(retry))
-				env2, err2 := samplePoint(p, f, claim, t, s, k)
+				env2, err2 := pts.point(s, k)
 				if err2 != nil {
 					break
 				}
@@ -276,20 +277,55 @@ func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.
 	return p, t, fc, cc, nil
 }
 
-// samplePoint draws the k-th point where f and the claim are defined, or,
-// failing that, where f is (the claim's undefinedness is then the verdict).
-func samplePoint(p *symbolic.Program, f, claim *symbolic.Expr, t *target, sopts SampleOptions, k int) (*Env, error) {
-	if t.index != "" {
+// points draws the points of a check: the k-th point where f and the
+// claim are defined, or, failing that, where f is (the claim's
+// undefinedness is then the verdict). The expressions are compiled and
+// analysed once, for every point.
+type points struct {
+	t           *target
+	both, fOnly *sampler
+	// bothErr is why f and the claim together cannot be sampled (the
+	// claim does not compile); fErr why f alone cannot.
+	bothErr, fErr error
+}
+
+// newPoints prepares the points of a check of claim (compiled: cc)
+// against f, whose compiled form fc is reused when it is f's own (not
+// the reference prepareCheck makes for ∂f/∂f).
+func newPoints(p *symbolic.Program, f, claim *symbolic.Expr, t *target, fc, cc *Compiled) *points {
+	pts := &points{t: t}
+	if fc == nil || fc.expr != f {
+		if fc, pts.fErr = Compile(p, f); pts.fErr != nil {
+			return pts
+		}
+	}
+	pts.fOnly = newSampler(p, []*Compiled{fc})
+	if cc == nil || cc.expr != claim {
+		if cc, pts.bothErr = Compile(p, claim); pts.bothErr != nil {
+			return pts
+		}
+	}
+	pts.both = newSampler(p, []*Compiled{fc, cc})
+	return pts
+}
+
+// point draws the k-th point (Sample's, for f and the claim, else f).
+func (pts *points) point(sopts SampleOptions, k int) (*Env, error) {
+	if pts.t.index != "" {
 		// The claim is checked with the free index bound: test it
 		// defined at member 1.
-		sopts.index = map[string]int{t.index: 1}
+		sopts.index = map[string]int{pts.t.index: 1}
 	}
 	sopts.firstAtScale = true
-	env, err := Sample(p, []*symbolic.Expr{f, claim}, sopts, k)
-	if err != nil {
-		return Sample(p, []*symbolic.Expr{f}, sopts, k)
+	if pts.fErr != nil {
+		return nil, pts.fErr
 	}
-	return env, nil
+	if pts.both != nil {
+		if env, err := pts.both.sample(sopts, k); err == nil {
+			return env, nil
+		}
+	}
+	return pts.fOnly.sample(sopts, k)
 }
 
 // fitClaim gives the constants of a claim whose sizes nothing in the

@@ -30,4 +30,9 @@
 // ε·|f|/h), so a derivative whose entries are 1e-8 against |f| ≈ 1e5 is
 // judged right, while the absolute floor below which differences count as
 // zero (1e-10) is relative to the size of the values when they are small.
+//
+// Verify (and VerifyHessian) is the cheap verification deriv runs before
+// it shows a derivative: a screen along a few random directions at 3 of
+// Check's points, with Check's verdict rule, then Check itself only when
+// the screen does not pass the claim.
 package numeric

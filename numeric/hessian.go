@@ -25,6 +25,7 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 	}
 	rep := &Report{Verdict: "correct", Points: opts.Points, Method: "finite differences"}
 	sopts := opts.sampleOptions()
+	pts := newPoints(p, f, claim, t, fc, cc)
 	b := newBudget(opts.Context, opts)
 	var obs []observation
 	worst := -1.0
@@ -32,7 +33,7 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
-		env, err := samplePoint(p, f, claim, t, sopts, k)
+		env, err := pts.point(sopts, k)
 		if err != nil {
 			return nil, err
 		}

@@ -73,8 +73,33 @@ func Sample(p *symbolic.Program, exprs []*symbolic.Expr, opts SampleOptions, k i
 		}
 		compiled[i] = c
 	}
-	hints := analyse(p, exprs)
-	dims := collectDims(p, exprs)
+	return newSampler(p, compiled).sample(opts, k)
+}
+
+// sampler draws the points of Sample for expressions compiled once: a
+// check draws several points for the same expressions, and compiling
+// them and analysing the program again for each would cost as much as
+// the evaluations.
+type sampler struct {
+	p        *symbolic.Program
+	exprs    []*symbolic.Expr
+	compiled []*Compiled
+	hints    hints
+	dims     []symbolic.Dim
+}
+
+// newSampler analyses the compiled expressions (of p, not nil) once.
+func newSampler(p *symbolic.Program, compiled []*Compiled) *sampler {
+	exprs := make([]*symbolic.Expr, len(compiled))
+	for i, c := range compiled {
+		exprs[i] = c.expr
+	}
+	return &sampler{p: p, exprs: exprs, compiled: compiled, hints: analyse(p, exprs), dims: collectDims(p, exprs)}
+}
+
+// sample is Sample for the sampler's expressions.
+func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
+	p, exprs, compiled, hints, dims := s.p, s.exprs, s.compiled, s.hints, s.dims
 	b := opts.budget()
 	var lastErr error
 	for attempt := range maxRedraws {

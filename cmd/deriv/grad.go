@@ -48,6 +48,10 @@ func (c *gradCmd) Run(e *env) error     { return c.run(e, engine.Grad) }
 func (c *jacobianCmd) Run(e *env) error { return c.run(e, engine.Jacobian) }
 func (c *hessianCmd) Run(e *env) error  { return c.run(e, engine.Hessian) }
 
+// derive is engine.Derive; a test replaces it to hand grad a wrong
+// derivative, which the verification must catch.
+var derive = engine.Derive
+
 // derived is one derivative with its value at --at, if asked.
 type derived struct {
 	*engine.Derived
@@ -83,7 +87,7 @@ func (c *derivFlags) run(e *env, kind engine.Kind) error {
 			return inputErr(err)
 		}
 	}
-	ds, err := engine.Derive(context.Background(), p, req)
+	ds, err := derive(context.Background(), p, req)
 	if err != nil {
 		return inputErr(err)
 	}
