@@ -26,7 +26,18 @@ func scanTokens(src string, blanks bool) []lexer.Token {
 		if blanks || (typ != tokSpace && typ != tokComment) {
 			out = append(out, lexer.Token{Type: typ, Value: span, Pos: pos})
 		}
-		pos.Advance(span)
+		// pos.Advance(span), knowing that only a Newline token holds a
+		// line break.
+		pos.Offset += n
+		switch {
+		case typ == TokNewline:
+			pos.Line++
+			pos.Column = 1
+		case ascii(span):
+			pos.Column += n
+		default:
+			pos.Column += utf8.RuneCountInString(span)
+		}
 		i += n
 	}
 	return append(out, lexer.EOFToken(pos))
@@ -47,6 +58,11 @@ func scanOne(s string) (lexer.TokenType, int) {
 		return TokNewline, 1
 	case c == '\r' && len(s) > 1 && s[1] == '\n':
 		return TokNewline, 2
+	}
+	if c < utf8.RuneSelf {
+		if t, n, ok := scanASCII(s); ok {
+			return t, n
+		}
 	}
 	if n := runLen(s, isSpace); n > 0 {
 		return tokSpace, n
@@ -106,6 +122,45 @@ func scanOne(s string) (lexer.TokenType, int) {
 		}
 	}
 	return TokOther, size
+}
+
+// scanASCII is scanOne's quick answer for the commonest tokens starting
+// with an ASCII byte: blanks, identifiers and numbers (ok false leaves s
+// to the general rules). A run that meets a non-ASCII byte is left to
+// them too, since it may continue with a Unicode space or letter.
+func scanASCII(s string) (lexer.TokenType, int, bool) {
+	c := s[0]
+	switch {
+	case c == ' ' || c == '\t' || c == '~':
+		n := 1
+		for n < len(s) && (s[n] == ' ' || s[n] == '\t' || s[n] == '~' || s[n] == '\r' || s[n] == '\f' || s[n] == '\v') {
+			n++
+		}
+		if n < len(s) && s[n] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return tokSpace, n, true
+	case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		n := 1
+		for n < len(s) && ('a' <= s[n] && s[n] <= 'z' || 'A' <= s[n] && s[n] <= 'Z' || '0' <= s[n] && s[n] <= '9') {
+			n++
+		}
+		if n < len(s) && s[n] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return TokIdent, n, true
+	}
+	return 0, 0, false
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // puncts are the multi-character operators, in the order the Punct rule
