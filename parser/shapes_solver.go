@@ -35,6 +35,9 @@ type solver struct {
 	// constMemo caches isConstant.
 	constMemo map[*symbolic.Expr]bool
 	depth     int
+	// keyList caches keys(), for keyCount symbols.
+	keyList  []string
+	keyCount int
 }
 
 type nodeVar struct {

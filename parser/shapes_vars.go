@@ -62,6 +62,34 @@ type vars struct {
 	dims   []*dimVar
 	queue  []int
 	queued []bool
+	// dimSlab and shapeSlab hand out variables from chunks, one
+	// allocation per slabSize variables rather than one each.
+	dimSlab   []dimVar
+	shapeSlab []shapeVar
+}
+
+// slabSize is the number of variables allocated at once.
+const slabSize = 16
+
+// newDim returns a zero dimension variable from the slab.
+func (s *vars) newDim() *dimVar {
+	if len(s.dimSlab) == 0 {
+		s.dimSlab = make([]dimVar, slabSize)
+	}
+	d := &s.dimSlab[0]
+	s.dimSlab = s.dimSlab[1:]
+	return d
+}
+
+// newShape returns a shape variable of kind k from the slab.
+func (s *vars) newShape(k shapeKind, m, n *dimVar) *shapeVar {
+	if len(s.shapeSlab) == 0 {
+		s.shapeSlab = make([]shapeVar, slabSize)
+	}
+	t := &s.shapeSlab[0]
+	s.shapeSlab = s.shapeSlab[1:]
+	t.kind, t.dims = k, [2]*dimVar{m, n}
+	return t
 }
 
 // wake queues the rules ids.
@@ -87,15 +115,16 @@ func (s *vars) link(a, b *shapeVar) {
 
 // dim returns a new dimension variable with value v ("" for unknown).
 func (s *vars) dim(v symbolic.Dim) *dimVar {
-	d := &dimVar{val: v, id: len(s.dims)}
+	d := s.newDim()
+	d.val, d.id = v, len(s.dims)
 	s.dims = append(s.dims, d)
 	return d
 }
 
-func (s *vars) unknown() *shapeVar { return &shapeVar{} }
-func (s *vars) scalar() *shapeVar  { return &shapeVar{kind: kindScalar} }
+func (s *vars) unknown() *shapeVar { return s.newShape(kindUnknown, nil, nil) }
+func (s *vars) scalar() *shapeVar  { return s.newShape(kindScalar, nil, nil) }
 func (s *vars) vector(n *dimVar) *shapeVar {
-	return &shapeVar{kind: kindVector, dims: [2]*dimVar{n}}
+	return s.newShape(kindVector, n, nil)
 }
 
 // matrix returns the shape m×n, normalised like symbolic.Shape.Norm when
@@ -107,7 +136,7 @@ func (s *vars) matrix(m, n *dimVar) *shapeVar {
 	case isOne(n):
 		return s.vector(m)
 	}
-	return &shapeVar{kind: kindMatrix, dims: [2]*dimVar{m, n}}
+	return s.newShape(kindMatrix, m, n)
 }
 
 // fromShape returns a shape variable holding a known shape.

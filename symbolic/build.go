@@ -24,7 +24,38 @@ func Eye(n Dim) *Expr { return &Expr{Op: OpEye, Shape: Matrix(n, n), Pos: NoPos}
 // raw builds a node of op over args with its shape computed, applying no
 // rewrite.
 func raw(op Op, args ...*Expr) *Expr {
-	return &Expr{Op: op, Args: args, Shape: builtShape(op, args), Pos: NoPos}
+	// The node and its operands in one allocation (args does not escape,
+	// so the caller's list stays on its stack).
+	switch len(args) {
+	case 1:
+		n := &node1{}
+		n.a[0] = args[0]
+		n.e = Expr{Op: op, Args: n.a[:], Shape: builtShape(op, n.a[:]), Pos: NoPos}
+		return &n.e
+	case 2:
+		n := &node2{}
+		n.a[0], n.a[1] = args[0], args[1]
+		n.e = Expr{Op: op, Args: n.a[:], Shape: builtShape(op, n.a[:]), Pos: NoPos}
+		return &n.e
+	}
+	var own []*Expr
+	if len(args) > 0 {
+		own = make([]*Expr, len(args))
+		copy(own, args)
+	}
+	return &Expr{Op: op, Args: own, Shape: builtShape(op, own), Pos: NoPos}
+}
+
+// node1 and node2 hold a node with its one or two operands, allocated
+// together by raw.
+type node1 struct {
+	e Expr
+	a [1]*Expr
+}
+
+type node2 struct {
+	e Expr
+	a [2]*Expr
 }
 
 // numValue returns the value of a literal.

@@ -61,11 +61,18 @@ func (in *interner) intern(e *Expr) *Expr {
 	if c, ok := in.memo[e]; ok {
 		return c
 	}
-	args := make([]*Expr, len(e.Args))
+	args := e.Args // copied at the first operand that changes
 	changed := false
 	for i, a := range e.Args {
-		args[i] = in.intern(a)
-		changed = changed || args[i] != a
+		c := in.intern(a)
+		if c != a && !changed {
+			args = make([]*Expr, len(e.Args))
+			copy(args, e.Args[:i])
+			changed = true
+		}
+		if changed {
+			args[i] = c
+		}
 	}
 	k := internKey{op: e.Op, name: e.Name, label: e.Label, num: e.Num}
 	if len(args) > 3 {

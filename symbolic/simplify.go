@@ -30,10 +30,12 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 		return nil, nil
 	}
 	t := newHashCons()
+	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		n, err := simplifyPass(e, t, b)
-		if err != nil {
-			return nil, err
+		clear(r.memo)
+		n := r.Rewrite(e)
+		if r.err != nil {
+			return nil, r.err
 		}
 		if n == e {
 			return n, nil
@@ -48,8 +50,9 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 	t := newHashCons()
 	cur := slices.Clone(es)
+	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		r := simplifier(t, b)
+		clear(r.memo)
 		changed := false
 		for i, e := range cur {
 			n := r.Rewrite(e)
@@ -64,13 +67,6 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 		}
 	}
 	return cur, nil
-}
-
-// simplifyPass is one bottom-up rebuild.
-func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
-	r := simplifier(t, b)
-	out := r.Rewrite(e)
-	return out, r.err
 }
 
 // simplifier is the Rewriter of one simplification pass, interning its
