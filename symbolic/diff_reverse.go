@@ -104,6 +104,9 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		delete(adj, n)
 		if top {
 			if d, ok := c.through[n]; ok && n != c.target {
+				if c.throughVal == nil {
+					c.throughVal = map[*Expr]*Expr{}
+				}
 				c.throughVal[n] = a
 				a = d
 			}

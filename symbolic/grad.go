@@ -202,6 +202,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		}
 		dv := deltaVar(name)
 		dv.Shape = b.Shape
+		if c.through == nil {
+			c.through = map[*Expr]*Expr{}
+		}
 		c.through[b] = dv
 	}
 	if m := c.entryOfTarget(root); m != nil {
