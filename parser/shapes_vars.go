@@ -33,6 +33,10 @@ type shapeVar struct {
 	// watch lists the rules to rerun when this root gains information
 	// (see vars.wake).
 	watch []int
+	// final caches resolve(t, unnamed) of a root once solving is over
+	// (see solver.finalShape); isFinal says it is set.
+	final   symbolic.Shape
+	isFinal bool
 }
 
 func (d *dimVar) root() *dimVar {
