@@ -53,7 +53,7 @@ type interner struct {
 }
 
 func newInterner() *interner {
-	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}, ids: map[*Expr]int{}}
+	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}} // ids made at first use
 }
 
 // intern returns the canonical node equal to e.
@@ -109,6 +109,9 @@ func (in *interner) intern(e *Expr) *Expr {
 func (in *interner) id(e *Expr) int {
 	if n, ok := in.ids[e]; ok {
 		return n
+	}
+	if in.ids == nil {
+		in.ids = map[*Expr]int{}
 	}
 	in.ids[e] = len(in.ids) + 1
 	return in.ids[e]
