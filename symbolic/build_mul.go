@@ -73,9 +73,16 @@ func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
 // the given shape.
 func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	coef, den := sign, 1.0
-	// scalars and mats share one allocation (each has room for all of fs).
-	buf := make([]*Expr, 2*len(fs))
-	scalars, mats := buf[:0:len(fs)], buf[len(fs):len(fs)]
+	// scalars and mats share one allocation, each with room for its
+	// factors of fs.
+	ns := 0
+	for _, f := range fs {
+		if f.Shape.IsScalar() {
+			ns++
+		}
+	}
+	buf := make([]*Expr, len(fs))
+	scalars, mats := buf[:0:ns], buf[ns:ns]
 	for _, f := range fs {
 		if f.Shape.IsScalar() {
 			if v, ok := numValue(f); ok {
