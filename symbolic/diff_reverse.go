@@ -44,8 +44,9 @@ func (c *gradCtx) matchIndex(e *Expr) string {
 // topo lists the nodes of root that depend on the target, children before
 // parents. It does not descend into Σ bodies (reverse treats each Σ as a
 // problem of its own) nor below the target.
-func (c *gradCtx) topo(root *Expr) []*Expr {
-	var order []*Expr
+// hint is the room to make for the list (0 for none).
+func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
+	order := make([]*Expr, 0, hint)
 	seen := map[*Expr]bool{}
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
@@ -74,7 +75,13 @@ func (c *gradCtx) topo(root *Expr) []*Expr {
 // top is set for the outermost pass, where --through intermediates are
 // replaced by their δ names.
 func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
-	order := c.topo(root)
+	hint := 0
+	if top {
+		// At most the distinct nodes of the function (those interned so
+		// far); a Σ body's pass (not top) lists a part of them.
+		hint = len(c.in.table)
+	}
+	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the
 	// node is reached (sumAll: linear in their number).
 	adj := map[*Expr][]*Expr{root: {seed}}
