@@ -149,6 +149,9 @@ func (s *solver) rule(watch []*shapeVar, f func()) {
 	s.queued = append(s.queued, false)
 	for _, t := range watch {
 		r := t.root()
+		if r.watch == nil {
+			r.watch = r.watchRoom[:0]
+		}
 		r.watch = append(r.watch, id)
 	}
 	f()

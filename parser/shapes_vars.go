@@ -33,6 +33,9 @@ type shapeVar struct {
 	// watch lists the rules to rerun when this root gains information
 	// (see vars.wake).
 	watch []int
+	// watchRoom holds the first rules watched (most variables have few),
+	// so that watch needs no allocation of its own until it outgrows it.
+	watchRoom [2]int
 	// final caches resolve(t, unnamed) of a root once solving is over
 	// (see solver.finalShape); isFinal says it is set.
 	final   symbolic.Shape
@@ -70,6 +73,7 @@ type vars struct {
 	// allocation per slabSize variables rather than one each.
 	dimSlab   []dimVar
 	shapeSlab []shapeVar
+	listSlab  []*shapeVar
 }
 
 // slabSize is the number of variables allocated at once.
@@ -83,6 +87,21 @@ func (s *vars) newDim() *dimVar {
 	d := &s.dimSlab[0]
 	s.dimSlab = s.dimSlab[1:]
 	return d
+}
+
+// shapeList returns a list of n shape variables (nil), cut from a chunk
+// shared with other lists (each with its own capacity, so that an append
+// to one never writes into the next).
+func (s *vars) shapeList(n int) []*shapeVar {
+	if n > slabSize {
+		return make([]*shapeVar, n)
+	}
+	if len(s.listSlab) < n {
+		s.listSlab = make([]*shapeVar, 4*slabSize)
+	}
+	out := s.listSlab[:n:n]
+	s.listSlab = s.listSlab[n:]
+	return out
 }
 
 // newShape returns a shape variable of kind k from the slab.
@@ -110,6 +129,9 @@ func (s *vars) wake(ids []int) {
 // known.
 func (s *vars) link(a, b *shapeVar) {
 	a.parent = b
+	if b.watch == nil && len(a.watch) > 0 {
+		b.watch = b.watchRoom[:0]
+	}
 	b.watch = append(b.watch, a.watch...)
 	if b.kind != kindUnknown {
 		s.wake(a.watch)
