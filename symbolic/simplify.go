@@ -74,20 +74,19 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 func simplifier(t *hashCons, b *budget) *Rewriter {
 	r := NewRewriter()
 	r.b = b
-	// fixed holds the results o of a rebuild that have e's fields and
+	// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
 	// operands as they were given: rebuilding o from its own operands is
 	// that same rebuild (rebuild reads only the node's fields and its
 	// operands), so it gives o again, and the next pass keeps o without
 	// rebuilding it when its operands are unchanged.
-	fixed := map[*Expr]bool{}
 	r.Post = func(e *Expr, _, args []*Expr) *Expr {
-		if fixed[e] && sameSlice(args, e.Args) {
+		if t.isFixed(e) && sameSlice(args, e.Args) {
 			return e
 		}
 		o := t.intern(rebuild(e, args))
 		if o.Op == e.Op && o.Name == e.Name && o.Label == e.Label && o.Num == e.Num &&
 			sameSlice(o.Sub, e.Sub) && sameSlice(o.Args, args) && o.Shape.Equal(e.Shape) {
-			fixed[o] = true
+			t.setFixed(o)
 		}
 		return o
 	}
