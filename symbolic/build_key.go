@@ -100,7 +100,9 @@ func (in *interner) intern(e *Expr) *Expr {
 	}
 	in.table[k] = c
 	in.memo[e] = c
-	in.memo[c] = c
+	if c != e {
+		in.memo[c] = c
+	}
 	return c
 }
 
