@@ -87,10 +87,24 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	adj := map[*Expr][]*Expr{root: {seed}}
 	outs := map[string][]*Expr{}
 	var keys []string
+	// A node's first contribution is a list of one cut from a shared
+	// chunk (capacity one: a second contribution makes its own list).
+	var room []*Expr
 	give := func(m map[*Expr][]*Expr, k *Expr, v *Expr) {
-		if v != nil {
-			m[k] = append(m[k], v)
+		if v == nil {
+			return
 		}
+		if xs := m[k]; len(xs) > 0 {
+			m[k] = append(xs, v)
+			return
+		}
+		if len(room) == 0 {
+			room = make([]*Expr, min(len(order), 64)+1)
+		}
+		one := room[:1:1]
+		room = room[1:]
+		one[0] = v
+		m[k] = one
 	}
 	giveKey := func(k string, v *Expr) {
 		if _, ok := outs[k]; !ok {
