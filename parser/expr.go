@@ -101,7 +101,7 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 				left = foldOnes(left, right, itemPos(it))
 				continue
 			}
-			left = &symbolic.Expr{Op: op, Args: []*symbolic.Expr{left, right}, Pos: itemPos(it)}
+			left = symbolic.Node(op, itemPos(it), left, right)
 			continue
 		}
 		if !l.startsOperand(it) || symbolic.PrecProd < min {
@@ -290,7 +290,7 @@ func transposeOps(body []*grammar.Item) []symbolic.Op {
 
 // unary builds a one-argument node.
 func unary(op symbolic.Op, x *symbolic.Expr, p symbolic.Pos) *symbolic.Expr {
-	return &symbolic.Expr{Op: op, Args: []*symbolic.Expr{x}, Pos: p}
+	return symbolic.Node(op, p, x)
 }
 
 // applySuper applies a Unicode superscript that follows an operand: ᵀ,

@@ -37,10 +37,13 @@ func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 	if p.Symbols == nil {
 		p.Symbols = map[string]*symbolic.Symbol{}
 	}
-	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, familyIndex: map[string]bool{}, freeIndices: o.freeIndices}
+	if p.Order == nil {
+		p.Order = make([]string, 0, 8) // most programs name a few symbols
+	}
+	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, freeIndices: o.freeIndices}
 	for _, s := range p.Symbols {
 		if s.Index != "" {
-			l.familyIndex[s.Index] = true
+			l.markFamilyIndex(s.Index)
 		}
 	}
 	return l
@@ -98,7 +101,7 @@ func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
 	}
 	l.prog.Symbols[key] = s
 	if s.Index != "" {
-		l.familyIndex[s.Index] = true
+		l.markFamilyIndex(s.Index)
 	}
 }
 
@@ -130,4 +133,13 @@ func badDecl(items []*grammar.Item) error {
 		}
 	}
 	return nil
+}
+
+// markFamilyIndex records an index that subscripts a family (the set is
+// made at its first entry).
+func (l *lowerer) markFamilyIndex(i string) {
+	if l.familyIndex == nil {
+		l.familyIndex = map[string]bool{}
+	}
+	l.familyIndex[i] = true
 }

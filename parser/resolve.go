@@ -289,7 +289,7 @@ func foldOnes(a, b *symbolic.Expr, p symbolic.Pos) *symbolic.Expr {
 		b.Args[0].Op == symbolic.OpOnes && b.Args[0].Name == "" {
 		return onesMatrix(p)
 	}
-	return &symbolic.Expr{Op: symbolic.OpMul, Args: []*symbolic.Expr{a, b}, Pos: p}
+	return symbolic.Node(symbolic.OpMul, p, a, b)
 }
 
 // builtinNode builds the node of a builtin call: inv(X) is OpInv,

@@ -94,7 +94,7 @@ func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
 // name used with two shapes) is reported after those.
 func (s *solver) finish() *sym.Error {
 	for _, n := range s.nodes {
-		n.e.Shape = resolve(n.t, unnamed)
+		n.e.Shape = finalShape(n.t)
 		if n.e.Op == sym.OpVar {
 			continue
 		}
@@ -166,4 +166,15 @@ func (s *solver) commit() {
 		sy.Range = sy.Shape
 		sy.Elementwise = len(sy.Domain) == 1 && sy.Domain[0].IsScalar() && sy.Range.IsScalar()
 	}
+}
+
+// finalShape is resolve(t, unnamed) once solving is over (nothing is
+// unified any more): computed once per root and shared by the nodes of
+// that shape (shapes are never modified in place).
+func finalShape(t *shapeVar) sym.Shape {
+	r := t.root()
+	if !r.isFinal {
+		r.final, r.isFinal = resolve(r, unnamed), true
+	}
+	return r.final
 }

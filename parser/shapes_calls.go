@@ -206,6 +206,9 @@ func (s *solver) instantiate(e *sym.Expr, key string, sy *sym.Symbol, args []*sh
 			s.fail(e.Args[i], errShapeUse(e.Args[i].Pos, what, ps.Shape, resolve(args[i], unnamed)))
 		}
 	}
+	if s.active == nil {
+		s.active = map[*sym.Def]bool{}
+	}
 	s.active[d] = true
 	t := s.gen(d.Body, &scope{names: names}, false)
 	delete(s.active, d)

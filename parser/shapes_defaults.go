@@ -71,10 +71,20 @@ func (s *solver) vectorDefaults() {
 }
 
 // keys lists the program's symbol keys: Order first, then any others
-// sorted, so that inference is deterministic.
+// sorted, so that inference is deterministic. The list is computed once
+// per solver (the solver adds no symbols; a change in their number makes
+// it afresh); callers must not modify it.
 func (s *solver) keys() []string {
+	if s.keyList != nil && s.keyCount == len(s.p.Symbols) {
+		return s.keyList
+	}
+	s.keyList, s.keyCount = s.symbolKeys(), len(s.p.Symbols)
+	return s.keyList
+}
+
+func (s *solver) symbolKeys() []string {
 	seen := make(map[string]bool, len(s.p.Symbols))
-	var out []string
+	out := make([]string, 0, len(s.p.Symbols))
 	for _, k := range s.p.Order {
 		if _, ok := s.p.Symbols[k]; ok && !seen[k] {
 			seen[k] = true

@@ -82,7 +82,7 @@ func (s *solver) gen(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 }
 
 func (s *solver) genArgs(e *sym.Expr, sc *scope, rec bool) []*shapeVar {
-	out := make([]*shapeVar, len(e.Args))
+	out := s.shapeList(len(e.Args))
 	for i, a := range e.Args {
 		out[i] = s.gen(a, sc, rec)
 	}

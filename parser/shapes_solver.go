@@ -35,6 +35,9 @@ type solver struct {
 	// constMemo caches isConstant.
 	constMemo map[*symbolic.Expr]bool
 	depth     int
+	// keyList caches keys(), for keyCount symbols.
+	keyList  []string
+	keyCount int
 }
 
 type nodeVar struct {
@@ -43,14 +46,25 @@ type nodeVar struct {
 }
 
 func newSolver(p *symbolic.Program, fixed bool) *solver {
-	return &solver{
-		p:      p,
-		fixed:  fixed,
-		symTV:  map[string]*shapeVar{},
-		defTV:  map[*symbolic.Def]*shapeVar{},
-		active: map[*symbolic.Def]bool{},
-		failed: map[*symbolic.Expr]bool{},
+	// The lists grow with the program: sized from its source (about a
+	// node per few bytes) so that most grow at most once.
+	hint := 8
+	if !fixed {
+		hint = min(max(len(p.Src)/3, 8), 512)
 	}
+	s := &solver{
+		p:     p,
+		fixed: fixed,
+		symTV: map[string]*shapeVar{},
+		defTV: map[*symbolic.Def]*shapeVar{},
+		// active and failed are made at their first entry.
+		nodes:    make([]nodeVar, 0, hint),
+		rules:    make([]func(), 0, hint),
+		vecRules: make([]func() bool, 0, hint/2),
+	}
+	s.queued = make([]bool, 0, hint)
+	s.dims = make([]*dimVar, 0, hint)
+	return s
 }
 
 // fail records a conflict found while solving, once per node.
@@ -58,6 +72,9 @@ func (s *solver) fail(e *symbolic.Expr, err *symbolic.Error) {
 	if e != nil {
 		if s.failed[e] {
 			return
+		}
+		if s.failed == nil {
+			s.failed = map[*symbolic.Expr]bool{}
 		}
 		s.failed[e] = true
 	}
@@ -132,6 +149,9 @@ func (s *solver) rule(watch []*shapeVar, f func()) {
 	s.queued = append(s.queued, false)
 	for _, t := range watch {
 		r := t.root()
+		if r.watch == nil {
+			r.watch = r.watchRoom[:0]
+		}
 		r.watch = append(r.watch, id)
 	}
 	f()

@@ -33,6 +33,13 @@ type shapeVar struct {
 	// watch lists the rules to rerun when this root gains information
 	// (see vars.wake).
 	watch []int
+	// watchRoom holds the first rules watched (most variables have few),
+	// so that watch needs no allocation of its own until it outgrows it.
+	watchRoom [2]int
+	// final caches resolve(t, unnamed) of a root once solving is over
+	// (see solver.finalShape); isFinal says it is set.
+	final   symbolic.Shape
+	isFinal bool
 }
 
 func (d *dimVar) root() *dimVar {
@@ -62,6 +69,50 @@ type vars struct {
 	dims   []*dimVar
 	queue  []int
 	queued []bool
+	// dimSlab and shapeSlab hand out variables from chunks, one
+	// allocation per slabSize variables rather than one each.
+	dimSlab   []dimVar
+	shapeSlab []shapeVar
+	listSlab  []*shapeVar
+}
+
+// slabSize is the number of variables allocated at once.
+const slabSize = 16
+
+// newDim returns a zero dimension variable from the slab.
+func (s *vars) newDim() *dimVar {
+	if len(s.dimSlab) == 0 {
+		s.dimSlab = make([]dimVar, slabSize)
+	}
+	d := &s.dimSlab[0]
+	s.dimSlab = s.dimSlab[1:]
+	return d
+}
+
+// shapeList returns a list of n shape variables (nil), cut from a chunk
+// shared with other lists (each with its own capacity, so that an append
+// to one never writes into the next).
+func (s *vars) shapeList(n int) []*shapeVar {
+	if n > slabSize {
+		return make([]*shapeVar, n)
+	}
+	if len(s.listSlab) < n {
+		s.listSlab = make([]*shapeVar, 4*slabSize)
+	}
+	out := s.listSlab[:n:n]
+	s.listSlab = s.listSlab[n:]
+	return out
+}
+
+// newShape returns a shape variable of kind k from the slab.
+func (s *vars) newShape(k shapeKind, m, n *dimVar) *shapeVar {
+	if len(s.shapeSlab) == 0 {
+		s.shapeSlab = make([]shapeVar, slabSize)
+	}
+	t := &s.shapeSlab[0]
+	s.shapeSlab = s.shapeSlab[1:]
+	t.kind, t.dims = k, [2]*dimVar{m, n}
+	return t
 }
 
 // wake queues the rules ids.
@@ -78,6 +129,9 @@ func (s *vars) wake(ids []int) {
 // known.
 func (s *vars) link(a, b *shapeVar) {
 	a.parent = b
+	if b.watch == nil && len(a.watch) > 0 {
+		b.watch = b.watchRoom[:0]
+	}
 	b.watch = append(b.watch, a.watch...)
 	if b.kind != kindUnknown {
 		s.wake(a.watch)
@@ -87,15 +141,16 @@ func (s *vars) link(a, b *shapeVar) {
 
 // dim returns a new dimension variable with value v ("" for unknown).
 func (s *vars) dim(v symbolic.Dim) *dimVar {
-	d := &dimVar{val: v, id: len(s.dims)}
+	d := s.newDim()
+	d.val, d.id = v, len(s.dims)
 	s.dims = append(s.dims, d)
 	return d
 }
 
-func (s *vars) unknown() *shapeVar { return &shapeVar{} }
-func (s *vars) scalar() *shapeVar  { return &shapeVar{kind: kindScalar} }
+func (s *vars) unknown() *shapeVar { return s.newShape(kindUnknown, nil, nil) }
+func (s *vars) scalar() *shapeVar  { return s.newShape(kindScalar, nil, nil) }
 func (s *vars) vector(n *dimVar) *shapeVar {
-	return &shapeVar{kind: kindVector, dims: [2]*dimVar{n}}
+	return s.newShape(kindVector, n, nil)
 }
 
 // matrix returns the shape m×n, normalised like symbolic.Shape.Norm when
@@ -107,7 +162,7 @@ func (s *vars) matrix(m, n *dimVar) *shapeVar {
 	case isOne(n):
 		return s.vector(m)
 	}
-	return &shapeVar{kind: kindMatrix, dims: [2]*dimVar{m, n}}
+	return s.newShape(kindMatrix, m, n)
 }
 
 // fromShape returns a shape variable holding a known shape.

@@ -24,7 +24,45 @@ func Eye(n Dim) *Expr { return &Expr{Op: OpEye, Shape: Matrix(n, n), Pos: NoPos}
 // raw builds a node of op over args with its shape computed, applying no
 // rewrite.
 func raw(op Op, args ...*Expr) *Expr {
-	return &Expr{Op: op, Args: args, Shape: builtShape(op, args), Pos: NoPos}
+	e := Node(op, NoPos, args...) // args does not escape: Node copies it
+	e.Shape = builtShape(op, e.Args)
+	return e
+}
+
+// Node returns a node of op over args at position p with no shape set
+// (for a parser, whose shape inference sets it afterwards). A node of one
+// or two operands and its operand list are one allocation.
+func Node(op Op, p Pos, args ...*Expr) *Expr {
+	switch len(args) {
+	case 1:
+		n := &node1{}
+		n.a[0] = args[0]
+		n.e = Expr{Op: op, Args: n.a[:], Pos: p}
+		return &n.e
+	case 2:
+		n := &node2{}
+		n.a[0], n.a[1] = args[0], args[1]
+		n.e = Expr{Op: op, Args: n.a[:], Pos: p}
+		return &n.e
+	}
+	var own []*Expr // nil for a leaf
+	if len(args) > 0 {
+		own = make([]*Expr, len(args))
+		copy(own, args)
+	}
+	return &Expr{Op: op, Args: own, Pos: p}
+}
+
+// node1 and node2 hold a node with its one or two operands, allocated
+// together by Node.
+type node1 struct {
+	e Expr
+	a [1]*Expr
+}
+
+type node2 struct {
+	e Expr
+	a [2]*Expr
 }
 
 // numValue returns the value of a literal.

@@ -1,5 +1,7 @@
 package symbolic
 
+import "slices"
+
 // Rewrites of diag(v), the diagonal matrix of a vector, that keep Hessians
 // short: diag(𝟙) is I, diag(u) ± diag(v) is diag(u ± v), and
 // diag(u) diag(v) is diag(u ⊙ v).
@@ -28,6 +30,9 @@ func diagSum(a, b *Expr, sign float64) *Expr {
 // mergeDiags replaces adjacent diagonal factors diag(u) diag(v) of a
 // matrix product by diag(u ⊙ v).
 func mergeDiags(fs []*Expr) []*Expr {
+	if !slices.ContainsFunc(fs, func(f *Expr) bool { return diagArg(f) != nil }) {
+		return fs // nothing to merge: no copy
+	}
 	var out []*Expr
 	for _, f := range fs {
 		if n := len(out); n > 0 {

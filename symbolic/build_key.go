@@ -53,7 +53,7 @@ type interner struct {
 }
 
 func newInterner() *interner {
-	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}, ids: map[*Expr]int{}}
+	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}} // ids made at first use
 }
 
 // intern returns the canonical node equal to e.
@@ -61,11 +61,18 @@ func (in *interner) intern(e *Expr) *Expr {
 	if c, ok := in.memo[e]; ok {
 		return c
 	}
-	args := make([]*Expr, len(e.Args))
+	args := e.Args // copied at the first operand that changes
 	changed := false
 	for i, a := range e.Args {
-		args[i] = in.intern(a)
-		changed = changed || args[i] != a
+		c := in.intern(a)
+		if c != a && !changed {
+			args = make([]*Expr, len(e.Args))
+			copy(args, e.Args[:i])
+			changed = true
+		}
+		if changed {
+			args[i] = c
+		}
 	}
 	k := internKey{op: e.Op, name: e.Name, label: e.Label, num: e.Num}
 	if len(args) > 3 {
@@ -93,7 +100,9 @@ func (in *interner) intern(e *Expr) *Expr {
 	}
 	in.table[k] = c
 	in.memo[e] = c
-	in.memo[c] = c
+	if c != e {
+		in.memo[c] = c
+	}
 	return c
 }
 
@@ -102,6 +111,9 @@ func (in *interner) intern(e *Expr) *Expr {
 func (in *interner) id(e *Expr) int {
 	if n, ok := in.ids[e]; ok {
 		return n
+	}
+	if in.ids == nil {
+		in.ids = map[*Expr]int{}
 	}
 	in.ids[e] = len(in.ids) + 1
 	return in.ids[e]

@@ -13,7 +13,7 @@ import (
 // identity factors and 1 dropped, 0 absorbing, and a scalar times its
 // reciprocal cancelled. An inner product xᵀy stays one scalar factor.
 func Mul(a, b *Expr) *Expr {
-	fs, sign := mulFactors(nil, a, 1)
+	fs, sign := mulFactors(make([]*Expr, 0, 4), a, 1)
 	fs, sign = mulFactors(fs, b, sign)
 	return mulList(fs, sign, builtShape(OpMul, []*Expr{a, b}))
 }
@@ -73,7 +73,16 @@ func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
 // the given shape.
 func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	coef, den := sign, 1.0
-	var scalars, mats []*Expr
+	// scalars and mats share one allocation, each with room for its
+	// factors of fs.
+	ns := 0
+	for _, f := range fs {
+		if f.Shape.IsScalar() {
+			ns++
+		}
+	}
+	buf := make([]*Expr, len(fs))
+	scalars, mats := buf[:0:ns], buf[ns:ns]
 	for _, f := range fs {
 		if f.Shape.IsScalar() {
 			if v, ok := numValue(f); ok {
@@ -102,7 +111,7 @@ func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	}
 	scalars = mergePowers(cancelReciprocals(scalars))
 	mats = mergeMatPowers(dropIdentities(mergeDiags(cancelInverses(mats))))
-	var out []*Expr
+	out := make([]*Expr, 0, 1+len(scalars)+len(mats))
 	if lead := coefficient(abs(coef), den); lead != nil {
 		out = append(out, lead)
 	} else if len(scalars) == 0 && len(mats) == 0 {
@@ -373,8 +382,8 @@ func cancelReciprocalsLong(fs []*Expr) []*Expr {
 
 // dropIdentities removes identity matrices next to another matrix factor.
 func dropIdentities(fs []*Expr) []*Expr {
-	if len(fs) < 2 {
-		return fs
+	if len(fs) < 2 || !slices.ContainsFunc(fs, func(f *Expr) bool { return f.Op == OpEye || isNumber(f, 1) }) {
+		return fs // nothing to drop: no copy
 	}
 	var out []*Expr
 	for _, f := range fs {

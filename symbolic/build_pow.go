@@ -26,6 +26,9 @@ func matPower(f *Expr) (base *Expr, k float64, t, ok bool) {
 // mergeMatPowers writes runs of one square matrix in a product as a
 // power: X X is X², Xᵀ Xᵀ is (X²)ᵀ, X² X is X³.
 func mergeMatPowers(fs []*Expr) []*Expr {
+	if !matPowersMerge(fs) {
+		return fs // nothing to merge: no copy
+	}
 	var out []*Expr
 	for _, f := range fs {
 		if n := len(out); n > 0 {
@@ -43,4 +46,19 @@ func mergeMatPowers(fs []*Expr) []*Expr {
 		out = append(out, f)
 	}
 	return out
+}
+
+// matPowersMerge reports whether two neighbours of fs merge into one
+// power (the test of mergeMatPowers, on the list as it is).
+func matPowersMerge(fs []*Expr) bool {
+	for i := 1; i < len(fs); i++ {
+		b1, _, t1, ok1 := matPower(fs[i-1])
+		if !ok1 {
+			continue
+		}
+		if b2, _, t2, ok2 := matPower(fs[i]); ok2 && t1 == t2 && sameExpr(b1, b2) {
+			return true
+		}
+	}
+	return false
 }

@@ -24,7 +24,7 @@ func builtShape(op Op, args []*Expr) Shape {
 		case b.IsScalar():
 			return a
 		}
-		return Matrix(a.Rows(), b.Cols())
+		return matrixLike(a.Rows(), b.Cols(), a, b)
 	case OpT:
 		return args[0].Shape.T()
 	case OpSum:

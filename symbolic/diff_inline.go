@@ -45,10 +45,19 @@ type gradCtx struct {
 func newGradCtx(p *Program) *gradCtx {
 	return &gradCtx{
 		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlining: map[string]bool{}, rename: map[string]string{}, inlined: map[*Expr]*Expr{}, usedIdx: map[string]bool{},
-		bound: map[string]bool{}, dep: map[*Expr]bool{},
-		through: map[*Expr]*Expr{}, throughVal: map[*Expr]*Expr{},
+		inlined: map[*Expr]*Expr{}, usedIdx: map[string]bool{}, dep: map[*Expr]bool{},
+		// inlining, rename, bound, through and throughVal are made at
+		// their first entry (most derivations need few of them).
 	}
+}
+
+// setTrue sets m[k], making m when it is nil, and returns m.
+func setTrue(m map[string]bool, k string) map[string]bool {
+	if m == nil {
+		m = map[string]bool{}
+	}
+	m[k] = true
+	return m
 }
 
 // symbol looks a key up in the program's symbols.
@@ -67,7 +76,7 @@ func (c *gradCtx) defBody(d *Def) (*Expr, error) {
 	if c.inlining[d.Name] {
 		return nil, Errorf(d.Pos, "definition of %s refers to itself", d.Name)
 	}
-	c.inlining[d.Name] = true
+	c.inlining = setTrue(c.inlining, d.Name)
 	defer delete(c.inlining, d.Name)
 	b, err := c.inline(d.Body, nil)
 	if err != nil {
@@ -137,6 +146,9 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	renamed := false
 	if e.Op == OpSum && c.targetSub != nil && c.targetSub.Op == OpVar && e.Name == c.targetSub.Key() {
 		saved, renamed = c.rename[e.Name], true
+		if c.rename == nil {
+			c.rename = map[string]string{}
+		}
 		c.rename[e.Name] = c.freshIndex()
 	}
 	for i, a := range e.Args {
@@ -153,7 +165,7 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 		if r, ok := c.rename[e.Name]; ok {
 			out.Name = r
 		}
-		c.bound[out.Name] = true
+		c.bound = setTrue(c.bound, out.Name)
 		if renamed {
 			if saved == "" {
 				delete(c.rename, e.Name)
@@ -225,7 +237,7 @@ func (c *gradCtx) callDef(e *Expr, d *Def, args []*Expr) (*Expr, error) {
 	if c.inlining[d.Name] {
 		return nil, Errorf(e.Pos, "definition of %s refers to itself", d.Name)
 	}
-	c.inlining[d.Name] = true
+	c.inlining = setTrue(c.inlining, d.Name)
 	defer delete(c.inlining, d.Name)
 	env := map[string]*Expr{}
 	for i, p := range d.Params {

@@ -44,8 +44,9 @@ func (c *gradCtx) matchIndex(e *Expr) string {
 // topo lists the nodes of root that depend on the target, children before
 // parents. It does not descend into Σ bodies (reverse treats each Σ as a
 // problem of its own) nor below the target.
-func (c *gradCtx) topo(root *Expr) []*Expr {
-	var order []*Expr
+// hint is the room to make for the list (0 for none).
+func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
+	order := make([]*Expr, 0, hint)
 	seen := map[*Expr]bool{}
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
@@ -74,16 +75,36 @@ func (c *gradCtx) topo(root *Expr) []*Expr {
 // top is set for the outermost pass, where --through intermediates are
 // replaced by their δ names.
 func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
-	order := c.topo(root)
+	hint := 0
+	if top {
+		// At most the distinct nodes of the function (those interned so
+		// far); a Σ body's pass (not top) lists a part of them.
+		hint = len(c.in.table)
+	}
+	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the
 	// node is reached (sumAll: linear in their number).
 	adj := map[*Expr][]*Expr{root: {seed}}
 	outs := map[string][]*Expr{}
 	var keys []string
+	// A node's first contribution is a list of one cut from a shared
+	// chunk (capacity one: a second contribution makes its own list).
+	var room []*Expr
 	give := func(m map[*Expr][]*Expr, k *Expr, v *Expr) {
-		if v != nil {
-			m[k] = append(m[k], v)
+		if v == nil {
+			return
 		}
+		if xs := m[k]; len(xs) > 0 {
+			m[k] = append(xs, v)
+			return
+		}
+		if len(room) == 0 {
+			room = make([]*Expr, min(len(order), 64)+1)
+		}
+		one := room[:1:1]
+		room = room[1:]
+		one[0] = v
+		m[k] = one
 	}
 	giveKey := func(k string, v *Expr) {
 		if _, ok := outs[k]; !ok {
@@ -104,6 +125,9 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		delete(adj, n)
 		if top {
 			if d, ok := c.through[n]; ok && n != c.target {
+				if c.throughVal == nil {
+					c.throughVal = map[*Expr]*Expr{}
+				}
 				c.throughVal[n] = a
 				a = d
 			}

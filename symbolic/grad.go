@@ -160,12 +160,14 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 	// A renamed index must not capture any name in scope: bound indices,
 	// names (a count k written as a bound Σ_{j=1}^{k}), dimension
 	// symbols and family counts.
-	collectSumNames(def.Body, c.usedIdx)
+	roots := make([]*Expr, 0, len(p.Defs)+1)
+	roots = append(roots, def.Body)
 	for _, d := range p.Defs {
 		if d != nil && d.Body != nil {
-			collectSumNames(d.Body, c.usedIdx)
+			roots = append(roots, d.Body)
 		}
 	}
+	collectSumNames(roots, c.usedIdx)
 	for d := range ProgramDims(p) {
 		c.usedIdx[string(d)] = true
 	}
@@ -202,6 +204,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		}
 		dv := deltaVar(name)
 		dv.Shape = b.Shape
+		if c.through == nil {
+			c.through = map[*Expr]*Expr{}
+		}
 		c.through[b] = dv
 	}
 	if m := c.entryOfTarget(root); m != nil {
@@ -283,15 +288,31 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// collectSumNames adds every Σ-bound index of e, and every name e mentions
+// collectSumNames adds every Σ-bound index of the roots, and every name they mention
 // (subscripts and bounds included), to names.
-func collectSumNames(e *Expr, names map[string]bool) {
-	Walk(e, func(e *Expr) bool {
+func collectSumNames(roots []*Expr, names map[string]bool) {
+	// One walk over all the roots: a node they share is visited once.
+	seen := map[*Expr]bool{}
+	var visit func(e *Expr)
+	visit = func(e *Expr) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		Stats.visit(1)
 		if e.Op == OpSum || e.Op == OpVar {
 			names[e.Name] = true
 		}
-		return true
-	})
+		for _, s := range e.Sub {
+			visit(s)
+		}
+		for _, a := range e.Args {
+			visit(a)
+		}
+	}
+	for _, r := range roots {
+		visit(r)
+	}
 }
 
 // deltaVar is the δ name for ∂f/∂S: δ2 for S2, δ⁽¹⁾ for S⁽¹⁾, δ_h for h.

@@ -15,12 +15,25 @@ type hashCons struct {
 	// different shapes).
 	table map[uint64]*Expr
 	more  map[uint64][]*Expr
-	// canon maps every node seen to its canonical node.
-	canon map[*Expr]*Expr
+	// canon maps every node seen to its canonical node, and says of a
+	// canonical node whether a rebuild gives it back (see simplifier).
+	canon map[*Expr]canonical
 }
 
+// canonical is an entry of hashCons.canon.
+type canonical struct {
+	c     *Expr
+	fixed bool
+}
+
+// isFixed reports whether e was marked with setFixed.
+func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
+
+// setFixed marks the canonical node c.
+func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
+
 func newHashCons() *hashCons {
-	return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]*Expr{}}
+	return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.
@@ -28,7 +41,7 @@ func newHashCons() *hashCons {
 // comparison with a candidate compares operand pointers only.
 func (t *hashCons) intern(e *Expr) *Expr {
 	if c, ok := t.canon[e]; ok {
-		return c
+		return c.c
 	}
 	if len(e.Args) > 0 {
 		var args []*Expr // allocated at the first operand that changes
@@ -47,7 +60,7 @@ func (t *hashCons) intern(e *Expr) *Expr {
 		}
 	}
 	c := t.lookup(e)
-	t.canon[e] = c
+	t.canon[e] = canonical{c: c} // e is new here: not yet marked fixed
 	return c
 }
 

@@ -32,20 +32,11 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	if e == nil {
 		return nil
 	}
-	for range maxRounds {
-		next, changed := rs.pass(e)
-		if !changed {
-			return next
-		}
-		e = next
-	}
-	return e
-}
-
-// pass runs one post-order pass and reports whether any rule applied.
-func (rs RuleSet) pass(root *Expr) (*Expr, bool) {
+	// One Rewriter for all the passes, its memo emptied for each; applied
+	// says whether a rule applied in the current pass.
 	applied := false
-	out := Rewrite(root, func(e *Expr, subs, args []*Expr) *Expr {
+	rw := NewRewriter()
+	rw.Post = func(e *Expr, subs, args []*Expr) *Expr {
 		r := withChildren(e, subs, args)
 		for range maxLocal {
 			next, ok := rs.applyOnce(r)
@@ -56,8 +47,17 @@ func (rs RuleSet) pass(root *Expr) (*Expr, bool) {
 			r = next
 		}
 		return r
-	})
-	return out, applied
+	}
+	for range maxRounds {
+		applied = false
+		clear(rw.memo)
+		next := rw.Rewrite(e)
+		if !applied {
+			return next
+		}
+		e = next
+	}
+	return e
 }
 
 // applyOnce applies the first rule that matches e.

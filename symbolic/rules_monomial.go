@@ -15,6 +15,13 @@ type monomial struct {
 	bases []*Expr
 	exps  []float64
 	mats  []*Expr
+	// room holds the first factors (bases, exponents, matrices) of a
+	// monomial read by monomialOf, in the allocation of the monomial.
+	room struct {
+		bases [1]*Expr
+		exps  [1]float64
+		mats  [1]*Expr
+	}
 }
 
 // maxMonomialFactors bounds the factors a monomial collects (the rules
@@ -25,6 +32,7 @@ const maxMonomialFactors = 64
 // cannot hold (a vector or matrix under a power or in a denominator).
 func monomialOf(e *Expr) (*monomial, bool) {
 	m := &monomial{coef: 1, shape: e.Shape}
+	m.bases, m.exps, m.mats = m.room.bases[:0], m.room.exps[:0], m.room.mats[:0]
 	if !m.collect(e, 1) || len(m.bases)+len(m.mats) > maxMonomialFactors {
 		return nil, false
 	}

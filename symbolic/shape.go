@@ -21,8 +21,32 @@ var Scalar Shape
 // Vector returns the shape of a column vector of length n.
 func Vector(n Dim) Shape { return Shape{n} }
 
-// Matrix returns the shape of an m×n matrix, normalised.
-func Matrix(m, n Dim) Shape { return Shape{m, n}.Norm() }
+// Matrix returns the shape of an m×n matrix, normalised (Norm): nil for
+// 1×1, [m] for m×1, else [m, n].
+func Matrix(m, n Dim) Shape { return matrixLike(m, n) }
+
+// matrixLike is Matrix(m, n), returning one of the shapes like when it is
+// that very shape, so as not to allocate: shapes are never modified in
+// place, so they can be shared.
+func matrixLike(m, n Dim, like ...Shape) Shape {
+	switch {
+	case m == One && n == One:
+		return nil
+	case n == One:
+		for _, s := range like {
+			if len(s) >= 1 && s[0] == m {
+				return s[:1:1]
+			}
+		}
+		return Shape{m}
+	}
+	for _, s := range like {
+		if len(s) == 2 && s[0] == m && s[1] == n {
+			return s
+		}
+	}
+	return Shape{m, n}
+}
 
 // Norm normalises 1×1 to scalar and n×1 to the column vector [n].
 func (s Shape) Norm() Shape {
@@ -64,7 +88,7 @@ func (s Shape) Cols() Dim {
 }
 
 // T is the shape of the transpose.
-func (s Shape) T() Shape { return Shape{s.Cols(), s.Rows()}.Norm() }
+func (s Shape) T() Shape { return matrixLike(s.Cols(), s.Rows(), s, s[min(1, len(s)):]) }
 
 // Equal reports whether two shapes are the same.
 func (s Shape) Equal(t Shape) bool {

@@ -30,10 +30,12 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 		return nil, nil
 	}
 	t := newHashCons()
+	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		n, err := simplifyPass(e, t, b)
-		if err != nil {
-			return nil, err
+		clear(r.memo)
+		n := r.Rewrite(e)
+		if r.err != nil {
+			return nil, r.err
 		}
 		if n == e {
 			return n, nil
@@ -48,8 +50,9 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 	t := newHashCons()
 	cur := slices.Clone(es)
+	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		r := simplifier(t, b)
+		clear(r.memo)
 		changed := false
 		for i, e := range cur {
 			n := r.Rewrite(e)
@@ -66,20 +69,26 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 	return cur, nil
 }
 
-// simplifyPass is one bottom-up rebuild.
-func simplifyPass(e *Expr, t *hashCons, b *budget) (*Expr, error) {
-	r := simplifier(t, b)
-	out := r.Rewrite(e)
-	return out, r.err
-}
-
 // simplifier is the Rewriter of one simplification pass, interning its
 // results in t.
 func simplifier(t *hashCons, b *budget) *Rewriter {
 	r := NewRewriter()
 	r.b = b
+	// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
+	// operands as they were given: rebuilding o from its own operands is
+	// that same rebuild (rebuild reads only the node's fields and its
+	// operands), so it gives o again, and the next pass keeps o without
+	// rebuilding it when its operands are unchanged.
 	r.Post = func(e *Expr, _, args []*Expr) *Expr {
-		return t.intern(rebuild(e, args))
+		if t.isFixed(e) && sameSlice(args, e.Args) {
+			return e
+		}
+		o := t.intern(rebuild(e, args))
+		if o.Op == e.Op && o.Name == e.Name && o.Label == e.Label && o.Num == e.Num &&
+			sameSlice(o.Sub, e.Sub) && sameSlice(o.Args, args) && o.Shape.Equal(e.Shape) {
+			t.setFixed(o)
+		}
+		return o
 	}
 	r.Pre = func(e *Expr) *Expr {
 		// A long sum is collected at once from its rewritten summands,

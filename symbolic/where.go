@@ -287,6 +287,9 @@ func (c *gradCtx) sortByDefOrder(ns []*Expr) {
 // boundMentions maps each node of g to the Σ-bound indices it mentions
 // freely (a node inside Σ_j that uses j cannot be named outside the Σ).
 func boundMentions(g *Expr, bound map[string]bool) map[*Expr][]string {
+	if len(bound) == 0 {
+		return nil // no Σ: no node mentions a bound index
+	}
 	out := map[*Expr][]string{}
 	var walk func(e *Expr) []string
 	walk = func(e *Expr) []string {
