@@ -44,7 +44,7 @@ func (p *printer) binary(e *Expr) {
 		// under either precedence; so is a Σ on the left, whose body
 		// would swallow the right operand.
 		l, r := nthArg(e, 0), nthArg(e, 1)
-		if l != nil && (l.Op == OpMul && !scaledLeaf(l) || l.Op == OpDiv || l.Op == OpSum) {
+		if l != nil && (l.Op == OpMul && !p.scaledLeaf(l) || l.Op == OpDiv || l.Op == OpSum) {
 			p.paren(l)
 		} else {
 			p.expr(l, op.Prec)
@@ -101,15 +101,20 @@ func (p *printer) mul(e *Expr) {
 }
 
 // scaledLeaf reports a positive number times a name or a call (3 x,
-// 2 σ(z)): on the left of ⊙ it needs no parentheses, as 3 x ⊙ y has one
-// value under either precedence.
-func scaledLeaf(e *Expr) bool {
+// 2 σ(z); in LaTeX also \frac{1}{2} x, which is how ½ x reads back): on
+// the left of ⊙ it needs no parentheses, as 3 x ⊙ y has one value under
+// either precedence.
+func (p *printer) scaledLeaf(e *Expr) bool {
 	if e.Op != OpMul || len(e.Args) != 2 {
 		return false
 	}
 	c, x := e.Args[0], e.Args[1]
-	return c.Op == OpNum && c.Name == "" && c.Num > 0 && (x.Op == OpVar || x.Op == OpCall || x.Op == OpPrime)
+	return (positiveNumber(c) || p.st == LaTeX && c.Op == OpDiv && len(c.Args) == 2 && positiveNumber(c.Args[0]) && positiveNumber(c.Args[1])) &&
+		(x.Op == OpVar || x.Op == OpCall || x.Op == OpPrime)
 }
+
+// positiveNumber reports whether e is a positive literal number.
+func positiveNumber(e *Expr) bool { return e.Op == OpNum && e.Name == "" && e.Num > 0 }
 
 // isHadamard reports whether e is a ⊙ b or a ⊘ b, which a product
 // parenthesises for the reader although ⊙ binds tighter: (a ⊙ b) c.

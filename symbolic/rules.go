@@ -38,6 +38,10 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	rw := NewRewriter()
 	rw.Post = func(e *Expr, subs, args []*Expr) *Expr {
 		r := withChildren(e, subs, args)
+		if z := foldZero(r); z != nil {
+			applied = true
+			r = z
+		}
 		for range maxLocal {
 			next, ok := rs.applyOnce(r)
 			if !ok {
@@ -58,6 +62,47 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 		e = next
 	}
 	return e
+}
+
+// foldZero is what the builders would make of a node one of whose
+// operands a rule turned into zero (2 (2 u − u/½) with the difference
+// cancelled is 0, not 2·0): a product, elementwise product, quotient,
+// transpose or negation of zero is zero, and a zero term drops out of a
+// sum. It returns nil when e has no zero operand.
+func foldZero(e *Expr) *Expr {
+	if len(e.Args) == 0 || len(e.Sub) > 0 {
+		return nil
+	}
+	a := e.Args[0]
+	var b *Expr
+	if len(e.Args) > 1 {
+		b = e.Args[1]
+	}
+	switch e.Op {
+	case OpMul, OpHad:
+		if isZero(a) || b != nil && isZero(b) {
+			return Zero(e.Shape)
+		}
+	case OpDiv, OpHDiv, OpT, OpNeg:
+		if isZero(a) {
+			return Zero(e.Shape)
+		}
+	case OpAdd:
+		switch {
+		case isZero(a) && b != nil && b.Shape.Equal(e.Shape):
+			return b
+		case b != nil && isZero(b) && a.Shape.Equal(e.Shape):
+			return a
+		}
+	case OpSub:
+		switch {
+		case b != nil && isZero(b) && a.Shape.Equal(e.Shape):
+			return a
+		case isZero(a) && b != nil && b.Shape.Equal(e.Shape):
+			return Neg(b)
+		}
+	}
+	return nil
 }
 
 // applyOnce applies the first rule that matches e.

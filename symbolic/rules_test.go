@@ -183,3 +183,48 @@ func TestPresentPreservesValue(t *testing.T) {
 		}
 	})
 }
+
+// TestPresentFoldsZeros: a rule that cancels an operand to zero leaves
+// no 2·0 behind (rapid found ∂/∂u of (2uᵀ − uᵀ/½) u printed as 2·0, which
+// reads back as a scalar).
+func TestPresentFoldsZeros(t *testing.T) {
+	for _, in := range []string{"2 (2 u − u/½)", "(2 u − u/½) ⊙ v", "A (2 u − u/½)", "x + 3 (2 u − u/½)", "(2 u − u/½)ᵀ v", "−(2 u − u/½)"} {
+		p, err := parser.Parse(rulesProgram)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := parser.ParseExpr(p, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := symbolic.Present(symbolic.Simplify(e))
+		if zeroOperand(out) {
+			t.Errorf("Present(%s) = %s: an operand is zero", in, symbolic.Print(out, symbolic.Text))
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		p := symtest.Program(t)
+		e := symtest.Expr(t, p, symtest.Shape(t, p), 4, symtest.ExprOpts{NoDomainFuncs: true, Smooth: true})
+		if out := symbolic.Present(symbolic.Simplify(e)); zeroOperand(out) {
+			t.Fatalf("Present(%s) = %s: an operand is zero", e, out)
+		}
+	})
+}
+
+// zeroOperand reports whether a product, elementwise product or sum in e
+// has a literal zero operand.
+func zeroOperand(e *symbolic.Expr) bool {
+	found := false
+	symbolic.Walk(e, func(n *symbolic.Expr) bool {
+		switch n.Op {
+		case symbolic.OpMul, symbolic.OpHad, symbolic.OpAdd, symbolic.OpSub:
+			for _, a := range n.Args {
+				if a.Op == symbolic.OpNum && a.Num == 0 {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
