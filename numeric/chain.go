@@ -11,6 +11,9 @@ import (
 type factor struct {
 	n node
 	t bool
+	// key names the variable the factor is, when it is one (a plain
+	// reference, maybe transposed), for evaluations along a direction.
+	key string
 }
 
 // factors flattens a product a b c … (nested either way) into its factors,
@@ -30,7 +33,29 @@ func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, factor{n, t}), nil
+	return append(out, factor{n, t, c.varKey(e)}), nil
+}
+
+// varKey returns the key of the variable e is (or e's transpose is): a
+// plain reference to a declared variable, not a function parameter or a
+// definition; "" otherwise.
+func (c *compiler) varKey(e *symbolic.Expr) string {
+	if e.Op == symbolic.OpT && len(e.Args) == 1 {
+		e = e.Args[0]
+	}
+	if e.Op != symbolic.OpVar || len(e.Sub) > 0 {
+		return ""
+	}
+	key := e.Key()
+	for _, sc := range c.scope {
+		if _, ok := sc[key]; ok {
+			return ""
+		}
+	}
+	if sym := c.p.Symbols[key]; sym == nil || sym.Kind != symbolic.SymVar {
+		return ""
+	}
+	return key
 }
 
 // prodPlan is a compiled product a b c …: its factors and the buffers of
@@ -41,8 +66,9 @@ type prodPlan struct {
 	fs  []factor
 	pos symbolic.Pos
 	// tmp numbers the buffers of the partial products (one fewer than
-	// the factors).
+	// the factors); lin numbers the plan (its linCache).
 	tmp []int
+	lin int
 }
 
 // productPlan compiles the product e (an OpMul with two operands).
@@ -57,17 +83,24 @@ func (c *compiler) productPlan(e *symbolic.Expr) (*prodPlan, error) {
 	if fs, err = c.factors(e.Args[1], fs); err != nil {
 		return nil, err
 	}
-	p := &prodPlan{fs: fs, pos: e.Pos, tmp: make([]int, len(fs)-1)}
+	p := &prodPlan{fs: fs, pos: e.Pos, tmp: make([]int, len(fs)-1), lin: c.lins}
+	c.lins++
 	for i := range p.tmp {
 		p.tmp[i] = c.newBuf()
 	}
 	return p, nil
 }
 
-// values evaluates the factors.
+// values evaluates the factors. Along a direction, the factor moved
+// linearly is not evaluated: its value is the base (see write).
 func (p *prodPlan) values(s *state) ([]*mat.Dense, error) {
 	vals := make([]*mat.Dense, len(p.fs))
+	li := p.linearFactor(s)
 	for i, f := range p.fs {
+		if i == li {
+			vals[i] = s.dir.base
+			continue
+		}
 		v, err := f.n(s)
 		if err != nil {
 			return nil, err
@@ -130,6 +163,17 @@ func (p *prodPlan) dims(vals []*mat.Dense) (int, int, error) {
 		}
 	}
 	return r, c, nil
+}
+
+// write sets dst = α (product) + β dst for vals from values: into, or
+// along a direction linearInto for a product linear in the variable
+// moved.
+func (p *prodPlan) write(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) (finite bool) {
+	if li := p.linearFactor(s); li >= 0 {
+		p.linearInto(s, li, vals, dst, alpha, beta)
+		return false
+	}
+	return p.into(s, vals, dst, alpha, beta)
 }
 
 // into sets dst = α (product of vals) + β dst; dst has the size dims

@@ -58,6 +58,10 @@ type state struct {
 	// finite is a value known to be finite without a test of its
 	// entries (a product's buffer: an outer product of finite vectors).
 	finite *mat.Dense
+	// dir is the direction of an evaluation along one (along.go), nil
+	// otherwise; lin the caches of its linear products, by plan.
+	dir *direction
+	lin []linCache
 }
 
 // tickEvery is how many node evaluations pass between two looks at the
@@ -99,8 +103,10 @@ func (s *state) fresh(slot int, deps []int) bool {
 // own from the free list.
 type Compiled struct {
 	root node
-	// nbufs is the number of value buffers of a frame.
+	// nbufs is the number of value buffers of a frame; nlin the number
+	// of product plans (see along.go).
 	nbufs    int
+	nlin     int
 	frames   frames
 	expr     *symbolic.Expr
 	prog     *symbolic.Program
@@ -142,6 +148,7 @@ type compiler struct {
 	slots   int
 	caches  int
 	bufs    int
+	lins    int
 	// fused counts the products compiled as terms of a sum (terms.go),
 	// outside memo.
 	fused int
@@ -188,7 +195,7 @@ func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 		}
 	}
 	return &Compiled{root: root, expr: e, prog: p, slots: c.slots, caches: c.caches, indexBind: indexBind,
-		bindings: len(c.bindings), nodes: len(c.memo) + len(c.defs) + c.fused, nbufs: c.bufs}, nil
+		bindings: len(c.bindings), nodes: len(c.memo) + len(c.defs) + c.fused, nbufs: c.bufs, nlin: c.lins}, nil
 }
 
 // Expr returns the expression c was compiled from.

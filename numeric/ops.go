@@ -165,7 +165,7 @@ func (c *compiler) compileMul(e *symbolic.Expr) (node, error) {
 			return nil, err
 		}
 		out := s.buf(id, r, cols)
-		if p.into(s, vals, out, 1, 0) {
+		if p.write(s, vals, out, 1, 0) {
 			s.finite = out
 		} else if s.finite == out {
 			s.finite = nil

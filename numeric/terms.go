@@ -77,7 +77,7 @@ func (t term) value(s *state, tv termValue) *mat.Dense {
 		return tv.v
 	}
 	out := s.buf(t.id, tv.r, tv.c)
-	t.prod.into(s, tv.vals, out, 1, 0)
+	t.prod.write(s, tv.vals, out, 1, 0)
 	return out
 }
 
@@ -87,7 +87,7 @@ func (t term) into(s *state, tv termValue, dst *mat.Dense, alpha, beta float64) 
 		scaleInto(dst, alpha, tv.v, false, beta)
 		return
 	}
-	t.prod.into(s, tv.vals, dst, alpha, beta)
+	t.prod.write(s, tv.vals, dst, alpha, beta)
 }
 
 // compileAddSub compiles a + b and a − b into buffer id, accumulating an

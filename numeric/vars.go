@@ -148,8 +148,12 @@ func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
 		// change during an Eval, in a sum.
 		c.addDeps([]int{c.indexBinding(key)})
 	}
-	pos, id := e.Pos, c.newBuf()
+	pos, id, moved := e.Pos, c.newBuf(), c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
+		if s.dir != nil && s.dir.key == key {
+			// Along a direction: base + t v (along.go).
+			return s.moved(moved), nil
+		}
 		if v, ok := s.env.Vals[key]; ok {
 			return v, nil
 		}
