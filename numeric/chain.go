@@ -141,6 +141,19 @@ func (p *prodPlan) order(vals []*mat.Dense) chainOrder {
 // dims returns the size of the product of vals, or the error of a product
 // whose sizes do not agree.
 func (p *prodPlan) dims(vals []*mat.Dense) (int, int, error) {
+	if len(vals) == 2 {
+		// The common case, without the chain's bookkeeping.
+		x, y := vals[0], vals[1]
+		if !isScalar(x) && !isScalar(y) {
+			xr, xc := opDims(x, p.fs[0].t)
+			yr, yc := opDims(y, p.fs[1].t)
+			if xc != yr {
+				return 0, 0, symbolic.Errorf(p.pos, "cannot multiply %d×%d by %d×%d", xr, xc, yr, yc)
+			}
+		}
+		r, c := mulDims(x, p.fs[0].t, y, p.fs[1].t)
+		return r, c, nil
+	}
 	if o := p.order(vals); o.chain {
 		if len(o.ops) == 0 {
 			return 1, 1, nil
@@ -180,6 +193,9 @@ func (p *prodPlan) write(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, bet
 // returned and is distinct from the factors' values. It reports whether
 // the value is known to be finite (see productInto).
 func (p *prodPlan) into(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) (finite bool) {
+	if len(vals) == 2 {
+		return mulInto(dst, alpha, vals[0], p.fs[0].t, vals[1], p.fs[1].t, beta)
+	}
 	o := p.order(vals)
 	if !o.chain {
 		return p.leftToRight(s, vals, dst, alpha, beta)
