@@ -204,12 +204,14 @@ func (c *Compiled) Expr() *symbolic.Expr { return c.expr }
 // Nodes returns the number of distinct nodes c was compiled into.
 func (c *Compiled) Nodes() int { return c.nodes }
 
-// Eval evaluates the expression at env. The result is the caller's (a
-// buffer detached from the evaluation's frame), or a value of env or a
-// constant of the program, which the caller must not modify: 1×1 for a scalar, n×1
-// for a vector. Undefined values — log of a non-positive number, a
-// singular inverse, a division by zero, a missing value, an overflow — are
-// reported as a *symbolic.Error, never as NaN or a panic.
+// Eval evaluates the expression at env: 1×1 for a scalar, n×1 for a
+// vector. The result is the caller's (a buffer detached from the
+// evaluation's frame, never written again), or a value of env or a
+// constant of the program, which the caller must not modify. (An
+// Evaluator lends its result instead, and allocates nothing.) Undefined
+// values — log of a non-positive number, a singular inverse, a division
+// by zero, a missing value, an overflow — are reported as a
+// *symbolic.Error, never as NaN or a panic.
 func (c *Compiled) Eval(env *Env) (*mat.Dense, error) {
 	v, _, err := c.eval(env, nil)
 	return v, err
