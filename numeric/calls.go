@@ -386,10 +386,12 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 		old, had := s.index[name]
 		if had {
 			// The sum rebinds an index bound outside: a value computed
-			// with the outer binding may still be held by a consumer, so
-			// nothing computed inside may overwrite a buffer.
-			s.noReuse++
-			defer func() { s.noReuse-- }()
+			// with the outer binding may still be held by a consumer.
+			// The cached nodes that depend on it are recomputed inside
+			// without overwriting a buffer (compiler.wrap).
+			s.shadowed[bind]++
+			s.shadows++
+			defer func() { s.shadowed[bind]--; s.shadows-- }()
 		}
 		outer := s.nest
 		s.nest = nest

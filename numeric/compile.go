@@ -55,6 +55,10 @@ type state struct {
 	// frame.go); noReuse > 0 turns their reuse off.
 	bufs    []*mat.Dense
 	noReuse int
+	// shadowed counts, by binding, the running sums that rebind an
+	// index already bound; shadows is their total.
+	shadowed []int
+	shadows  int
 	// finite is a value known to be finite without a test of its
 	// entries (a product's buffer: an outer product of finite vectors).
 	finite *mat.Dense
@@ -82,6 +86,17 @@ func (s *state) tick() error {
 func (s *state) bump(b int) {
 	s.epoch++
 	s.changed[b] = s.epoch
+}
+
+// anyShadowed reports whether one of deps is an index rebound by a
+// running sum.
+func (s *state) anyShadowed(deps []int) bool {
+	for _, d := range deps {
+		if s.shadowed[d] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fresh reports whether the cached value in slot is still valid.
@@ -281,7 +296,7 @@ func (c *Compiled) run(s *state, b *budget, st *evalStats) (*mat.Dense, bool, er
 func (c *Compiled) newState(env *Env, b *budget) *state {
 	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
 		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings),
-		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs)}
+		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs), shadowed: make([]int, c.bindings)}
 	for k, v := range env.Index {
 		s.index[k] = v
 	}
@@ -381,7 +396,16 @@ func (c *compiler) wrap(inner node, shared bool, deps []int) node {
 		if err := s.tick(); err != nil {
 			return nil, err
 		}
+		// The value held for an outer binding of a rebound index must
+		// not be overwritten (frame.go): recompute without reuse.
+		shadow := s.shadows > 0 && s.anyShadowed(deps)
+		if shadow {
+			s.noReuse++
+		}
 		v, err := inner(s)
+		if shadow {
+			s.noReuse--
+		}
 		if err == nil {
 			s.cache[slot], s.cacheAt[slot] = v, s.epoch
 		}

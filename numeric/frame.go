@@ -21,7 +21,9 @@ import (
 // sum around it (the sum has consumed the previous value) or when a binding
 // it depends on changed. A binding changes under a value still held by a
 // consumer only when a sum rebinds an index that is already bound (Σ_i
-// inside an expression that depends on the outer i): such a sum runs with
+// inside an expression that depends on the outer i), and then only for a
+// node reached from outside the sum too: a cached node (shared) that
+// depends on the index. Inside such a sum those nodes are recomputed with
 // buffer reuse off (state.noReuse), allocating as before. Values handed to
 // callers are detached from the frame (Compiled.Eval) or documented as
 // borrowed until the next call (Evaluator.Eval).
@@ -76,6 +78,8 @@ func (s *state) reset(env *Env, b *budget) {
 	clear(s.cacheAt)
 	clear(s.changed)
 	clear(s.active)
+	clear(s.shadowed)
+	s.shadows = 0
 	s.epoch, s.kink, s.evals, s.iters, s.nest, s.noReuse = 0, false, 0, 0, 0, 0
 	s.finite = nil
 }

@@ -43,6 +43,9 @@ var planCases = []planCase{
 		// held by the product.
 		exprs: []string{"(w_i^T x) Σ_{i=1}^{n} (w_i w_i^T x)", "Σ_{i=1}^{n} w_i + w_i", "w_i (w_i^T x) + Σ_{i=1}^{n} (w_i^T x) w_i"},
 		index: map[string]int{"i": 2}, dims: map[symbolic.Dim]int{"d": 3, "n": 4}},
+	{name: "shadowed index through definitions", src: "s(t) = t^2 + sin(t)\nw_i ∈ R^d for i = 1..n\nx ∈ R^d\nf = Σ_{i=1}^{n} s(w_i^T x)",
+		exprs: []string{"s(w_i^T x) Σ_{i=1}^{n} s(w_i^T x) w_i", "(w_i w_i^T) Σ_{i=1}^{n} (w_i w_i^T) x", "Σ_{i=1}^{n} (Σ_{i=1}^{n} w_i) ⊙ w_i"},
+		wrt:   []string{"x"}, index: map[string]int{"i": 4}, dims: map[symbolic.Dim]int{"d": 3, "n": 5}},
 	{name: "defined functions", src: "s(t) = t^2 + sin(t)\nx ∈ R^d; A ∈ R^{d×d}\nf = sum(s(A x)) + s(x^T x)",
 		exprs: []string{"s(A x) + s(x)", "s'(A x) ⊙ s(A x)", "s'(x^T A x) x"},
 		wrt:   []string{"x", "A"}, dims: map[symbolic.Dim]int{"d": 5}},
