@@ -11,15 +11,16 @@ import (
 // compileAbstract compiles an application of a declared function (φ(z),
 // Φ(z), f(u₁, …, uₙ), g_i(w)) to the stand-in Env.Funcs holds for it.
 func (c *compiler) compileAbstract(e *symbolic.Expr, sym *symbolic.Symbol) (node, error) {
+	id := c.newBuf()
 	return c.abstractNode(e, sym, func(s *state, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
 		switch f.Kind {
 		case ScalarMap:
 			if len(args) != 1 {
 				return nil, symbolic.Errorf(e.Pos, "%s takes one argument, not %d", e.Key(), len(args))
 			}
-			return mapEntries(args[0], func(t float64) float64 { v, _ := f.scalar(member, t); return v }), nil
+			return mapInto(s, id, args[0], f, member, false), nil
 		case ScalarField:
-			return scalar(f.field(member, flatten(args), nil)), nil
+			return s.scalarBuf(id, f.field(member, flatten(args), nil)), nil
 		}
 		z := flatten(args)
 		m, ok := rangeSize(s.env, sym, len(z))
@@ -40,8 +41,9 @@ func (c *compiler) compileDerivCall(e *symbolic.Expr) (node, error) {
 		if e.Op == symbolic.OpPartial && len(e.Sub) == 1 && sym.Index == "" {
 			return c.compileIndexedPartial(e, sym)
 		}
+		id := c.newBuf()
 		return c.abstractNode(e, sym, func(s *state, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
-			return abstractDeriv(e, s, sym, f, member, args)
+			return abstractDeriv(e, s, id, sym, f, member, args)
 		})
 	}
 	if sym != nil && sym.Kind == symbolic.SymDef && sym.Def != nil && len(sym.Def.Params) == 1 && e.Op == symbolic.OpPrime {
@@ -100,6 +102,7 @@ func (c *compiler) compileIndexedPartial(e *symbolic.Expr, sym *symbolic.Symbol)
 	}
 	plain := *e
 	plain.Sub = nil
+	id := c.newBuf()
 	return c.abstractNode(&plain, sym, func(s *state, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
 		k, err := indexValue(s, kn, e.Sub[0])
 		if err != nil {
@@ -107,7 +110,7 @@ func (c *compiler) compileIndexedPartial(e *symbolic.Expr, sym *symbolic.Symbol)
 		}
 		at := plain
 		at.Num = float64(k)
-		return abstractDeriv(&at, s, sym, f, member, args)
+		return abstractDeriv(&at, s, id, sym, f, member, args)
 	})
 }
 
@@ -155,13 +158,13 @@ func (c *compiler) abstractNode(e *symbolic.Expr, sym *symbolic.Symbol,
 }
 
 // abstractDeriv evaluates φ'(z), ∂_k f(u…) or J_Φ(z) for a stand-in.
-func abstractDeriv(e *symbolic.Expr, s *state, sym *symbolic.Symbol, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
+func abstractDeriv(e *symbolic.Expr, s *state, id int, sym *symbolic.Symbol, f *Instance, member int, args []*mat.Dense) (*mat.Dense, error) {
 	switch f.Kind {
 	case ScalarMap:
 		if len(args) != 1 {
 			return nil, symbolic.Errorf(e.Pos, "%s takes one argument, not %d", e.Key(), len(args))
 		}
-		d := mapEntries(args[0], func(t float64) float64 { _, d := f.scalar(member, t); return d })
+		d := mapInto(s, id, args[0], f, member, true)
 		if e.Op == symbolic.OpJac {
 			return diag(d, e.Pos)
 		}
@@ -328,8 +331,22 @@ func flatten(args []*mat.Dense) []float64 {
 	return out
 }
 
-func mapEntries(v *mat.Dense, f func(float64) float64) *mat.Dense {
-	var out mat.Dense
-	out.Apply(func(_, _ int, t float64) float64 { return f(t) }, v)
-	return &out
+// mapInto applies the scalar stand-in f (member) entry by entry to v, its
+// value or (deriv) its derivative, into buffer id of s.
+func mapInto(s *state, id int, v *mat.Dense, f *Instance, member int, deriv bool) *mat.Dense {
+	raw := v.RawMatrix()
+	out := s.buf(id, raw.Rows, raw.Cols)
+	o := out.RawMatrix()
+	for i := range raw.Rows {
+		src := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		dst := o.Data[i*o.Stride : i*o.Stride+o.Cols]
+		for j, t := range src {
+			val, d := f.scalar(member, t)
+			if deriv {
+				val = d
+			}
+			dst[j] = val
+		}
+	}
+	return out
 }

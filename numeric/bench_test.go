@@ -39,6 +39,24 @@ func BenchmarkGradW1Compiled(b *testing.B) {
 	}
 }
 
+// BenchmarkGradW1Evaluator is BenchmarkGradW1Compiled through an
+// Evaluator: the result is borrowed (valid until the next Eval), so no
+// buffer is allocated once the first evaluation has made them.
+func BenchmarkGradW1Evaluator(b *testing.B) {
+	p, _, _, grad, env := benchPoint(b, 1000)
+	c, err := Compile(p, grad)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ev := c.NewEvaluator()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ev.Eval(env); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkGradW1Hand is the same formula written by hand with gonum.
 func BenchmarkGradW1Hand(b *testing.B) {
 	_, _, _, _, env := benchPoint(b, 1000)

@@ -30,7 +30,7 @@ func (c *compiler) compileCall(e *symbolic.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return structural(e, as[0]), nil
+		return structural(e, as[0], c.newBuf()), nil
 	case "vector", "matrix":
 		as, err := c.args(e, 1)
 		if err != nil {
@@ -39,6 +39,7 @@ func (c *compiler) compileCall(e *symbolic.Expr) (node, error) {
 		shape := e.Shape
 		pos := e.Pos
 		a := as[0]
+		id := c.newBuf()
 		return func(s *state) (*mat.Dense, error) {
 			v, err := a(s)
 			if err != nil {
@@ -51,7 +52,7 @@ func (c *compiler) compileCall(e *symbolic.Expr) (node, error) {
 			if !ok {
 				return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
 			}
-			m := mat.NewDense(r, cols, nil)
+			m := s.buf(id, r, cols)
 			fill(m, v.At(0, 0))
 			return m, nil
 		}, nil
@@ -66,21 +67,21 @@ func (c *compiler) compileElementwise(e *symbolic.Expr, f func(float64) float64,
 	if err != nil {
 		return nil, err
 	}
-	a, pos := as[0], e.Pos
+	a, pos, id := as[0], e.Pos, c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
 		v, err := a(s)
 		if err != nil {
 			return nil, err
 		}
-		return applyScalar(s, v, f, info, pos)
+		r, cols := v.Dims()
+		return applyScalar(s, s.buf(id, r, cols), v, f, info, pos)
 	}, nil
 }
 
-// applyScalar applies f entry by entry, checking info's domain and
-// flagging kinks.
-func applyScalar(s *state, v *mat.Dense, f func(float64) float64, info scalarFunc, pos symbolic.Pos) (*mat.Dense, error) {
+// applyScalar applies f entry by entry into out (v's size), checking
+// info's domain and flagging kinks.
+func applyScalar(s *state, out, v *mat.Dense, f func(float64) float64, info scalarFunc, pos symbolic.Pos) (*mat.Dense, error) {
 	r, cols := v.Dims()
-	out := mat.NewDense(r, cols, nil)
 	for i := range r {
 		src := v.RawRowView(i)[:cols]
 		dst := out.RawRowView(i)[:cols]
@@ -98,7 +99,7 @@ func applyScalar(s *state, v *mat.Dense, f func(float64) float64, info scalarFun
 }
 
 // structural returns the node of a reduction or structural builtin.
-func structural(e *symbolic.Expr, a node) node {
+func structural(e *symbolic.Expr, a node, id int) node {
 	name, pos := e.Name, e.Pos
 	return func(s *state) (*mat.Dense, error) {
 		v, err := a(s)
@@ -114,17 +115,17 @@ func structural(e *symbolic.Expr, a node) node {
 		}
 		switch name {
 		case "sum":
-			return scalar(mat.Sum(v)), nil
+			return s.scalarBuf(id, mat.Sum(v)), nil
 		case "tr":
 			if err := square(); err != nil {
 				return nil, err
 			}
-			return scalar(mat.Trace(v)), nil
+			return s.scalarBuf(id, mat.Trace(v)), nil
 		case "det":
 			if err := square(); err != nil {
 				return nil, err
 			}
-			return scalar(mat.Det(v)), nil
+			return s.scalarBuf(id, mat.Det(v)), nil
 		case "logdet":
 			if err := square(); err != nil {
 				return nil, err
@@ -133,9 +134,9 @@ func structural(e *symbolic.Expr, a node) node {
 			if sign <= 0 || math.IsInf(ld, 0) {
 				return nil, symbolic.Errorf(pos, "logdet of a matrix whose determinant is not positive")
 			}
-			return scalar(ld), nil
+			return s.scalarBuf(id, ld), nil
 		case "logsumexp":
-			return scalar(logsumexp(v)), nil
+			return s.scalarBuf(id, logsumexp(v)), nil
 		case "softmax":
 			return softmax(v), nil
 		case "inv":
@@ -266,7 +267,7 @@ func (c *compiler) compileNorm(e *symbolic.Expr) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, kind, pos := as[0], e.Name, e.Pos
+	a, kind, pos, id := as[0], e.Name, e.Pos, c.newBuf()
 	if kind == "" {
 		kind = "2"
 	}
@@ -288,26 +289,27 @@ func (c *compiler) compileNorm(e *symbolic.Expr) (node, error) {
 					t += math.Abs(x)
 				}
 			}
-			return scalar(t), nil
+			return s.scalarBuf(id, t), nil
 		}
 		// gonum's 2-norm of a matrix is the Frobenius norm.
-		return scalar(mat.Norm(v, 2)), nil
+		return s.scalarBuf(id, mat.Norm(v, 2)), nil
 	}, nil
 }
 
 // compileConstShape compiles 𝟙 and I, whose sizes come from e.Shape.
 func (c *compiler) compileConstShape(e *symbolic.Expr) (node, error) {
-	shape, pos, eye := e.Shape, e.Pos, e.Op == symbolic.OpEye
+	shape, pos, eye, id := e.Shape, e.Pos, e.Op == symbolic.OpEye, c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
 		r, cols, ok := s.env.ShapeSize(shape)
 		if !ok {
 			return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
 		}
-		m := mat.NewDense(r, cols, nil)
+		m := s.buf(id, r, cols)
 		if eye {
 			if r != cols {
 				return nil, symbolic.Errorf(pos, "the identity must be square, not %d×%d", r, cols)
 			}
+			fill(m, 0)
 			for i := range r {
 				m.Set(i, i, 1)
 			}
@@ -322,16 +324,14 @@ func (c *compiler) compileConstShape(e *symbolic.Expr) (node, error) {
 // zero gradient symbolic.Zero(s) of a function that does not depend on
 // the variable: a matrix of e.Shape's size with every entry e.Num.
 func (c *compiler) compileFilled(e *symbolic.Expr) (node, error) {
-	shape, pos, v := e.Shape, e.Pos, e.Num
+	shape, pos, v, id := e.Shape, e.Pos, e.Num, c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
 		r, cols, ok := s.env.ShapeSize(shape)
 		if !ok {
 			return nil, symbolic.Errorf(pos, "the size of %s is unknown", shape)
 		}
-		m := mat.NewDense(r, cols, nil)
-		if v != 0 {
-			fill(m, v)
-		}
+		m := s.buf(id, r, cols)
+		fill(m, v)
 		return m, nil
 	}, nil
 }
@@ -345,10 +345,12 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 	}
 	name, pos, bodyShape := e.Name, e.Pos, e.Args[2].Shape
 	bind := c.indexBinding(name)
-	// The sum's value does not depend on its own index.
+	// The sum's value does not depend on its own index. A body that is a
+	// product used nowhere else is accumulated in place (terms.go).
 	c.push()
-	body, err := c.compile(e.Args[2])
+	body, err := c.term(e.Args[2])
 	deps := c.pop()
+	id := c.newBuf()
 	if err != nil {
 		return nil, err
 	}
@@ -382,6 +384,15 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 			return nil, err
 		}
 		old, had := s.index[name]
+		if had {
+			// The sum rebinds an index bound outside: a value computed
+			// with the outer binding may still be held by a consumer.
+			// The cached nodes that depend on it are recomputed inside
+			// without overwriting a buffer (compiler.wrap).
+			s.shadowed[bind]++
+			s.shadows++
+			defer func() { s.shadowed[bind]--; s.shadows-- }()
+		}
 		outer := s.nest
 		s.nest = nest
 		s.active[bind]++
@@ -399,34 +410,30 @@ func (c *compiler) compileSum(e *symbolic.Expr) (node, error) {
 		for k := a; k <= b; k++ {
 			s.index[name] = k
 			s.bump(bind)
-			v, err := body(s)
+			v, err := body.eval(s)
 			if err != nil {
 				return nil, err
 			}
 			if acc == nil {
-				acc = mat.DenseCopyOf(v)
+				acc = s.buf(id, v.r, v.c)
+				body.into(s, v, acc, 1, 0)
 				continue
 			}
-			if ar, ac := acc.Dims(); !sameDims(acc, v) {
-				vr, vc := v.Dims()
-				return nil, symbolic.Errorf(pos, "the terms of the sum change shape (%d×%d, then %d×%d)", ar, ac, vr, vc)
+			if ar, ac := acc.Dims(); ar != v.r || ac != v.c {
+				return nil, symbolic.Errorf(pos, "the terms of the sum change shape (%d×%d, then %d×%d)", ar, ac, v.r, v.c)
 			}
-			acc.Add(acc, v)
+			body.into(s, v, acc, 1, 1)
 		}
 		if acc == nil {
 			// An empty range (Σ_{i=3}^{1}) is the zero of the body's
 			// shape, when its size is known.
 			if r, cols, ok := s.env.ShapeSize(bodyShape); ok && !bodyShape.IsScalar() {
-				return mat.NewDense(r, cols, nil), nil
+				m := s.buf(id, r, cols)
+				fill(m, 0)
+				return m, nil
 			}
-			return scalar(0), nil
+			return s.scalarBuf(id, 0), nil
 		}
 		return acc, nil
 	}, nil
-}
-
-func sameDims(a, b *mat.Dense) bool {
-	ar, ac := a.Dims()
-	br, bc := b.Dims()
-	return ar == br && ac == bc
 }

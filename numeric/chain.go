@@ -11,6 +11,9 @@ import (
 type factor struct {
 	n node
 	t bool
+	// key names the variable the factor is, when it is one (a plain
+	// reference, maybe transposed), for evaluations along a direction.
+	key string
 }
 
 // factors flattens a product a b c … (nested either way) into its factors,
@@ -30,48 +33,253 @@ func (c *compiler) factors(e *symbolic.Expr, out []factor) ([]factor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, factor{n, t}), nil
+	return append(out, factor{n, t, c.varKey(e)}), nil
 }
 
-// chainProduct multiplies the values of a chain of factors in the cheapest
-// order. Factors of size 1×1 are scalars and scale the result; the others
-// form a matrix chain whose parenthesisation is chosen by the classic
-// dynamic programme over their sizes, so J_Φ(z)ᵀ W2ᵀ r xᵀ costs two
-// matrix–vector products and an outer product, not a matrix–matrix product.
-// When the sizes do not chain (an inner product in the middle, xᵀ y z), the
-// product is taken left to right, as written.
-func chainProduct(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, error) {
-	var ops []operandT
-	coef, scaled := 1.0, false
-	for i, v := range vals {
-		if isScalar(v) {
-			coef *= v.At(0, 0)
-			scaled = true
+// varKey returns the key of the variable e is (or e's transpose is): a
+// plain reference to a declared variable, not a function parameter or a
+// definition; "" otherwise.
+func (c *compiler) varKey(e *symbolic.Expr) string {
+	if e.Op == symbolic.OpT && len(e.Args) == 1 {
+		e = e.Args[0]
+	}
+	if e.Op != symbolic.OpVar || len(e.Sub) > 0 {
+		return ""
+	}
+	key := e.Key()
+	for _, sc := range c.scope {
+		if _, ok := sc[key]; ok {
+			return ""
+		}
+	}
+	if sym := c.p.Symbols[key]; sym == nil || sym.Kind != symbolic.SymVar {
+		return ""
+	}
+	return key
+}
+
+// prodPlan is a compiled product a b c …: its factors and the buffers of
+// its partial products. Its value is written into a destination the
+// consumer gives (the product node's own buffer, or the buffer of a sum it
+// is a term of, with β = 1).
+type prodPlan struct {
+	fs  []factor
+	pos symbolic.Pos
+	// tmp numbers the buffers of the partial products (one fewer than
+	// the factors); lin numbers the plan (its linCache).
+	tmp []int
+	lin int
+}
+
+// productPlan compiles the product e (an OpMul with two operands).
+func (c *compiler) productPlan(e *symbolic.Expr) (*prodPlan, error) {
+	if len(e.Args) != 2 {
+		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
+	}
+	fs, err := c.factors(e.Args[0], nil)
+	if err != nil {
+		return nil, err
+	}
+	if fs, err = c.factors(e.Args[1], fs); err != nil {
+		return nil, err
+	}
+	p := &prodPlan{fs: fs, pos: e.Pos, tmp: make([]int, len(fs)-1), lin: c.lins}
+	c.lins++
+	for i := range p.tmp {
+		p.tmp[i] = c.newBuf()
+	}
+	return p, nil
+}
+
+// values evaluates the factors. Along a direction, the factor moved
+// linearly is not evaluated: its value is the base (see write).
+func (p *prodPlan) values(s *state) ([]*mat.Dense, error) {
+	vals := make([]*mat.Dense, len(p.fs))
+	li := p.linearFactor(s)
+	for i, f := range p.fs {
+		if i == li {
+			vals[i] = s.dir.base
 			continue
 		}
-		ops = append(ops, operandT{v, ts[i]})
+		v, err := f.n(s)
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = v
 	}
-	chains := len(ops) > 2
-	for i := 1; i < len(ops) && chains; i++ {
-		_, c := opDims(ops[i-1].m, ops[i-1].t)
-		r, _ := opDims(ops[i].m, ops[i].t)
-		chains = c == r
+	return vals, nil
+}
+
+// chainOrder is how a product of factor values is taken: the scalar
+// coefficient of its 1×1 factors and the other operands multiplied in the
+// cheapest order (chain), or every factor left to right, as written, when
+// the sizes do not chain (an inner product in the middle: xᵀ y z).
+type chainOrder struct {
+	coef  float64
+	ops   []operandT
+	chain bool
+}
+
+func (p *prodPlan) order(vals []*mat.Dense) chainOrder {
+	o := chainOrder{coef: 1}
+	for i, v := range vals {
+		if isScalar(v) {
+			o.coef *= v.At(0, 0)
+			continue
+		}
+		o.ops = append(o.ops, operandT{v, p.fs[i].t})
 	}
-	if !chains {
-		return leftToRight(vals, ts, pos)
+	o.chain = len(vals) > 2
+	for i := 1; i < len(o.ops) && o.chain; i++ {
+		_, c := opDims(o.ops[i-1].m, o.ops[i-1].t)
+		r, _ := opDims(o.ops[i].m, o.ops[i].t)
+		o.chain = c == r
 	}
-	r := bestOrder(ops, 0, len(ops)-1, costTable(ops))
-	if r.t {
-		var c mat.Dense
-		c.CloneFrom(r.m.T())
-		r.m = &c
-	} else if !r.fresh {
-		r.m = mat.DenseCopyOf(r.m)
+	return o
+}
+
+// dims returns the size of the product of vals, or the error of a product
+// whose sizes do not agree.
+func (p *prodPlan) dims(vals []*mat.Dense) (int, int, error) {
+	if len(vals) == 2 {
+		// The common case, without the chain's bookkeeping.
+		x, y := vals[0], vals[1]
+		if !isScalar(x) && !isScalar(y) {
+			xr, xc := opDims(x, p.fs[0].t)
+			yr, yc := opDims(y, p.fs[1].t)
+			if xc != yr {
+				return 0, 0, symbolic.Errorf(p.pos, "cannot multiply %d×%d by %d×%d", xr, xc, yr, yc)
+			}
+		}
+		r, c := mulDims(x, p.fs[0].t, y, p.fs[1].t)
+		return r, c, nil
 	}
-	if scaled {
-		r.m.Scale(coef, r.m)
+	if o := p.order(vals); o.chain {
+		if len(o.ops) == 0 {
+			return 1, 1, nil
+		}
+		r, _ := opDims(o.ops[0].m, o.ops[0].t)
+		_, c := opDims(o.ops[len(o.ops)-1].m, o.ops[len(o.ops)-1].t)
+		return r, c, nil
 	}
-	return r.m, nil
+	r, c := opDims(vals[0], p.fs[0].t)
+	for i := 1; i < len(vals); i++ {
+		vr, vc := opDims(vals[i], p.fs[i].t)
+		switch {
+		case r == 1 && c == 1:
+			r, c = vr, vc
+		case vr == 1 && vc == 1:
+		case c != vr:
+			return 0, 0, symbolic.Errorf(p.pos, "cannot multiply %d×%d by %d×%d", r, c, vr, vc)
+		default:
+			c = vc
+		}
+	}
+	return r, c, nil
+}
+
+// write sets dst = α (product) + β dst for vals from values: into, or
+// along a direction linearInto for a product linear in the variable
+// moved.
+func (p *prodPlan) write(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) (finite bool) {
+	if li := p.linearFactor(s); li >= 0 {
+		p.linearInto(s, li, vals, dst, alpha, beta)
+		return false
+	}
+	return p.into(s, vals, dst, alpha, beta)
+}
+
+// into sets dst = α (product of vals) + β dst; dst has the size dims
+// returned and is distinct from the factors' values. It reports whether
+// the value is known to be finite (see productInto).
+func (p *prodPlan) into(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) (finite bool) {
+	if len(vals) == 2 {
+		return mulInto(dst, alpha, vals[0], p.fs[0].t, vals[1], p.fs[1].t, beta)
+	}
+	o := p.order(vals)
+	if !o.chain {
+		return p.leftToRight(s, vals, dst, alpha, beta)
+	}
+	switch len(o.ops) {
+	case 0:
+		d := dst.RawMatrix().Data
+		v := alpha * o.coef
+		if beta != 0 {
+			v += beta * d[0]
+		}
+		d[0] = v
+	case 1:
+		scaleInto(dst, alpha*o.coef, o.ops[0].m, o.ops[0].t, beta)
+	default:
+		split := costTable(o.ops)
+		next := 0
+		_, _, finite = p.best(s, o.ops, 0, len(o.ops)-1, split, &next, dst, alpha*o.coef, beta)
+	}
+	return finite
+}
+
+// leftToRight multiplies vals as written, the partial products in the
+// plan's buffers and the last product into dst.
+func (p *prodPlan) leftToRight(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) (finite bool) {
+	acc, accT := vals[0], p.fs[0].t
+	for i := 1; i < len(vals); i++ {
+		out := dst
+		a, b := alpha, beta
+		if i < len(vals)-1 {
+			r, c := mulDims(acc, accT, vals[i], p.fs[i].t)
+			out, a, b = s.buf(p.tmp[i-1], r, c), 1, 0
+		}
+		finite = mulInto(out, a, acc, accT, vals[i], p.fs[i].t, b)
+		acc, accT = out, false
+	}
+	return finite
+}
+
+// mulDims is the size of op(x) op(y), a scalar scaling the other side.
+func mulDims(x *mat.Dense, tx bool, y *mat.Dense, ty bool) (int, int) {
+	switch {
+	case isScalar(x):
+		return opDims(y, ty)
+	case isScalar(y):
+		return opDims(x, tx)
+	}
+	r, _ := opDims(x, tx)
+	_, c := opDims(y, ty)
+	return r, c
+}
+
+// mulInto sets dst = α op(x) op(y) + β dst, where a 1×1 side scales the
+// other (dimensions already checked).
+func mulInto(dst *mat.Dense, alpha float64, x *mat.Dense, tx bool, y *mat.Dense, ty bool, beta float64) (finite bool) {
+	switch {
+	case isScalar(x):
+		scaleInto(dst, alpha*x.At(0, 0), y, ty, beta)
+	case isScalar(y):
+		scaleInto(dst, alpha*y.At(0, 0), x, tx, beta)
+	default:
+		return productInto(dst, alpha, x, tx, y, ty, beta)
+	}
+	return false
+}
+
+// best multiplies ops[i..j] in the order split records, into dst (α, β)
+// for the whole range and into the plan's next buffer for a partial
+// product.
+func (p *prodPlan) best(s *state, ops []operandT, i, j int, split [][]int, next *int, dst *mat.Dense, alpha, beta float64) (*mat.Dense, bool, bool) {
+	if i == j {
+		return ops[i].m, ops[i].t, false
+	}
+	k := split[i][j]
+	l, lt, _ := p.best(s, ops, i, k, split, next, nil, 1, 0)
+	r, rt, _ := p.best(s, ops, k+1, j, split, next, nil, 1, 0)
+	if dst == nil {
+		m, _ := opDims(l, lt)
+		_, n := opDims(r, rt)
+		dst = s.buf(p.tmp[*next], m, n)
+		*next++
+	}
+	finite := productInto(dst, alpha, l, lt, r, rt, beta)
+	return dst, false, finite
 }
 
 // operandT is a factor of a chain: a matrix, transposed when t is set.
@@ -80,24 +288,10 @@ type operandT struct {
 	t bool
 }
 
-func leftToRight(vals []*mat.Dense, ts []bool, pos symbolic.Pos) (*mat.Dense, error) {
-	acc, accT := vals[0], ts[0]
-	for i := 1; i < len(vals); i++ {
-		r, err := multiply(acc, accT, vals[i], ts[i], pos)
-		if err != nil {
-			return nil, err
-		}
-		acc, accT = r, false
-	}
-	if accT {
-		var r mat.Dense
-		r.CloneFrom(acc.T())
-		return &r, nil
-	}
-	return acc, nil
-}
-
-// costTable returns split[i][j], the best split point of ops[i..j].
+// costTable returns split[i][j], the best split point of ops[i..j]: the
+// classic dynamic programme over the sizes, so that J_Φ(z)ᵀ W2ᵀ r xᵀ costs
+// two matrix–vector products and an outer product, not a matrix–matrix
+// product.
 func costTable(ops []operandT) [][]int {
 	n := len(ops)
 	dims := make([]int, n+1)
@@ -124,23 +318,4 @@ func costTable(ops []operandT) [][]int {
 		}
 	}
 	return split
-}
-
-// chained is a partial product: fresh when it was computed here (and may
-// be scaled in place).
-type chained struct {
-	m     *mat.Dense
-	t     bool
-	fresh bool
-}
-
-// bestOrder multiplies ops[i..j] in the order split records.
-func bestOrder(ops []operandT, i, j int, split [][]int) chained {
-	if i == j {
-		return chained{ops[i].m, ops[i].t, false}
-	}
-	k := split[i][j]
-	l := bestOrder(ops, i, k, split)
-	r := bestOrder(ops, k+1, j, split)
-	return chained{product(l.m, l.t, r.m, r.t), false, true}
 }

@@ -10,10 +10,12 @@ import (
 
 // compileOp compiles the arithmetic operators: negation, sum, difference,
 // products, division, elementwise operators, power, transpose and inverse.
+// Each writes its value into its own buffer (see frame.go).
 func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 	if e.Op == symbolic.OpMul {
 		return c.compileMul(e)
 	}
+	id := c.newBuf()
 	if v := squaredNorm(e); v != nil {
 		// ‖v‖² as a sum of squares: no square root, so ½‖(1.5, 1.5)‖² is
 		// exactly 2.25.
@@ -27,14 +29,17 @@ func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 				return nil, err
 			}
 			var sum float64
-			r, cols := x.Dims()
-			for i := range r {
-				for j := range cols {
-					sum += x.At(i, j) * x.At(i, j)
+			raw := x.RawMatrix()
+			for i := range raw.Rows {
+				for _, t := range raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] {
+					sum += t * t
 				}
 			}
-			return scalar(sum), nil
+			return s.scalarBuf(id, sum), nil
 		}, nil
+	}
+	if e.Op == symbolic.OpAdd || e.Op == symbolic.OpSub {
+		return c.compileAddSub(e, id)
 	}
 	want := 2
 	switch e.Op {
@@ -48,57 +53,57 @@ func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 	pos := e.Pos
 	if want == 1 {
 		a := as[0]
-		var f func(v *mat.Dense) (*mat.Dense, error)
+		var f func(s *state, v *mat.Dense) (*mat.Dense, error)
 		switch e.Op {
 		case symbolic.OpNeg:
-			f = func(v *mat.Dense) (*mat.Dense, error) {
-				var r mat.Dense
-				r.Scale(-1, v)
-				return &r, nil
+			f = func(s *state, v *mat.Dense) (*mat.Dense, error) {
+				r, c := v.Dims()
+				out := s.buf(id, r, c)
+				scaleInto(out, -1, v, false, 0)
+				return out, nil
 			}
 		case symbolic.OpT:
-			f = func(v *mat.Dense) (*mat.Dense, error) {
-				var r mat.Dense
-				r.CloneFrom(v.T())
-				return &r, nil
+			f = func(s *state, v *mat.Dense) (*mat.Dense, error) {
+				r, c := v.Dims()
+				out := s.buf(id, c, r)
+				scaleInto(out, 1, v, true, 0)
+				return out, nil
 			}
 		default:
-			f = func(v *mat.Dense) (*mat.Dense, error) { return inverse(v, pos) }
+			f = func(_ *state, v *mat.Dense) (*mat.Dense, error) { return inverse(v, pos) }
 		}
 		return func(s *state) (*mat.Dense, error) {
 			v, err := a(s)
 			if err != nil {
 				return nil, err
 			}
-			return f(v)
+			return f(s, v)
 		}, nil
 	}
-	var f func(x, y *mat.Dense) (*mat.Dense, error)
+	var f func(s *state, x, y *mat.Dense) (*mat.Dense, error)
 	switch e.Op {
-	case symbolic.OpAdd:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "+", addOp) }
-	case symbolic.OpSub:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "−", subOp) }
 	case symbolic.OpHad:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) { return elementwise2(x, y, pos, "⊙", hadOp) }
+		f = func(s *state, x, y *mat.Dense) (*mat.Dense, error) {
+			return elementwise2(s, id, x, y, pos, "⊙", hadOp)
+		}
 	case symbolic.OpHDiv:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) {
-			r, err := elementwise2(x, y, pos, "⊘", hdivOp)
+		f = func(s *state, x, y *mat.Dense) (*mat.Dense, error) {
+			r, err := elementwise2(s, id, x, y, pos, "⊘", hdivOp)
 			if err == nil && !allFinite(r) {
 				return nil, symbolic.Errorf(pos, "division by zero in ⊘")
 			}
 			return r, err
 		}
 	case symbolic.OpHPow:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) {
-			r, err := elementwise2(x, y, pos, ".^", powOp)
+		f = func(s *state, x, y *mat.Dense) (*mat.Dense, error) {
+			r, err := elementwise2(s, id, x, y, pos, ".^", powOp)
 			if err == nil && !allFinite(r) {
 				return nil, symbolic.Errorf(pos, "undefined power (a negative number to a fractional power, or 0 to a negative one)")
 			}
 			return r, err
 		}
 	case symbolic.OpDiv:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) {
+		f = func(s *state, x, y *mat.Dense) (*mat.Dense, error) {
 			if !isScalar(y) {
 				r, c := y.Dims()
 				return nil, symbolic.Errorf(pos, "the divisor must be a scalar, not %d×%d", r, c)
@@ -107,12 +112,13 @@ func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 			if d == 0 {
 				return nil, symbolic.Errorf(pos, "division by zero")
 			}
-			var r mat.Dense
-			r.Scale(1/d, x)
-			return &r, nil
+			r, c := x.Dims()
+			out := s.buf(id, r, c)
+			scaleInto(out, 1/d, x, false, 0)
+			return out, nil
 		}
 	case symbolic.OpPow:
-		f = func(x, y *mat.Dense) (*mat.Dense, error) { return power(x, y, pos) }
+		f = func(_ *state, x, y *mat.Dense) (*mat.Dense, error) { return power(x, y, pos) }
 	}
 	a, b := as[0], as[1]
 	return func(s *state) (*mat.Dense, error) {
@@ -124,7 +130,7 @@ func (c *compiler) compileOp(e *symbolic.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return f(x, y)
+		return f(s, x, y)
 	}, nil
 }
 
@@ -140,75 +146,32 @@ func (c *compiler) operand(e *symbolic.Expr) (node, bool, error) {
 	return n, false, err
 }
 
-// compileMul compiles a product: scaling when either factor is 1×1, else
-// a matrix product (inner products give 1×1, outer products m×n).
+// compileMul compiles a product: scaling when a factor is 1×1, else
+// matrix products in the cheapest order (inner products give 1×1, outer
+// products m×n), written into the node's buffer.
 func (c *compiler) compileMul(e *symbolic.Expr) (node, error) {
-	if len(e.Args) != 2 {
-		return nil, symbolic.Errorf(e.Pos, "wrong number of operands (%d)", len(e.Args))
-	}
-	fs, err := c.factors(e.Args[0], nil)
+	p, err := c.productPlan(e)
 	if err != nil {
 		return nil, err
 	}
-	if fs, err = c.factors(e.Args[1], fs); err != nil {
-		return nil, err
-	}
-	pos := e.Pos
-	if len(fs) == 2 {
-		a, b := fs[0], fs[1]
-		return func(s *state) (*mat.Dense, error) {
-			x, err := a.n(s)
-			if err != nil {
-				return nil, err
-			}
-			y, err := b.n(s)
-			if err != nil {
-				return nil, err
-			}
-			return multiply(x, a.t, y, b.t, pos)
-		}, nil
-	}
-	ts := make([]bool, len(fs))
-	for i, f := range fs {
-		ts[i] = f.t
-	}
+	id := c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
-		vals := make([]*mat.Dense, len(fs))
-		for i, f := range fs {
-			v, err := f.n(s)
-			if err != nil {
-				return nil, err
-			}
-			vals[i] = v
+		vals, err := p.values(s)
+		if err != nil {
+			return nil, err
 		}
-		return chainProduct(vals, ts, pos)
+		r, cols, err := p.dims(vals)
+		if err != nil {
+			return nil, err
+		}
+		out := s.buf(id, r, cols)
+		if p.write(s, vals, out, 1, 0) {
+			s.finite = out
+		} else if s.finite == out {
+			s.finite = nil
+		}
+		return out, nil
 	}, nil
-}
-
-// multiply returns op(x) op(y), where op transposes when the flag is set.
-func multiply(x *mat.Dense, tx bool, y *mat.Dense, ty bool, pos symbolic.Pos) (*mat.Dense, error) {
-	var mx, my mat.Matrix = x, y
-	if tx {
-		mx = x.T()
-	}
-	if ty {
-		my = y.T()
-	}
-	var r mat.Dense
-	switch {
-	case isScalar(x):
-		r.Scale(x.At(0, 0), my)
-	case isScalar(y):
-		r.Scale(y.At(0, 0), mx)
-	default:
-		xr, xc := mx.Dims()
-		yr, yc := my.Dims()
-		if xc != yr {
-			return nil, symbolic.Errorf(pos, "cannot multiply %d×%d by %d×%d", xr, xc, yr, yc)
-		}
-		return product(x, tx, y, ty), nil
-	}
-	return &r, nil
 }
 
 type binop uint8
@@ -221,13 +184,13 @@ const (
 	powOp
 )
 
-// elementwise2 applies a binary entrywise operation; a 1×1 operand
-// broadcasts to the other's size.
-func elementwise2(x, y *mat.Dense, pos symbolic.Pos, sym string, op binop) (*mat.Dense, error) {
+// elementwise2 applies a binary entrywise operation, into buffer id of s;
+// a 1×1 operand broadcasts to the other's size.
+func elementwise2(s *state, id int, x, y *mat.Dense, pos symbolic.Pos, sym string, op binop) (*mat.Dense, error) {
 	xr, xc := x.Dims()
 	yr, yc := y.Dims()
-	var r mat.Dense
 	if xr == yr && xc == yc {
+		r := s.buf(id, xr, xc)
 		switch op {
 		case addOp:
 			r.Add(x, y)
@@ -240,19 +203,21 @@ func elementwise2(x, y *mat.Dense, pos symbolic.Pos, sym string, op binop) (*mat
 		case powOp:
 			r.Apply(func(i, j int, v float64) float64 { return math.Pow(v, y.At(i, j)) }, x)
 		}
-		return &r, nil
+		return r, nil
 	}
 	switch {
 	case isScalar(y):
 		b := y.At(0, 0)
+		r := s.buf(id, xr, xc)
 		r.Apply(func(_, _ int, v float64) float64 { return apply(op, v, b) }, x)
+		return r, nil
 	case isScalar(x):
 		a := x.At(0, 0)
+		r := s.buf(id, yr, yc)
 		r.Apply(func(_, _ int, v float64) float64 { return apply(op, a, v) }, y)
-	default:
-		return nil, symbolic.Errorf(pos, "cannot combine %d×%d %s %d×%d", xr, xc, sym, yr, yc)
+		return r, nil
 	}
-	return &r, nil
+	return nil, symbolic.Errorf(pos, "cannot combine %d×%d %s %d×%d", xr, xc, sym, yr, yc)
 }
 
 func apply(op binop, a, b float64) float64 {

@@ -272,6 +272,12 @@ func drawValue(rng *rand.Rand, r, c int, kind valueKind, wide int) *mat.Dense {
 	var bits uint64
 	if r*c > 100000 {
 		table = normalTable()
+		if kind == normal && wide == 0 {
+			// Every entry from the table: the loop below, without its
+			// switch (the same values, two per random number).
+			fillNormal(rng, data, table)
+			return m
+		}
 	}
 	for i := range r {
 		for j := range c {
@@ -305,6 +311,21 @@ func drawValue(rng *rand.Rand, r, c int, kind valueKind, wide int) *mat.Dense {
 		}
 	}
 	return m
+}
+
+// fillNormal fills data with fastNormal draws, entry k from the top 32
+// bits of a random number for even k and from its low 32 bits for odd k,
+// as drawValue's loop does.
+func fillNormal(rng *rand.Rand, data []float64, table []float64) {
+	k := 0
+	for ; k+1 < len(data); k += 2 {
+		u := rng.Uint64()
+		data[k] = fastNormal(u, table)
+		data[k+1] = fastNormal(u<<32, table)
+	}
+	if k < len(data) {
+		data[k] = fastNormal(rng.Uint64(), table)
+	}
 }
 
 // normalTable holds the quantiles of N(0, 1) at (k + ½)/4096, k = 0…4096

@@ -190,6 +190,19 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 		return at(y)
 	}
 	p.restore = func() { copy(target, x0) }
+	if m == 0 && t.entry == nil && t.sym.Kind == symbolic.SymVar {
+		// The whole variable: evaluate along v without writing it
+		// (products linear in it cached per point and direction,
+		// along.go).
+		aff := f.newAffine(env, t.key, b)
+		p.along = func(y []float64, t float64, v []float64) error {
+			val, err := aff.along(t, v)
+			if err == nil {
+				flattenInto(y, val)
+			}
+			return err
+		}
+	}
 	return env, p, nil
 }
 

@@ -37,12 +37,18 @@ func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
 	if member && len(subs) != 1 {
 		return nil, symbolic.Errorf(e.Pos, "a member of the family %s takes one index, not %d", key, len(subs))
 	}
+	id := c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
 		v, err := base(s)
 		if err != nil {
 			return nil, err
 		}
-		idx := make([]int, len(subs))
+		var small [2]int
+		idx := small[:0]
+		if len(subs) > len(small) {
+			idx = make([]int, 0, len(subs))
+		}
+		idx = idx[:len(subs)]
 		for i, sub := range subs {
 			if idx[i], err = indexValue(s, sub, e.Sub[i]); err != nil {
 				return nil, err
@@ -54,23 +60,24 @@ func (c *compiler) compileVar(e *symbolic.Expr) (node, error) {
 			if idx[0] < 1 || idx[0] > r {
 				return nil, outsideFamily(e.Pos, key, family, idx[0], r)
 			}
-			row := v.RawRowView(idx[0] - 1)[:cols]
-			return mat.NewDense(cols, 1, append([]float64(nil), row...)), nil
+			out := s.buf(id, cols, 1)
+			copy(out.RawMatrix().Data, v.RawRowView(idx[0] - 1)[:cols])
+			return out, nil
 		case len(idx) == 1 && cols == 1:
 			if idx[0] < 1 || idx[0] > r {
 				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], r, key)
 			}
-			return scalar(v.At(idx[0]-1, 0)), nil
+			return s.scalarBuf(id, v.At(idx[0]-1, 0)), nil
 		case len(idx) == 1 && r == 1:
 			if idx[0] < 1 || idx[0] > cols {
 				return nil, symbolic.Errorf(e.Pos, "index %d out of range 1..%d for %s", idx[0], cols, key)
 			}
-			return scalar(v.At(0, idx[0]-1)), nil
+			return s.scalarBuf(id, v.At(0, idx[0]-1)), nil
 		case len(idx) == 2:
 			if idx[0] < 1 || idx[1] < 1 || idx[0] > r || idx[1] > cols {
 				return nil, symbolic.Errorf(e.Pos, "index (%d, %d) out of range %d×%d for %s", idx[0], idx[1], r, cols, key)
 			}
-			return scalar(v.At(idx[0]-1, idx[1]-1)), nil
+			return s.scalarBuf(id, v.At(idx[0]-1, idx[1]-1)), nil
 		}
 		return nil, symbolic.Errorf(e.Pos, "%d subscripts do not fit %s, a %d×%d value", len(idx), key, r, cols)
 	}, nil
@@ -141,16 +148,20 @@ func (c *compiler) compileName(e *symbolic.Expr, key string) (node, error) {
 		// change during an Eval, in a sum.
 		c.addDeps([]int{c.indexBinding(key)})
 	}
-	pos := e.Pos
+	pos, id, moved := e.Pos, c.newBuf(), c.newBuf()
 	return func(s *state) (*mat.Dense, error) {
+		if s.dir != nil && s.dir.key == key {
+			// Along a direction: base + t v (along.go).
+			return s.moved(moved), nil
+		}
 		if v, ok := s.env.Vals[key]; ok {
 			return v, nil
 		}
 		if k, ok := s.index[key]; ok {
-			return scalar(float64(k)), nil
+			return s.scalarBuf(id, float64(k)), nil
 		}
 		if n, ok := s.env.Dims[symbolic.Dim(key)]; ok {
-			return scalar(float64(n)), nil
+			return s.scalarBuf(id, float64(n)), nil
 		}
 		if sym != nil && sym.Kind == symbolic.SymIndex {
 			return nil, symbolic.Errorf(pos, "the index %s has no value here", key)

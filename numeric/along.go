@@ -1,0 +1,136 @@
+package numeric
+
+import (
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Evaluation along a direction. A directional check evaluates f at
+// W + t V for several steps t along each direction V of a variable W. A
+// product in which W enters once, linearly, A (W + t V) B, is
+// A W B + t · A V B: the plan computes A W B once per point (while A and B
+// keep their values) and A V B at each step, instead of writing W + t V (a
+// memmove and an axpy of W's size) and multiplying by it: for (W1 + t V) x
+// one pass over V instead of five over W1 and V. Anything else that reads
+// W (‖W‖, W ⊙ W, an entry W_ij, W W x) gets W + t V, computed when asked.
+
+// direction is what the nodes of an evaluation along a direction see: the
+// variable's key, its value at the point (base), the direction V (same
+// shape, the caller's storage) and the step t.
+type direction struct {
+	key  string
+	base *mat.Dense
+	v    *mat.Dense
+	t    float64
+}
+
+// linCache holds a linear product's parts: pw = A W B, valid while the
+// other factors hold the values saved in others, and the buffer of
+// pv = A V B.
+type linCache struct {
+	pw, pv *mat.Dense
+	others [][]float64
+}
+
+// affine evaluates one Compiled at env with the variable key replaced by
+// base + t v, for many steps t and directions v, in one state whose
+// linear products are cached. env.Vals[key] (the base) must not change
+// while the affine is in use. Not safe for concurrent use.
+type affine struct {
+	c   *Compiled
+	s   *state
+	dir direction
+}
+
+// newAffine prepares evaluations of c along directions of the variable
+// key at env.
+func (c *Compiled) newAffine(env *Env, key string, b *budget) *affine {
+	if b == nil {
+		b = defaultBudget
+	}
+	a := &affine{c: c, s: c.newState(env, b)}
+	a.s.lin = make([]linCache, c.nlin)
+	a.dir = direction{key: key, base: env.Vals[key]}
+	a.s.dir = &a.dir
+	return a
+}
+
+// along evaluates c at base + t v (v flattened row by row, base's size;
+// read during the call only). The value is borrowed until the next call.
+func (a *affine) along(t float64, v []float64) (*mat.Dense, error) {
+	r, cols := a.dir.base.Dims()
+	a.dir.v = mat.NewDense(r, cols, v[:r*cols])
+	a.dir.t = t
+	env, b := a.s.env, a.s.b
+	a.s.reset(env, b)
+	v2, _, err := a.c.run(a.s, b, nil)
+	return v2, err
+}
+
+// linearFactor returns the index of the factor of p that is the variable
+// being moved along a direction, when there is exactly one (else −1).
+func (p *prodPlan) linearFactor(s *state) int {
+	if s.dir == nil {
+		return -1
+	}
+	at := -1
+	for i, f := range p.fs {
+		if f.key == s.dir.key {
+			if at >= 0 {
+				return -1 // W W x: not linear
+			}
+			at = i
+		}
+	}
+	return at
+}
+
+// linearInto sets dst = α (P(W) + t P(V)) + β dst, for the product P
+// linear in factor li (whose value in vals is the base W).
+func (p *prodPlan) linearInto(s *state, li int, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) {
+	lc := &s.lin[p.lin]
+	same := lc.pw != nil && len(lc.others) == len(vals)
+	for i, v := range vals {
+		if i != li && same {
+			same = slices.Equal(lc.others[i], contiguous(v))
+		}
+	}
+	r, c := dst.Dims()
+	if !same {
+		lc.others = make([][]float64, len(vals))
+		for i, v := range vals {
+			if i != li {
+				lc.others[i] = slices.Clone(contiguous(v))
+			}
+		}
+		lc.pw = mat.NewDense(r, c, nil)
+		p.into(s, vals, lc.pw, 1, 0)
+		lc.pv = mat.NewDense(r, c, nil)
+	}
+	vv := slices.Clone(vals)
+	vv[li] = s.dir.v
+	p.into(s, vv, lc.pv, 1, 0)
+	scaleInto(dst, alpha, lc.pw, false, beta)
+	scaleInto(dst, alpha*s.dir.t, lc.pv, false, 1)
+}
+
+// contiguous returns v's entries row by row (its storage when the rows
+// are contiguous, else a copy).
+func contiguous(v *mat.Dense) []float64 {
+	raw := v.RawMatrix()
+	if raw.Stride == raw.Cols || raw.Rows == 1 {
+		return raw.Data[:(raw.Rows-1)*raw.Stride+raw.Cols]
+	}
+	return flatten([]*mat.Dense{v})
+}
+
+// moved returns base + t v for the variable being moved, in buffer id.
+func (s *state) moved(id int) *mat.Dense {
+	d := s.dir
+	r, c := d.base.Dims()
+	out := s.buf(id, r, c)
+	scaleInto(out, 1, d.base, false, 0)
+	scaleInto(out, d.t, d.v, false, 1)
+	return out
+}
