@@ -141,7 +141,10 @@ func comparePoint(p *symbolic.Program, t *target, env *Env, pert perturbation, c
 		wantShape = symbolic.Matrix(fShape.Rows(), t.shape.Rows())
 	}
 	values := pointValues(p, env, t.index, m)
-	cv, _, err := cc.eval(env, b)
+	// The claim's value is read (ValueJSON, flatten and applyDir copy
+	// what they keep), never kept: it stays in cc's buffers.
+	cv, done, err := cc.borrow(env, b)
+	defer done()
 	if IsLimit(err) {
 		return observation{}, nil, "", err
 	}

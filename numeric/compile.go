@@ -271,6 +271,22 @@ func (c *Compiled) evalStats(env *Env, b *budget, st *evalStats) (*mat.Dense, bo
 	return v, kink, err
 }
 
+// borrow is eval without the copy of the value: the value stays one of
+// the Compiled's buffers until done is called (the buffers are not lent
+// to another evaluation before then), for a caller that reads it and
+// keeps nothing of it. done must be called, error or not.
+func (c *Compiled) borrow(env *Env, b *budget) (v *mat.Dense, done func(), err error) {
+	if b == nil {
+		b = defaultBudget
+	}
+	if err := b.alive(); err != nil {
+		return nil, func() {}, err
+	}
+	s := c.acquire(env, b)
+	v, _, err = c.run(s, b, nil)
+	return v, func() { c.release(s) }, err
+}
+
 // run evaluates the root in s, a state prepared for the evaluation; the
 // value returned may be one of s's buffers.
 func (c *Compiled) run(s *state, b *budget, st *evalStats) (*mat.Dense, bool, error) {

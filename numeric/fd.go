@@ -158,18 +158,15 @@ func (p perturbation) scale() float64 {
 func randomUnit(rng *rand.Rand, n int) []float64 {
 	v := make([]float64, n)
 	if n > 10000 {
-		c := 1 / math.Sqrt(float64(n))
-		var bits uint64
-		for i := range v {
-			if i%64 == 0 {
-				bits = rng.Uint64()
+		// ±c entry by entry from the bits of a random number (bit 1: +c),
+		// the sign bit set without a branch.
+		c := math.Float64bits(1 / math.Sqrt(float64(n)))
+		for i := 0; i < n; i += 64 {
+			bits := rng.Uint64()
+			for k, x := range v[i:min(i+64, n)] {
+				_ = x
+				v[i+k] = math.Float64frombits(c | (^bits>>k&1)<<63)
 			}
-			if bits&1 == 1 {
-				v[i] = c
-			} else {
-				v[i] = -c
-			}
-			bits >>= 1
 		}
 		return v
 	}

@@ -267,50 +267,67 @@ func drawValue(rng *rand.Rand, r, c int, kind valueKind, wide int) *mat.Dense {
 	m := mat.NewDense(r, c, nil)
 	data := m.RawMatrix().Data
 	// Large values (above 10⁵ entries: --dims d=1000) draw their normal
-	// entries from a quantile table, three times as fast.
-	var table []float64
-	var bits uint64
+	// entries from a quantile table, three times as fast, and draw the
+	// second half of their entries on another core, from a generator
+	// seeded by this one (so the values are as reproducible as before).
 	if r*c > 100000 {
-		table = normalTable()
-		if kind == normal && wide == 0 {
-			// Every entry from the table: the loop below, without its
-			// switch (the same values, two per random number).
-			fillNormal(rng, data, table)
-			return m
-		}
+		table := normalTable()
+		half := r * c / 2
+		rng2 := rand.New(rand.NewPCG(rng.Uint64(), rng.Uint64()))
+		var wg sync.WaitGroup
+		wg.Go(func() { fillValues(rng2, data, half, r*c, c, kind, wide, table) })
+		fillValues(rng, data, 0, half, c, kind, wide, table)
+		wg.Wait()
+		return m
 	}
-	for i := range r {
-		for j := range c {
-			var v float64
-			switch {
-			case wide > 0 && (kind == normal || kind == positive):
-				v = 5 + 5*rng.Float64()
-				if kind == normal && (i*c+j+wide)%2 == 0 {
-					v = -v
-				}
-			case kind == positive:
-				v = math.Abs(rng.NormFloat64()) + 0.5
-			case kind == bounded:
-				v = 1.8*rng.Float64() - 0.9
-			case kind == wellConditioned:
-				v = 0.3 * rng.NormFloat64() / math.Sqrt(float64(r))
-				if i == j {
-					v++
-				}
-			case table != nil:
-				if (i*c+j)%2 == 0 {
-					bits = rng.Uint64()
-				} else {
-					bits <<= 32
-				}
-				v = fastNormal(bits, table)
-			default:
-				v = rng.NormFloat64()
-			}
-			data[i*c+j] = v
-		}
-	}
+	fillValues(rng, data, 0, r*c, c, kind, wide, nil)
 	return m
+}
+
+// fillValues draws entries lo ≤ k < hi of an r×c value (by rows, c
+// columns) of the given kind; with a table, normal entries come from
+// fastNormal, two per random number.
+func fillValues(rng *rand.Rand, data []float64, lo, hi, c int, kind valueKind, wide int, table []float64) {
+	switch {
+	case table != nil && kind == normal && wide == 0:
+		fillNormal(rng, data[lo:hi], table)
+		return
+	case wide > 0 && (kind == normal || kind == positive):
+		for k := lo; k < hi; k++ {
+			v := 5 + 5*rng.Float64()
+			if kind == normal && (k+wide)%2 == 0 {
+				v = -v
+			}
+			data[k] = v
+		}
+		return
+	}
+	var bits uint64
+	for k := lo; k < hi; k++ {
+		i, j := k/c, k%c
+		var v float64
+		switch {
+		case kind == positive:
+			v = math.Abs(rng.NormFloat64()) + 0.5
+		case kind == bounded:
+			v = 1.8*rng.Float64() - 0.9
+		case kind == wellConditioned:
+			v = 0.3 * rng.NormFloat64() / math.Sqrt(float64(len(data)/c))
+			if i == j {
+				v++
+			}
+		case table != nil:
+			if (k-lo)%2 == 0 {
+				bits = rng.Uint64()
+			} else {
+				bits <<= 32
+			}
+			v = fastNormal(bits, table)
+		default:
+			v = rng.NormFloat64()
+		}
+		data[k] = v
+	}
 }
 
 // fillNormal fills data with fastNormal draws, entry k from the top 32

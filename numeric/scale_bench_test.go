@@ -45,3 +45,9 @@ func BenchmarkCheckW1(b *testing.B) {
 func BenchmarkCheckFamily(b *testing.B) {
 	benchCheck(b, worksheet2c, "w_i", map[symbolic.Dim]int{"n": 1000, "d": 100})
 }
+
+// BenchmarkCheckW1Tanh is BenchmarkCheckW1 with a built-in activation
+// (tanh) instead of an abstract φ, at d = 1000.
+func BenchmarkCheckW1Tanh(b *testing.B) {
+	benchCheck(b, "x, b, y ∈ R^d; W1, W2 ∈ R^{d×d}\nℓ = 1/2 ||W2 tanh(W1 x + b) - y||^2", "W1", map[symbolic.Dim]int{"d": 1000})
+}
