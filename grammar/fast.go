@@ -43,10 +43,42 @@ func fastParse(toks []lexer.Token) (*Program, bool) {
 	return prog, true
 }
 
-// fast is fastParse's cursor over the tokens (the last is EOF).
+// fast is fastParse's cursor over the tokens (the last is EOF), with
+// the slabs its nodes come from.
 type fast struct {
 	toks []lexer.Token
 	i    int
+	aStmt slab[Stmt]
+	aDecl slab[Decl]
+	aDeclPart slab[DeclPart]
+	aDeclName slab[DeclName]
+	aRange slab[Range]
+	aInterval slab[Interval]
+	aSpace slab[Space]
+	aReals slab[Reals]
+	aDims slab[Dims]
+	aDim slab[Dim]
+	aTarget slab[Target]
+	aName slab[Name]
+	aSubscript slab[Subscript]
+	aSubItem slab[SubItem]
+	aLabel slab[Label]
+	aDef slab[Def]
+	aSeq slab[Seq]
+}
+
+// slab hands out nodes of one type from chunks, a few allocations per
+// parse instead of one per node (allocation was most of the parse's
+// cost). A node a failed alternative took is simply not used.
+type slab[T any] []T
+
+// new returns a pointer to a fresh copy of v.
+func (s *slab[T]) new(v T) *T {
+	if len(*s) == cap(*s) {
+		*s = make([]T, 0, min(max(2*cap(*s), 2), 32))
+	}
+	*s = append(*s, v)
+	return &(*s)[len(*s)-1]
 }
 
 func (p *fast) peek() *lexer.Token { return &p.toks[p.i] }
@@ -131,16 +163,16 @@ func (p *fast) stmt() (*Stmt, bool) {
 	hasIn, hasEq := p.scanAhead()
 	if hasIn {
 		if d, ok := try(p, p.decl); ok {
-			return &Stmt{Pos: pos, Decl: d}, true
+			return p.aStmt.new(Stmt{Pos: pos, Decl: d}), true
 		}
 	}
 	if hasEq {
 		if d, ok := try(p, p.def); ok {
-			return &Stmt{Pos: pos, Def: d}, true
+			return p.aStmt.new(Stmt{Pos: pos, Def: d}), true
 		}
 	}
 	if s, ok := try(p, p.seq); ok {
-		return &Stmt{Pos: pos, Expr: s}, true
+		return p.aStmt.new(Stmt{Pos: pos, Expr: s}), true
 	}
 	return nil, false
 }
@@ -170,7 +202,7 @@ func oneOf(v string, vals []string) bool {
 
 // decl: DeclPart ( ',' DeclPart )* ( ','? Range )?
 func (p *fast) decl() (*Decl, bool) {
-	d := &Decl{Pos: p.peek().Pos}
+	d := p.aDecl.new(Decl{Pos: p.peek().Pos})
 	part, ok := p.declPart()
 	if !ok {
 		return nil, false
@@ -199,7 +231,7 @@ func (p *fast) decl() (*Decl, bool) {
 
 // declPart: DeclName ( ',' DeclName )* In Space
 func (p *fast) declPart() (*DeclPart, bool) {
-	d := &DeclPart{Pos: p.peek().Pos}
+	d := p.aDeclPart.new(DeclPart{Pos: p.peek().Pos})
 	n, ok := p.declName()
 	if !ok {
 		return nil, false
@@ -230,17 +262,17 @@ func (p *fast) declPart() (*DeclPart, bool) {
 func (p *fast) declName() (*DeclName, bool) {
 	pos := p.peek().Pos
 	if v, ok := p.lit(dotsLits...); ok {
-		return &DeclName{Pos: pos, Dots: v}, true
+		return p.aDeclName.new(DeclName{Pos: pos, Dots: v}), true
 	}
 	if t, ok := try(p, p.target); ok {
-		return &DeclName{Pos: pos, Target: t}, true
+		return p.aDeclName.new(DeclName{Pos: pos, Target: t}), true
 	}
 	return nil, false
 }
 
 // rng: For? Target ( '=' | '∈' | '\in' | 'in' ) ( '{' Interval '}' | '\{' Interval '\}' | Interval )
 func (p *fast) rng() (*Range, bool) {
-	r := &Range{Pos: p.peek().Pos}
+	r := p.aRange.new(Range{Pos: p.peek().Pos})
 	if _, ok := p.lit("for"); ok {
 		r.For = true
 	} else if ok := p.textFor(); ok {
@@ -304,7 +336,7 @@ func (p *fast) bracedInterval(bare bool) (*Interval, bool) {
 
 // interval: Dim ( '..' | ',' Dots ',' ) Dim
 func (p *fast) interval() (*Interval, bool) {
-	iv := &Interval{Pos: p.peek().Pos}
+	iv := p.aInterval.new(Interval{Pos: p.peek().Pos})
 	var ok bool
 	if iv.Lo, ok = p.dim(); !ok {
 		return nil, false
@@ -331,7 +363,7 @@ func (p *fast) interval() (*Interval, bool) {
 
 // space: '{' Interval '}' | '\{' Interval '\}' | Reals
 func (p *fast) space() (*Space, bool) {
-	s := &Space{Pos: p.peek().Pos}
+	s := p.aSpace.new(Space{Pos: p.peek().Pos})
 	if iv, ok := p.bracedInterval(false); ok {
 		s.Set = iv
 		return s, true
@@ -345,7 +377,7 @@ func (p *fast) space() (*Space, bool) {
 
 // reals: R ( '^' Dims )? ( Arrow Reals )?
 func (p *fast) reals() (*Reals, bool) {
-	r := &Reals{Pos: p.peek().Pos}
+	r := p.aReals.new(Reals{Pos: p.peek().Pos})
 	var ok bool
 	if r.R, ok = p.realsR(); !ok {
 		return nil, false
@@ -397,7 +429,7 @@ func (p *fast) realsR() (string, bool) {
 
 // dims: '{' Dim ( Times Dim )* '}' | '(' Dim ( Times Dim )* ')' | Dim
 func (p *fast) dims() (*Dims, bool) {
-	d := &Dims{Pos: p.peek().Pos}
+	d := p.aDims.new(Dims{Pos: p.peek().Pos})
 	list := func(open, close string) ([]*Dim, bool) {
 		return try(p, func() ([]*Dim, bool) {
 			if _, ok := p.lit(open); !ok {
@@ -445,10 +477,10 @@ func (p *fast) dims() (*Dims, bool) {
 func (p *fast) dim() (*Dim, bool) {
 	pos := p.peek().Pos
 	if v, ok := p.typ(tokNumber); ok {
-		return &Dim{Pos: pos, Num: v}, true
+		return p.aDim.new(Dim{Pos: pos, Num: v}), true
 	}
 	if t, ok := try(p, p.target); ok {
-		return &Dim{Pos: pos, Name: t}, true
+		return p.aDim.new(Dim{Pos: pos, Name: t}), true
 	}
 	return nil, false
 }
@@ -460,7 +492,7 @@ func (p *fast) target() (*Target, bool) {
 	if !ok {
 		return nil, false
 	}
-	t := &Target{Pos: pos, Name: n}
+	t := p.aTarget.new(Target{Pos: pos, Name: n})
 	t.Sub = p.optSubscript()
 	if v := p.peek().Value; p.peek().Type == tokSuper || v == "^" {
 		if l, ok := try(p, p.label); ok {
@@ -495,13 +527,13 @@ func (p *fast) name() (*Name, bool) {
 			p.i++
 			if text, ok := p.typ(TokIdent, TokCmd); ok && p.peek().Value == "}" {
 				p.i++
-				return &Name{Pos: pos, Font: t.Value, Text: text}, true
+				return p.aName.new(Name{Pos: pos, Font: t.Value, Text: text}), true
 			}
 		}
 		p.i = save
 	}
 	if text, ok := p.typ(TokIdent, TokCmd); ok {
-		return &Name{Pos: pos, Text: text}, true
+		return p.aName.new(Name{Pos: pos, Text: text}), true
 	}
 	return nil, false
 }
@@ -511,7 +543,7 @@ func isFont(v string) bool { return oneOf(v, fontLits) }
 
 // subscript: Subscript | '_' ( '{' SubItem ( ','? SubItem )* '}' | SubItem )
 func (p *fast) subscript() (*Subscript, bool) {
-	s := &Subscript{Pos: p.peek().Pos}
+	s := p.aSubscript.new(Subscript{Pos: p.peek().Pos})
 	if v, ok := p.typ(tokSub); ok {
 		s.Unicode = v
 		return s, true
@@ -557,10 +589,10 @@ func (p *fast) subscript() (*Subscript, bool) {
 func (p *fast) subItem() (*SubItem, bool) {
 	pos := p.peek().Pos
 	if v, ok := p.typ(tokNumber); ok {
-		return &SubItem{Pos: pos, Num: v}, true
+		return p.aSubItem.new(SubItem{Pos: pos, Num: v}), true
 	}
 	if n, ok := try(p, p.name); ok {
-		return &SubItem{Pos: pos, Name: n}, true
+		return p.aSubItem.new(SubItem{Pos: pos, Name: n}), true
 	}
 	return nil, false
 }
@@ -568,7 +600,7 @@ func (p *fast) subItem() (*SubItem, bool) {
 // label: Super | '^' ( '{' '(' Part+ ')' '}' | '(' Part+ ')' ) where a
 // Part is Ident, Number, '+', '-' or '−'.
 func (p *fast) label() (*Label, bool) {
-	l := &Label{Pos: p.peek().Pos}
+	l := p.aLabel.new(Label{Pos: p.peek().Pos})
 	if v, ok := p.typ(tokSuper); ok {
 		l.Unicode = v
 		return l, true
@@ -618,7 +650,7 @@ func (p *fast) label() (*Label, bool) {
 
 // def: Target ( '(' ( Target ( ',' Target )* )? ')' )? Eq Seq
 func (p *fast) def() (*Def, bool) {
-	d := &Def{Pos: p.peek().Pos}
+	d := p.aDef.new(Def{Pos: p.peek().Pos})
 	var ok bool
 	if d.Target, ok = p.target(); !ok {
 		return nil, false
@@ -661,7 +693,7 @@ func (p *fast) def() (*Def, bool) {
 
 // seq reads an expression's flat sequence with Seq's own parser.
 func (p *fast) seq() (*Seq, bool) {
-	s := &Seq{}
+	s := p.aSeq.new(Seq{})
 	if err := s.parse(p); err != nil {
 		return nil, false
 	}
