@@ -46,25 +46,25 @@ func fastParse(toks []lexer.Token) (*Program, bool) {
 // fast is fastParse's cursor over the tokens (the last is EOF), with
 // the slabs its nodes come from.
 type fast struct {
-	toks []lexer.Token
-	i    int
-	aStmt slab[Stmt]
-	aDecl slab[Decl]
-	aDeclPart slab[DeclPart]
-	aDeclName slab[DeclName]
-	aRange slab[Range]
-	aInterval slab[Interval]
-	aSpace slab[Space]
-	aReals slab[Reals]
-	aDims slab[Dims]
-	aDim slab[Dim]
-	aTarget slab[Target]
-	aName slab[Name]
+	toks       []lexer.Token
+	i          int
+	aStmt      slab[Stmt]
+	aDecl      slab[Decl]
+	aDeclPart  slab[DeclPart]
+	aDeclName  slab[DeclName]
+	aRange     slab[Range]
+	aInterval  slab[Interval]
+	aSpace     slab[Space]
+	aReals     slab[Reals]
+	aDims      slab[Dims]
+	aDim       slab[Dim]
+	aTarget    slab[Target]
+	aName      slab[Name]
 	aSubscript slab[Subscript]
-	aSubItem slab[SubItem]
-	aLabel slab[Label]
-	aDef slab[Def]
-	aSeq slab[Seq]
+	aSubItem   slab[SubItem]
+	aLabel     slab[Label]
+	aDef       slab[Def]
+	aSeq       slab[Seq]
 }
 
 // slab hands out nodes of one type from chunks, a few allocations per
