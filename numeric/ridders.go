@@ -58,12 +58,19 @@ func ridders(n int, h0, fscale float64, central func(h float64) ([]float64, erro
 // Checks use them as the numerical uncertainty that a difference between
 // a claim and the estimate may be blamed on.
 func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
+	return riddersNoise(n, h0, func(h float64) float64 { return noise(fscale, h) }, central)
+}
+
+// riddersNoise is riddersErr with the rounding noise of a quotient at
+// step h given by noiseAt (ε·|f|/h for a first difference, ε·|f|/h² for
+// a second).
+func riddersNoise(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	var err error
 	for range maxShrinks + 1 {
 		var out, errs, at []float64
-		if out, errs, at, err = riddersFrom(n, h0, fscale, central); err == nil {
+		if out, errs, at, err = riddersFrom(n, h0, noiseAt, central); err == nil {
 			for e, h := range at {
-				at[e] = noise(fscale, h)
+				at[e] = noiseAt(h)
 			}
 			return out, errs, at, nil
 		}
@@ -76,7 +83,7 @@ func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, e
 }
 
 // riddersFrom is one search of ridders from step h0.
-func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
+func riddersFrom(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	best := make([]float64, n)
 	bestErr := make([]float64, n)
 	done := make([]bool, n)
@@ -105,7 +112,7 @@ func riddersFrom(n int, h0, fscale float64, central func(h float64) ([]float64, 
 		if k == 0 {
 			copy(best, d)
 		}
-		floor := noise(fscale, h)
+		floor := noiseAt(h)
 		if k > 0 {
 			// A jump away from the best estimate (beyond what rounding
 			// can do) means the steps so far were too large for the

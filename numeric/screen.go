@@ -208,11 +208,13 @@ func screenAt(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessia
 		v := randomUnit(rng, n)
 		if hessian {
 			u := randomUnit(rng, n)
-			d, err := secondFD(pert, u, v)
+			d, trunc, round, err := secondFD(pert, u, v)
 			if err != nil {
 				return observation{}, false, limitOnly(err)
 			}
 			o.expected = append(o.expected, d)
+			o.slack = append(o.slack, trunc)
+			o.round = append(o.round, round)
 			o.claimed = append(o.claimed, bilinear(cv, u, v))
 			continue
 		}
