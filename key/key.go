@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"deriv/assignment"
 	"deriv/engine"
@@ -90,7 +91,9 @@ type Steps struct {
 }
 
 // idWord is the identity function's name in a --let (Φ = id).
-var idWord = regexp.MustCompile(`(^|[^A-Za-z\\])id([^A-Za-z]|$)`)
+// It is compiled on first use: a command that writes no key (deriv grad)
+// should not pay for compiling it at start-up.
+var idWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|[^A-Za-z\\])id([^A-Za-z]|$)`) })
 
 // Build derives every question's answer and verification.
 func Build(ctx context.Context, a *assignment.Assignment, opts Options) (*Key, error) {
@@ -122,7 +125,7 @@ func buildItem(ctx context.Context, a *assignment.Assignment, q *assignment.Ques
 	}
 	it.Program = programLines(shown)
 	for _, l := range q.Request.Let {
-		it.Let = append(it.Let, idWord.ReplaceAllString(mathText(l), `$1\mathrm{id}$2`))
+		it.Let = append(it.Let, idWord().ReplaceAllString(mathText(l), `$1\mathrm{id}$2`))
 	}
 	check := engine.CheckOptions{Points: opts.Points, Seed: a.Seed, Tol: a.Tolerance}
 	if q.Request.Command == "expr" || q.Expr != "" {

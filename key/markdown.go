@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 func (k *Key) markdown() string {
@@ -21,8 +22,8 @@ func (k *Key) markdown() string {
 }
 
 var (
-	displayMath = regexp.MustCompile(`(?s)\$\$(.+?)\$\$`)
-	inlineMath  = regexp.MustCompile(`\$([^$\n]+?)\$`)
+	displayMath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\$\$(.+?)\$\$`) })
+	inlineMath  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$([^$\n]+?)\$`) })
 )
 
 // Fragment is a piece of maths in a Markdown key.
@@ -47,11 +48,11 @@ func MathFragments(md string) []Fragment {
 		}
 	}
 	s := text.String()
-	for _, m := range displayMath.FindAllStringSubmatch(s, -1) {
+	for _, m := range displayMath().FindAllStringSubmatch(s, -1) {
 		out = append(out, Fragment{TeX: strings.TrimSpace(m[1]), Display: true})
 	}
-	rest := displayMath.ReplaceAllString(s, "")
-	for _, m := range inlineMath.FindAllStringSubmatch(rest, -1) {
+	rest := displayMath().ReplaceAllString(s, "")
+	for _, m := range inlineMath().FindAllStringSubmatch(rest, -1) {
 		out = append(out, Fragment{TeX: m[1]})
 	}
 	return out
