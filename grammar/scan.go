@@ -91,6 +91,13 @@ func scanOne(s string) (lexer.TokenType, int) {
 	r, size := rune(c), 1
 	if c >= utf8.RuneSelf {
 		r, size = utf8.DecodeRuneInString(s)
+		// The Unicode operators are neither letters nor super- or
+		// subscripts, and no longer operator starts with one: answer
+		// before the Unicode table lookups.
+		switch r {
+		case '…', '→', '⟶', '↦', '∈', '×', '·', '⋅', '⊙', '⊘', '∘', '−', '–', '′', '‖', '∂', '∇', '∑', '½', '𝟙', '≔':
+			return tokPunct, size
+		}
 	}
 	if isLetter(r) {
 		n := size
