@@ -19,7 +19,7 @@ type Budget struct {
 	Time time.Duration
 	// Bytes is the largest program or expression text (default 64 KiB).
 	Bytes int
-	// Depth is the deepest nesting of an expression (default 500).
+	// Depth is the deepest nesting of an expression (default 1000).
 	Depth int
 	// Nodes is the largest number of distinct subexpressions of a
 	// derivative (default 2,000,000).
@@ -36,7 +36,7 @@ type Budget struct {
 var DefaultBudget = Budget{
 	Time:    60 * time.Second,
 	Bytes:   64 << 10,
-	Depth:   500,
+	Depth:   1000,
 	Nodes:   2_000_000,
 	Entries: 50_000_000,
 	Points:  10_000,

@@ -3,7 +3,7 @@ package parser
 // Default limits of Parse (see WithLimits).
 const (
 	DefaultMaxBytes = 64 << 10 // 64 KiB: a formula is rarely 1 KiB; a 1 MB input is refused at once
-	DefaultMaxDepth = 500
+	DefaultMaxDepth = 1000
 )
 
 type options struct {

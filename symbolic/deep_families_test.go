@@ -32,7 +32,7 @@ var deepFamilies = []deepFamily{
 	{"Softmax", "x", []int{10, 20, 40}, []int{20}, func(n int) string {
 		return "x ∈ R^d; f = sum(" + strings.Repeat("softmax(", n) + "x" + strings.Repeat(")", n) + ")"
 	}},
-	{"Sin", "x", []int{75, 150, 300}, []int{100, 300}, func(n int) string {
+	{"Sin", "x", []int{75, 150, 300}, []int{10, 100, 300, 500, 900}, func(n int) string {
 		return "x ∈ R; f = " + strings.Repeat("sin(", n) + "x" + strings.Repeat(")", n)
 	}},
 	{"SigmaChain", "x", []int{50, 100, 200}, []int{200}, func(n int) string {

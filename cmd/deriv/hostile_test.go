@@ -26,8 +26,8 @@ func nest(open, x, close string, n int) string {
 
 func hostileCases(dir string) []hostileCase {
 	vals := filepath.Join(dir, "v.json")
-	deepParen := "x ∈ R; f = " + nest("(", "x", ")", 600)
-	deepSin := "x ∈ R; f = " + nest("sin(", "x", ")", 600)
+	deepParen := "x ∈ R; f = " + nest("(", "x", ")", 1200)
+	deepSin := "x ∈ R; f = " + nest("sin(", "x", ")", 1200)
 	var sums strings.Builder
 	for k := range 40 {
 		sums.WriteString("Σ_{i" + string(rune('a'+k%26)) + strings.Repeat("'", k/26) + "=1}^{n} ")
