@@ -20,7 +20,7 @@ func TestLimits(t *testing.T) {
 	}{
 		{"size", "f = " + strings.Repeat("x + ", 262144) + "x", nil, "input is 1048581 bytes; the limit is 65536"},
 		{"size option", "f = x + y", []Option{WithLimits(5, 0)}, "input is 9 bytes; the limit is 5"},
-		{"parens", "f = " + strings.Repeat("(", n) + "x" + strings.Repeat(")", n), nil, "more than 500 levels; the limit is 1000"},
+		{"parens", "f = " + strings.Repeat("(", n) + "x" + strings.Repeat(")", n), nil, "more than 1000 levels; the limit is 1000"},
 		{"braces", "f = " + strings.Repeat("{", n) + "x" + strings.Repeat("}", n), nil, "the limit is 1000"},
 		{"unclosed parens", "f = " + strings.Repeat("(", n), nil, "the limit is 1000"},
 		{"negations", "f = " + strings.Repeat("-", n) + "x", nil, "the limit is 1000"},
