@@ -83,6 +83,12 @@ func (s *solver) keys() []string {
 }
 
 func (s *solver) symbolKeys() []string {
+	if orderIsKeys(s.p) {
+		// The common case: Order names every symbol once. The list is
+		// only read, so it is shared (capacity cut, so no append of
+		// Order's can show through).
+		return s.p.Order[:len(s.p.Order):len(s.p.Order)]
+	}
 	seen := make(map[string]bool, len(s.p.Symbols))
 	out := make([]string, 0, len(s.p.Symbols))
 	for _, k := range s.p.Order {
@@ -99,6 +105,20 @@ func (s *solver) symbolKeys() []string {
 	}
 	slices.Sort(rest)
 	return append(out, rest...)
+}
+
+// orderIsKeys reports whether p.Order lists every key of p.Symbols exactly
+// once (checked pairwise, so only for a short list).
+func orderIsKeys(p *sym.Program) bool {
+	if len(p.Order) != len(p.Symbols) || len(p.Order) > 32 {
+		return false
+	}
+	for i, k := range p.Order {
+		if _, ok := p.Symbols[k]; !ok || slices.Contains(p.Order[:i], k) {
+			return false
+		}
+	}
+	return true
 }
 
 // openVar returns the shape variable of an undeclared variable whose shape

@@ -45,6 +45,22 @@ type nodeVar struct {
 	t *shapeVar
 }
 
+// roomSize is the capacity of the lists newSolver allocates together with
+// the solver: enough for most programs' nodes, rules and dimensions.
+const roomSize = 32
+
+// solverRoom is a solver with the first backing arrays of its lists, so
+// that a small program's solver is one allocation; a list that outgrows
+// its array moves to the heap as any slice does.
+type solverRoom struct {
+	s        solver
+	nodes    [roomSize]nodeVar
+	rules    [roomSize]func()
+	vecRules [roomSize / 2]func() bool
+	queued   [roomSize]bool
+	dims     [roomSize]*dimVar
+}
+
 func newSolver(p *symbolic.Program, fixed bool) *solver {
 	// The lists grow with the program: sized from its source (about a
 	// node per few bytes) so that most grow at most once.
@@ -52,18 +68,25 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 	if !fixed {
 		hint = min(max(len(p.Src)/3, 8), 512)
 	}
-	s := &solver{
-		p:     p,
-		fixed: fixed,
-		symTV: map[string]*shapeVar{},
-		defTV: map[*symbolic.Def]*shapeVar{},
-		// active and failed are made at their first entry.
-		nodes:    make([]nodeVar, 0, hint),
-		rules:    make([]func(), 0, hint),
-		vecRules: make([]func() bool, 0, hint/2),
+	var s *solver
+	if hint <= roomSize {
+		r := &solverRoom{}
+		s = &r.s
+		s.nodes, s.rules, s.vecRules = r.nodes[:0], r.rules[:0], r.vecRules[:0]
+		s.queued, s.dims = r.queued[:0], r.dims[:0]
+	} else {
+		s = &solver{
+			nodes:    make([]nodeVar, 0, hint),
+			rules:    make([]func(), 0, hint),
+			vecRules: make([]func() bool, 0, hint/2),
+		}
+		s.queued = make([]bool, 0, hint)
+		s.dims = make([]*dimVar, 0, hint)
 	}
-	s.queued = make([]bool, 0, hint)
-	s.dims = make([]*dimVar, 0, hint)
+	s.p, s.fixed = p, fixed
+	// active and failed are made at their first entry.
+	s.symTV = map[string]*shapeVar{}
+	s.defTV = map[*symbolic.Def]*shapeVar{}
 	return s
 }
 
