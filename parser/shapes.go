@@ -144,7 +144,7 @@ func (s *solver) finish() *sym.Error {
 func (s *solver) commit() {
 	for key, sy := range s.p.Symbols {
 		if t, ok := s.symTV[key]; ok && sy.Kind == sym.SymVar && !sy.Declared {
-			sy.Shape = resolve(t, unnamed)
+			sy.Shape = finalShape(t)
 		}
 	}
 	for _, sy := range s.p.Symbols {
@@ -160,7 +160,7 @@ func (s *solver) commit() {
 			if ps := s.p.Symbols[p]; ps != nil {
 				sy.Domain[i] = ps.Shape
 			} else if t, ok := s.symTV[p]; ok {
-				sy.Domain[i] = resolve(t, unnamed)
+				sy.Domain[i] = finalShape(t)
 			}
 		}
 		sy.Range = sy.Shape

@@ -135,6 +135,17 @@ func (s *solver) openVar(key string) *shapeVar {
 	return t
 }
 
+// anyOpenDim reports whether some dimension is still unknown (every
+// dimension variable is in s.dims, see vars.dim).
+func (s *solver) anyOpenDim() bool {
+	for _, d := range s.dims {
+		if d.root().val == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // upperLatin reports whether a name starts with an uppercase Latin letter
 // (A, W⁽¹⁾, X), which SPEC §2.3 takes to be a matrix.
 func upperLatin(key string) bool {
@@ -150,6 +161,9 @@ var freshDims = []sym.Dim{"n", "m", "k", "p", "q", "r", "s", "t"}
 // and a matrix's columns before its rows, so that A*exp(x) reads
 // A ∈ R^{m×n}, x ∈ R^n (matrixcalculus.org's habit).
 func (s *solver) nameDims() {
+	if !s.anyOpenDim() {
+		return
+	}
 	used := map[sym.Dim]bool{}
 	for key, sy := range s.p.Symbols {
 		used[sym.Dim(key)] = true

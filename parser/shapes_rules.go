@@ -45,30 +45,39 @@ func (s *solver) genAdd(e *sym.Expr, a, b *shapeVar) *shapeVar {
 	return a
 }
 
+// literalOne stands for a constant operand in isConstant (only read).
+var literalOne = &sym.Expr{Op: sym.OpNum, Num: 1}
+
 // isConstant is symbolic.IsConstant with a memo, so that a long chain of
 // sums costs linear rather than quadratic time.
 func (s *solver) isConstant(e *sym.Expr) bool {
+	switch {
+	case e == nil:
+		return false
+	case e.Op == sym.OpNum:
+		return true
+	case len(e.Args) == 0:
+		return false
+	}
+	// Only nodes with operands are memoised (a leaf is answered at once).
 	if c, ok := s.constMemo[e]; ok {
 		return c
 	}
-	var c bool
-	switch {
-	case e == nil:
-	case e.Op == sym.OpNum:
-		c = true
-	case len(e.Args) == 0:
-	default:
-		// The node itself must be of a constant-preserving kind: test it
-		// with its arguments replaced by a literal, then the arguments.
-		shallow := *e
+	// The node itself must be of a constant-preserving kind: test it with
+	// its arguments replaced by a literal, then the arguments.
+	shallow := *e
+	var room [4]*sym.Expr
+	if len(e.Args) <= len(room) {
+		shallow.Args = room[:len(e.Args)]
+	} else {
 		shallow.Args = make([]*sym.Expr, len(e.Args))
-		for i := range shallow.Args {
-			shallow.Args[i] = &sym.Expr{Op: sym.OpNum, Num: 1}
-		}
-		c = sym.IsConstant(&shallow)
-		for _, a := range e.Args {
-			c = c && s.isConstant(a)
-		}
+	}
+	for i := range shallow.Args {
+		shallow.Args[i] = literalOne
+	}
+	c := sym.IsConstant(&shallow)
+	for _, a := range e.Args {
+		c = c && s.isConstant(a)
 	}
 	if s.constMemo == nil {
 		s.constMemo = map[*sym.Expr]bool{}
