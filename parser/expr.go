@@ -41,7 +41,7 @@ func (l *lowerer) items(items []*grammar.Item, end symbolic.Pos) (*symbolic.Expr
 func (l *lowerer) group(g *grammar.Group) (*symbolic.Expr, error) {
 	items, end := groupItems(g)
 	if len(items) == 0 {
-		return nil, errUnexpected(end, closerOf[g.Open])
+		return nil, errUnexpected(end, closer(g.Open))
 	}
 	return l.items(items, end)
 }

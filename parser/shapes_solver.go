@@ -59,6 +59,11 @@ type solverRoom struct {
 	vecRules [roomSize / 2]func() bool
 	queued   [roomSize]bool
 	dims     [roomSize]*dimVar
+	queue    [roomSize]int
+	// The first slabs of variables (see vars).
+	dimSlab   [slabSize]dimVar
+	shapeSlab [slabSize]shapeVar
+	listSlab  [4 * slabSize]*shapeVar
 }
 
 func newSolver(p *symbolic.Program, fixed bool) *solver {
@@ -73,7 +78,8 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 		r := &solverRoom{}
 		s = &r.s
 		s.nodes, s.rules, s.vecRules = r.nodes[:0], r.rules[:0], r.vecRules[:0]
-		s.queued, s.dims = r.queued[:0], r.dims[:0]
+		s.queued, s.dims, s.queue = r.queued[:0], r.dims[:0], r.queue[:0]
+		s.dimSlab, s.shapeSlab, s.listSlab = r.dimSlab[:], r.shapeSlab[:], r.listSlab[:]
 	} else {
 		s = &solver{
 			nodes:    make([]nodeVar, 0, hint),
@@ -184,10 +190,12 @@ func (s *solver) rule(watch []*shapeVar, f func()) {
 // queued only when a shape it reads becomes known, which happens once per
 // shape variable, so this ends.
 func (s *solver) propagate() {
-	for len(s.queue) > 0 {
-		id := s.queue[0]
-		s.queue = s.queue[1:]
+	// The queue is read in place (a rule may queue more) and emptied
+	// at the end, so that its array serves every round.
+	for i := 0; i < len(s.queue); i++ {
+		id := s.queue[i]
 		s.queued[id] = false
 		s.rules[id]()
 	}
+	s.queue = s.queue[:0]
 }
