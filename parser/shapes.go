@@ -94,7 +94,7 @@ func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
 // name used with two shapes) is reported after those.
 func (s *solver) finish() *sym.Error {
 	for _, n := range s.nodes {
-		n.e.Shape = finalShape(n.t)
+		n.e.Shape = s.finalShape(n.t)
 		if n.e.Op == sym.OpVar {
 			continue
 		}
@@ -144,7 +144,7 @@ func (s *solver) finish() *sym.Error {
 func (s *solver) commit() {
 	for key, sy := range s.p.Symbols {
 		if t, ok := s.symTV[key]; ok && sy.Kind == sym.SymVar && !sy.Declared {
-			sy.Shape = finalShape(t)
+			sy.Shape = s.finalShape(t)
 		}
 	}
 	for _, sy := range s.p.Symbols {
@@ -160,7 +160,7 @@ func (s *solver) commit() {
 			if ps := s.p.Symbols[p]; ps != nil {
 				sy.Domain[i] = ps.Shape
 			} else if t, ok := s.symTV[p]; ok {
-				sy.Domain[i] = finalShape(t)
+				sy.Domain[i] = s.finalShape(t)
 			}
 		}
 		sy.Range = sy.Shape
@@ -169,12 +169,57 @@ func (s *solver) commit() {
 }
 
 // finalShape is resolve(t, unnamed) once solving is over (nothing is
-// unified any more): computed once per root and shared by the nodes of
-// that shape (shapes are never modified in place).
-func finalShape(t *shapeVar) sym.Shape {
+// unified any more): computed once per root, and equal shapes are one
+// slice, shared by the nodes and symbols of that shape (shapes are never
+// modified in place).
+func (s *solver) finalShape(t *shapeVar) sym.Shape {
 	r := t.root()
 	if !r.isFinal {
-		r.final, r.isFinal = resolve(r, unnamed), true
+		r.final, r.isFinal = s.shareShape(finalDims(r)), true
 	}
 	return r.final
+}
+
+// finalDims is resolve(r, unnamed) of a root, without allocating: n
+// dimensions (0, 1 or 2) in d, normalised as Shape.Norm does.
+func finalDims(r *shapeVar) (n int, d [2]sym.Dim) {
+	val := func(v *dimVar) sym.Dim {
+		if v = v.root(); v.val != "" {
+			return v.val
+		}
+		return unnamed(v)
+	}
+	switch r.kind {
+	case kindVector:
+		return 1, [2]sym.Dim{val(r.dims[0])}
+	case kindMatrix:
+		d = [2]sym.Dim{val(r.dims[0]), val(r.dims[1])}
+		switch {
+		case d[0] == sym.One && d[1] == sym.One:
+			return 0, [2]sym.Dim{}
+		case d[1] == sym.One:
+			return 1, [2]sym.Dim{d[0]}
+		}
+		return 2, d
+	}
+	return 0, d
+}
+
+// shareShape returns the shape of n dimensions d: one made before if equal
+// (the solver keeps the few it made), else a new one.
+func (s *solver) shareShape(n int, d [2]sym.Dim) sym.Shape {
+	if n == 0 {
+		return nil
+	}
+	for _, sh := range s.shapes {
+		if len(sh) == n && sh[0] == d[0] && (n == 1 || sh[1] == d[1]) {
+			return sh
+		}
+	}
+	sh := make(sym.Shape, n)
+	copy(sh, d[:n])
+	if len(s.shapes) < 16 {
+		s.shapes = append(s.shapes, sh)
+	}
+	return sh
 }

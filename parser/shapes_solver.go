@@ -35,6 +35,8 @@ type solver struct {
 	// constMemo caches isConstant.
 	constMemo map[*symbolic.Expr]bool
 	depth     int
+	// shapes are the final shapes made so far (see shareShape).
+	shapes []symbolic.Shape
 	// keyList caches keys(), for keyCount symbols.
 	keyList  []string
 	keyCount int
@@ -60,6 +62,7 @@ type solverRoom struct {
 	queued   [roomSize]bool
 	dims     [roomSize]*dimVar
 	queue    [roomSize]int
+	shapes   [8]symbolic.Shape
 	// The first slabs of variables (see vars).
 	dimSlab   [slabSize]dimVar
 	shapeSlab [slabSize]shapeVar
@@ -79,6 +82,7 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 		s = &r.s
 		s.nodes, s.rules, s.vecRules = r.nodes[:0], r.rules[:0], r.vecRules[:0]
 		s.queued, s.dims, s.queue = r.queued[:0], r.dims[:0], r.queue[:0]
+		s.shapes = r.shapes[:0]
 		s.dimSlab, s.shapeSlab, s.listSlab = r.dimSlab[:], r.shapeSlab[:], r.listSlab[:]
 	} else {
 		s = &solver{
