@@ -61,8 +61,8 @@ func (s *solver) upperDefault(key string) *shapeVar {
 func (s *solver) vectorDefaults() {
 	for acted := true; acted; {
 		acted = false
-		for _, r := range s.vecRules {
-			if r() {
+		for i := range s.vecRules {
+			if s.apply(&s.vecRules[i]) {
 				acted = true
 				s.propagate()
 			}

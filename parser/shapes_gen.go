@@ -135,7 +135,7 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 	case sym.OpJac:
 		return s.genJac(e, args)
 	case sym.OpNorm:
-		s.vecRule(args[0], func() *shapeVar { return s.vector(s.dim("")) })
+		s.vecDefault(args[0], vecVector)
 		return s.scalar()
 	case sym.OpOnes:
 		if e.Name == onesMatrixMark {
@@ -143,12 +143,12 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 			return s.matrix(s.dim(""), s.dim(""))
 		}
 		t := s.unknown()
-		s.vecRule(t, func() *shapeVar { return s.vector(s.dim("")) })
+		s.vecDefault(t, vecVector)
 		return t
 	case sym.OpEye:
 		t := s.unknown()
 		s.square(e, t)
-		s.vecRule(t, func() *shapeVar { d := s.dim(""); return s.matrix(d, d) })
+		s.vecDefault(t, vecSquare)
 		return t
 	case sym.OpDeriv:
 		return s.genDeriv(args[0], args[1])

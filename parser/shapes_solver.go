@@ -27,8 +27,8 @@ type solver struct {
 	// rules are the forced consequences, rerun when what they read changes;
 	// vecRules the "is a vector here" defaults, each reporting whether it
 	// acted.
-	rules    []func()
-	vecRules []func() bool
+	rules    []propRule
+	vecRules []vecRule
 	fails    []*symbolic.Error
 	dimNames map[symbolic.Dim]bool
 	failed   map[*symbolic.Expr]bool
@@ -57,8 +57,8 @@ const roomSize = 32
 type solverRoom struct {
 	s        solver
 	nodes    [roomSize]nodeVar
-	rules    [roomSize]func()
-	vecRules [roomSize / 2]func() bool
+	rules    [roomSize]propRule
+	vecRules [roomSize / 2]vecRule
 	queued   [roomSize]bool
 	dims     [roomSize]*dimVar
 	queue    [roomSize]int
@@ -87,8 +87,8 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 	} else {
 		s = &solver{
 			nodes:    make([]nodeVar, 0, hint),
-			rules:    make([]func(), 0, hint),
-			vecRules: make([]func() bool, 0, hint/2),
+			rules:    make([]propRule, 0, hint),
+			vecRules: make([]vecRule, 0, hint/2),
 		}
 		s.queued = make([]bool, 0, hint)
 		s.dims = make([]*dimVar, 0, hint)
@@ -177,8 +177,31 @@ func (s *solver) lookup(key string) *symbolic.Symbol { return s.p.Symbols[key] }
 // rule adds a propagation rule that reads the shapes watch, and runs it
 // once; it reruns whenever one of them becomes known.
 func (s *solver) rule(watch []*shapeVar, f func()) {
+	s.addRule(propRule{f: f}, watch)
+}
+
+// propRule is a propagation rule: f, or for the commonest operators (kind
+// not ruleFunc) a method of the solver on the operands e, a, b, r, which
+// needs no closure.
+type propRule struct {
+	kind    ruleKind
+	e       *symbolic.Expr
+	a, b, r *shapeVar
+	f       func()
+}
+
+type ruleKind uint8
+
+const (
+	ruleFunc ruleKind = iota
+	ruleMul           // mulRule(e, a, b, r)
+	ruleT             // tRule(a, r)
+)
+
+// addRule adds the rule pr that reads the shapes watch, and runs it once.
+func (s *solver) addRule(pr propRule, watch []*shapeVar) {
 	id := len(s.rules)
-	s.rules = append(s.rules, f)
+	s.rules = append(s.rules, pr)
 	s.queued = append(s.queued, false)
 	for _, t := range watch {
 		r := t.root()
@@ -187,7 +210,19 @@ func (s *solver) rule(watch []*shapeVar, f func()) {
 		}
 		r.watch = append(r.watch, id)
 	}
-	f()
+	s.runRule(id)
+}
+
+// runRule runs rule id (a copy: a rule may add rules).
+func (s *solver) runRule(id int) {
+	switch pr := s.rules[id]; pr.kind {
+	case ruleMul:
+		s.mulRule(pr.e, pr.a, pr.b, pr.r)
+	case ruleT:
+		s.tRule(pr.a, pr.r)
+	default:
+		pr.f()
+	}
 }
 
 // propagate runs the queued rules until the queue is empty. A rule is
@@ -199,7 +234,7 @@ func (s *solver) propagate() {
 	for i := 0; i < len(s.queue); i++ {
 		id := s.queue[i]
 		s.queued[id] = false
-		s.rules[id]()
+		s.runRule(id)
 	}
 	s.queue = s.queue[:0]
 }
