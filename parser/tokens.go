@@ -83,12 +83,17 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 			if err := checkScripts(t.Value, pos(*t)); err != nil {
 				return nil, err
 			}
-		case greekDigits(out, *t):
+		case greekDigits(out, t):
 			// \delta2 is the name δ2, as W1 is one name.
 			out[len(out)-1].Value += t.Value
 			continue
 		}
-		out = append(out, *t)
+		if len(out) == k {
+			// Nothing dropped so far: the token is already in place.
+			out = out[:k+1]
+		} else {
+			out = append(out, *t)
+		}
 	}
 	return out, nil
 }
@@ -116,7 +121,7 @@ func pos(t lexer.Token) symbolic.Pos { return symbolic.Pos(t.Pos.Offset) }
 
 // greekDigits reports whether t is digits written right after a Greek
 // letter command (\delta2), which make one name with it.
-func greekDigits(out []lexer.Token, t lexer.Token) bool {
+func greekDigits(out []lexer.Token, t *lexer.Token) bool {
 	if len(out) == 0 || !isDigits(t.Value) {
 		return false
 	}
