@@ -143,7 +143,7 @@ func (s *solver) finish() *sym.Error {
 // first, then definitions (whose Domain reads their parameters' shapes).
 func (s *solver) commit() {
 	for key, sy := range s.p.Symbols {
-		if t, ok := s.symTV[key]; ok && sy.Kind == sym.SymVar && !sy.Declared {
+		if t, ok := s.symTV.get(key); ok && sy.Kind == sym.SymVar && !sy.Declared {
 			sy.Shape = s.finalShape(t)
 		}
 	}
@@ -159,7 +159,7 @@ func (s *solver) commit() {
 		for i, p := range sy.Def.Params {
 			if ps := s.p.Symbols[p]; ps != nil {
 				sy.Domain[i] = ps.Shape
-			} else if t, ok := s.symTV[p]; ok {
+			} else if t, ok := s.symTV.get(p); ok {
 				sy.Domain[i] = s.finalShape(t)
 			}
 		}

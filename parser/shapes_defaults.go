@@ -218,7 +218,7 @@ func (s *solver) nameDims() {
 	keys := s.keys()
 	for _, matrices := range []bool{true, false} {
 		for _, k := range keys {
-			if t, ok := s.symTV[k]; ok && (kindOf(t) == kindMatrix) == matrices {
+			if t, ok := s.symTV.get(k); ok && (kindOf(t) == kindMatrix) == matrices {
 				visit(t)
 			}
 		}

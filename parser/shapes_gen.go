@@ -250,7 +250,7 @@ func (s *solver) wholeFamily(e *sym.Expr, sy *sym.Symbol) *shapeVar {
 // symVar is the shape variable of a variable, family member or defined
 // name.
 func (s *solver) symVar(key string, sy *sym.Symbol) *shapeVar {
-	if t, ok := s.symTV[key]; ok {
+	if t, ok := s.symTV.get(key); ok {
 		return t
 	}
 	var t *shapeVar
@@ -262,18 +262,18 @@ func (s *solver) symVar(key string, sy *sym.Symbol) *shapeVar {
 	default:
 		t = s.unknown()
 	}
-	s.symTV[key] = t
+	s.symTV.set(key, t)
 	return t
 }
 
 // defVar is the shape variable of a definition's body, generated once.
 // Parameters without a symbol of their own are open shapes of the body.
 func (s *solver) defVar(d *sym.Def) *shapeVar {
-	if t, ok := s.defTV[d]; ok {
+	if t, ok := s.defTV.get(d); ok {
 		return t
 	}
 	t := s.unknown()
-	s.defTV[d] = t
+	s.defTV.set(d, t)
 	var sc *scope
 	for _, p := range d.Params {
 		if _, ok := s.p.Symbols[p]; !ok {
@@ -293,10 +293,10 @@ func (s *solver) paramVar(key string) *shapeVar {
 	if sy := s.p.Symbols[key]; sy != nil {
 		return s.symVar(key, sy)
 	}
-	t, ok := s.symTV[key]
+	t, ok := s.symTV.get(key)
 	if !ok {
 		t = s.unknown()
-		s.symTV[key] = t
+		s.symTV.set(key, t)
 	}
 	return t
 }

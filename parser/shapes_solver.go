@@ -17,8 +17,8 @@ type solver struct {
 	p *symbolic.Program
 	// fixed: every symbol keeps the shape it has (inferExprShapes).
 	fixed bool
-	symTV map[string]*shapeVar
-	defTV map[*symbolic.Def]*shapeVar
+	symTV smallMap[string]
+	defTV smallMap[*symbolic.Def]
 	// active marks defined functions being instantiated (recursion guard).
 	active map[*symbolic.Def]bool
 	// nodes lists every node of the program (children before parents)
@@ -48,8 +48,9 @@ type nodeVar struct {
 }
 
 // roomSize is the capacity of the lists newSolver allocates together with
-// the solver: enough for most programs' nodes, rules and dimensions.
-const roomSize = 32
+// the solver: enough for the nodes, rules and dimensions of a one-line
+// program (about one node per four bytes of source).
+const roomSize = 16
 
 // solverRoom is a solver with the first backing arrays of its lists, so
 // that a small program's solver is one allocation; a list that outgrows
@@ -63,10 +64,14 @@ type solverRoom struct {
 	dims     [roomSize]*dimVar
 	queue    [roomSize]int
 	shapes   [8]symbolic.Shape
+	symKeys  [8]string
+	symVals  [8]*shapeVar
+	defKeys  [4]*symbolic.Def
+	defVals  [4]*shapeVar
 	// The first slabs of variables (see vars).
 	dimSlab   [slabSize]dimVar
 	shapeSlab [slabSize]shapeVar
-	listSlab  [4 * slabSize]*shapeVar
+	listSlab  [slabSize]*shapeVar
 }
 
 func newSolver(p *symbolic.Program, fixed bool) *solver {
@@ -77,12 +82,15 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 		hint = min(max(len(p.Src)/3, 8), 512)
 	}
 	var s *solver
-	if hint <= roomSize {
+	if hint <= 2*roomSize {
+		// The lists start in the room (and move out if they outgrow it).
 		r := &solverRoom{}
 		s = &r.s
 		s.nodes, s.rules, s.vecRules = r.nodes[:0], r.rules[:0], r.vecRules[:0]
 		s.queued, s.dims, s.queue = r.queued[:0], r.dims[:0], r.queue[:0]
 		s.shapes = r.shapes[:0]
+		s.symTV.keys, s.symTV.vals = r.symKeys[:0], r.symVals[:0]
+		s.defTV.keys, s.defTV.vals = r.defKeys[:0], r.defVals[:0]
 		s.dimSlab, s.shapeSlab, s.listSlab = r.dimSlab[:], r.shapeSlab[:], r.listSlab[:]
 	} else {
 		s = &solver{
@@ -95,8 +103,6 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 	}
 	s.p, s.fixed = p, fixed
 	// active and failed are made at their first entry.
-	s.symTV = map[string]*shapeVar{}
-	s.defTV = map[*symbolic.Def]*shapeVar{}
 	return s
 }
 
