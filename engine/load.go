@@ -30,7 +30,12 @@ type Options struct {
 func Load(ctx context.Context, src string, opts Options) (p *symbolic.Program, err error) {
 	defer recoverInternal(&err)
 	b := opts.Budget.withDefaults()
-	popts := []parser.Option{parser.WithLimits(b.Bytes, b.Depth)}
+	var room [4]parser.Option
+	popts := room[:0]
+	if b.Bytes != parser.DefaultMaxBytes || b.Depth != parser.DefaultMaxDepth {
+		// (The parser's own defaults need no option.)
+		popts = append(popts, parser.WithLimits(b.Bytes, b.Depth))
+	}
 	if opts.File != "" {
 		popts = append(popts, parser.WithFile(opts.File))
 	}

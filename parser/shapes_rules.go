@@ -73,12 +73,15 @@ func (s *solver) apply(v *vecRule) bool {
 
 // square requires t, once known to be a matrix, to be square.
 func (s *solver) square(e *sym.Expr, t *shapeVar) {
-	s.rule([]*shapeVar{t}, func() {
-		r := t.root()
-		if r.kind == kindMatrix && !s.unifyDim(r.dims[0], r.dims[1]) {
-			s.conflict(e, nil, t)
-		}
-	})
+	s.addRule(propRule{kind: ruleSquare, e: e, a: t}, []*shapeVar{t})
+}
+
+// squareRule: t, if a matrix, is square.
+func (s *solver) squareRule(e *sym.Expr, t *shapeVar) {
+	r := t.root()
+	if r.kind == kindMatrix && !s.unifyDim(r.dims[0], r.dims[1]) {
+		s.conflict(e, nil, t)
+	}
 }
 
 // genAdd: a + b. Equal shapes, unless one side is built from numeric

@@ -199,9 +199,10 @@ type propRule struct {
 type ruleKind uint8
 
 const (
-	ruleFunc ruleKind = iota
-	ruleMul           // mulRule(e, a, b, r)
-	ruleT             // tRule(a, r)
+	ruleFunc   ruleKind = iota
+	ruleMul             // mulRule(e, a, b, r)
+	ruleT               // tRule(a, r)
+	ruleSquare          // squareRule(e, a)
 )
 
 // addRule adds the rule pr that reads the shapes watch, and runs it once.
@@ -226,6 +227,8 @@ func (s *solver) runRule(id int) {
 		s.mulRule(pr.e, pr.a, pr.b, pr.r)
 	case ruleT:
 		s.tRule(pr.a, pr.r)
+	case ruleSquare:
+		s.squareRule(pr.e, pr.a)
 	default:
 		pr.f()
 	}
