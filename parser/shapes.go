@@ -70,8 +70,8 @@ func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
 	if p.Result != nil && p.Result.Body != nil {
 		result = s.defVar(p.Result)
 	}
-	for _, key := range s.keys() {
-		if sy := p.Symbols[key]; sy.Kind == sym.SymVar {
+	for i, key := range s.keys() {
+		if sy := s.keySyms[i]; sy.Kind == sym.SymVar {
 			s.symVar(key, sy)
 		}
 	}
@@ -142,12 +142,15 @@ func (s *solver) finish() *sym.Error {
 // commit writes the inferred shapes of the program's symbols: variables
 // first, then definitions (whose Domain reads their parameters' shapes).
 func (s *solver) commit() {
-	for key, sy := range s.p.Symbols {
-		if t, ok := s.symTV.get(key); ok && sy.Kind == sym.SymVar && !sy.Declared {
-			sy.Shape = s.finalShape(t)
+	// keys() lists every symbol once (a slice is cheaper to walk than
+	// the map, and each step writes only its own symbol).
+	keys, syms := s.keys(), s.keySyms
+	for i, key := range keys {
+		if t, ok := s.symTV.get(key); ok && syms[i].Kind == sym.SymVar && !syms[i].Declared {
+			syms[i].Shape = s.finalShape(t)
 		}
 	}
-	for _, sy := range s.p.Symbols {
+	for _, sy := range syms {
 		if sy.Kind != sym.SymDef || sy.Def == nil || sy.Def.Body == nil {
 			continue
 		}

@@ -21,16 +21,16 @@ func (s *solver) solve(result *shapeVar, assumeScalar bool) {
 		s.fail(nil, errShapeResult(sym.NoPos, resolve(result, unnamed)))
 	}
 	s.propagate()
-	keys := s.keys()
-	for _, key := range keys {
-		if t := s.openVar(key); t != nil && upperLatin(key) {
+	keys, syms := s.keys(), s.keySyms
+	for i, key := range keys {
+		if t := s.openVar(key, syms[i]); t != nil && upperLatin(key) {
 			s.unify(t, s.upperDefault(key))
 			s.propagate()
 		}
 	}
 	s.vectorDefaults()
-	for _, key := range keys {
-		if t := s.openVar(key); t != nil {
+	for i, key := range keys {
+		if t := s.openVar(key, syms[i]); t != nil {
 			s.unify(t, s.scalar())
 			s.propagate()
 		}
@@ -74,21 +74,30 @@ func (s *solver) vectorDefaults() {
 // sorted, so that inference is deterministic. The list is computed once
 // per solver (the solver adds no symbols; a change in their number makes
 // it afresh); callers must not modify it.
+// keySyms (set with it) holds the symbol of each key.
 func (s *solver) keys() []string {
 	if s.keyList != nil && s.keyCount == len(s.p.Symbols) {
 		return s.keyList
 	}
-	s.keyList, s.keyCount = s.symbolKeys(), len(s.p.Symbols)
+	s.keyCount = len(s.p.Symbols)
+	s.keySyms = s.keySyms[:0]
+	if s.orderIsKeys() {
+		// The common case: Order names every symbol once. The list is
+		// only read, so it is shared (capacity cut, so no append of
+		// Order's can show through); keySyms is filled.
+		s.keyList = s.p.Order[:len(s.p.Order):len(s.p.Order)]
+		return s.keyList
+	}
+	s.keyList = s.symbolKeys()
+	s.keySyms = s.keySyms[:0]
+	for _, k := range s.keyList {
+		s.keySyms = append(s.keySyms, s.p.Symbols[k])
+	}
 	return s.keyList
 }
 
+// symbolKeys lists the keys for keys() when Order does not.
 func (s *solver) symbolKeys() []string {
-	if orderIsKeys(s.p) {
-		// The common case: Order names every symbol once. The list is
-		// only read, so it is shared (capacity cut, so no append of
-		// Order's can show through).
-		return s.p.Order[:len(s.p.Order):len(s.p.Order)]
-	}
 	seen := make(map[string]bool, len(s.p.Symbols))
 	out := make([]string, 0, len(s.p.Symbols))
 	for _, k := range s.p.Order {
@@ -108,23 +117,26 @@ func (s *solver) symbolKeys() []string {
 }
 
 // orderIsKeys reports whether p.Order lists every key of p.Symbols exactly
-// once (checked pairwise, so only for a short list).
-func orderIsKeys(p *sym.Program) bool {
+// once (checked pairwise, so only for a short list), appending the
+// symbols to keySyms as it goes.
+func (s *solver) orderIsKeys() bool {
+	p := s.p
 	if len(p.Order) != len(p.Symbols) || len(p.Order) > 32 {
 		return false
 	}
 	for i, k := range p.Order {
-		if _, ok := p.Symbols[k]; !ok || slices.Contains(p.Order[:i], k) {
+		sy, ok := p.Symbols[k]
+		if !ok || slices.Contains(p.Order[:i], k) {
 			return false
 		}
+		s.keySyms = append(s.keySyms, sy)
 	}
 	return true
 }
 
-// openVar returns the shape variable of an undeclared variable whose shape
-// is still open, or nil.
-func (s *solver) openVar(key string) *shapeVar {
-	sy := s.p.Symbols[key]
+// openVar returns the shape variable of an undeclared variable (key, with
+// symbol sy) whose shape is still open, or nil.
+func (s *solver) openVar(key string, sy *sym.Symbol) *shapeVar {
 	if s.fixed || sy == nil || sy.Kind != sym.SymVar || sy.Declared {
 		return nil
 	}

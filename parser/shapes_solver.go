@@ -39,6 +39,7 @@ type solver struct {
 	shapes []symbolic.Shape
 	// keyList caches keys(), for keyCount symbols.
 	keyList  []string
+	keySyms  []*symbolic.Symbol
 	keyCount int
 }
 
@@ -68,6 +69,7 @@ type solverRoom struct {
 	symVals  [8]*shapeVar
 	defKeys  [4]*symbolic.Def
 	defVals  [4]*shapeVar
+	keySyms  [8]*symbolic.Symbol
 	// The first slabs of variables (see vars).
 	dimSlab   [slabSize]dimVar
 	shapeSlab [slabSize]shapeVar
@@ -91,6 +93,7 @@ func newSolver(p *symbolic.Program, fixed bool) *solver {
 		s.shapes = r.shapes[:0]
 		s.symTV.keys, s.symTV.vals = r.symKeys[:0], r.symVals[:0]
 		s.defTV.keys, s.defTV.vals = r.defKeys[:0], r.defVals[:0]
+		s.keySyms = r.keySyms[:0]
 		s.dimSlab, s.shapeSlab, s.listSlab = r.dimSlab[:], r.shapeSlab[:], r.listSlab[:]
 	} else {
 		s = &solver{
