@@ -82,8 +82,13 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 		} else if ok {
 			continue
 		}
-		op, isOp := infixOps[itemText(it)]
-		if isOp && (it.Punct != "" || it.Cmd != "") {
+		var op symbolic.Op
+		isOp := false
+		if it.Punct != "" || it.Cmd != "" {
+			// (Only a token or a command is an operator.)
+			op, isOp = infixOps[itemText(it)]
+		}
+		if isOp {
 			info := symbolic.OpTable[op]
 			if info.Prec < min {
 				return left, nil
