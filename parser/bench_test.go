@@ -50,7 +50,8 @@ func BenchmarkParseExpr(b *testing.B) {
 // inference) a 1 MiB program: one long sum.
 func BenchmarkFrontEndLarge(b *testing.B) {
 	src := "x ∈ R\nf = x" + strings.Repeat(" + x", (DefaultMaxBytes-16)/4)
-	o := newOptions(nil)
+	ov := newOptions(nil)
+	o := &ov
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
