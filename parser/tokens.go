@@ -54,16 +54,19 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 		// out overwrites toks behind k only, so t stays valid until it
 		// is appended.
 		t := &toks[k]
-		switch {
-		case t.Value == "." && t.Type == grammar.TokOther && endsStmt(toks[k+1]):
-			// The full stop of a sentence: f = (y − …)^2.
-			continue
-		case t.Type == grammar.TokOpen:
+		switch t.Type {
+		case grammar.TokOther:
+			if t.Value == "." && endsStmt(toks[k+1]) {
+				// The full stop of a sentence: f = (y − …)^2.
+				continue
+			}
+			return nil, errBadChar(pos(*t), t.Value)
+		case grammar.TokOpen:
 			open = append(open, *t)
 			if len(open) > o.maxDepth {
 				return nil, errTooDeep(pos(*t), o.maxDepth)
 			}
-		case t.Type == grammar.TokClose:
+		case grammar.TokClose:
 			if len(open) == 0 {
 				return nil, errUnopened(pos(*t), t.Value)
 			}
@@ -72,21 +75,25 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 				return nil, errMismatched(pos(*t), t.Value, top.Value)
 			}
 			open = open[:len(open)-1]
-		case t.Type == grammar.TokNewline && (len(open) > 0 || continues(out)):
-			continue
-		case (t.Type == grammar.TokSemi || t.EOF()) && len(open) > 0:
-			top := open[len(open)-1]
-			return nil, errUnclosed(pos(top), top.Value)
-		case t.Type == grammar.TokOther:
-			return nil, errBadChar(pos(*t), t.Value)
-		case t.Type == grammar.TokIdent:
+		case grammar.TokNewline:
+			if len(open) > 0 || continues(out) {
+				continue
+			}
+		case grammar.TokSemi, lexer.EOF:
+			if len(open) > 0 {
+				top := open[len(open)-1]
+				return nil, errUnclosed(pos(top), top.Value)
+			}
+		case grammar.TokIdent:
 			if err := checkScripts(t.Value, pos(*t)); err != nil {
 				return nil, err
 			}
-		case greekDigits(out, t):
-			// \delta2 is the name δ2, as W1 is one name.
-			out[len(out)-1].Value += t.Value
-			continue
+		default:
+			if greekDigits(out, t) {
+				// \delta2 is the name δ2, as W1 is one name.
+				out[len(out)-1].Value += t.Value
+				continue
+			}
 		}
 		if len(out) == k {
 			// Nothing dropped so far: the token is already in place.
