@@ -59,7 +59,7 @@ const roomSize = 16
 type solverRoom struct {
 	s        solver
 	nodes    [roomSize]nodeVar
-	rules    [roomSize]propRule
+	rules    [roomSize / 2]propRule
 	vecRules [roomSize / 2]vecRule
 	queued   [roomSize]bool
 	dims     [roomSize]*dimVar
