@@ -30,7 +30,12 @@ type Options struct {
 func Load(ctx context.Context, src string, opts Options) (p *symbolic.Program, err error) {
 	defer recoverInternal(&err)
 	b := opts.Budget.withDefaults()
-	popts := []parser.Option{parser.WithLimits(b.Bytes, b.Depth)}
+	var room [4]parser.Option
+	popts := room[:0]
+	if b.Bytes != parser.DefaultMaxBytes || b.Depth != parser.DefaultMaxDepth {
+		// (The parser's own defaults need no option.)
+		popts = append(popts, parser.WithLimits(b.Bytes, b.Depth))
+	}
 	if opts.File != "" {
 		popts = append(popts, parser.WithFile(opts.File))
 	}
@@ -92,10 +97,12 @@ func ParseExpr(p *symbolic.Program, src string) (e *symbolic.Expr, err error) {
 // "x,W^{(1)},w_i"). flag names the list in messages.
 func Targets(p *symbolic.Program, flag, list string) (out []*symbolic.Expr, err error) {
 	defer recoverInternal(&err)
-	names := SplitList(list)
+	var room [4]string // most lists name a few variables
+	names := splitList(room[:0], list)
 	if len(names) == 0 {
 		return nil, fmt.Errorf("deriv: %s needs at least one name", flag)
 	}
+	out = make([]*symbolic.Expr, 0, len(names))
 	for _, n := range names {
 		if e := plainName(p, n); e != nil {
 			out = append(out, e)
@@ -130,8 +137,10 @@ func plainName(p *symbolic.Program, n string) *symbolic.Expr {
 
 // SplitList splits s at commas that are not inside (), [] or {}:
 // "x,W_{i,j}" → ["x", "W_{i,j}"].
-func SplitList(s string) []string {
-	var out []string
+func SplitList(s string) []string { return splitList(nil, s) }
+
+// splitList is SplitList appending to out.
+func splitList(out []string, s string) []string {
 	depth, start := 0, 0
 	for i, r := range s {
 		switch r {

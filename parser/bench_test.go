@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -49,12 +50,36 @@ func BenchmarkParseExpr(b *testing.B) {
 // inference) a 1 MiB program: one long sum.
 func BenchmarkFrontEndLarge(b *testing.B) {
 	src := "x ∈ R\nf = x" + strings.Repeat(" + x", (DefaultMaxBytes-16)/4)
-	o := newOptions(nil)
+	ov := newOptions(nil)
+	o := &ov
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		if err := lowerSource(&symbolic.Program{Src: src, Symbols: map[string]*symbolic.Symbol{}}, src, "", o, true); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseSympyCases parses the programs of the SymPy comparison
+// (testdata/bench/sympy_cases.json), the front end of one derivation each.
+func BenchmarkParseSympyCases(b *testing.B) {
+	data, err := os.ReadFile("../testdata/bench/sympy_cases.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []struct {
+		Program string `json:"program"`
+	}
+	if err := json.Unmarshal(data, &cs); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range cs {
+			if _, err := Parse(c.Program); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -79,6 +79,19 @@ func (l *lowerer) decl(d *grammar.Decl) error {
 	return nil
 }
 
+// declShape is shapeOf(r), made once for the names declared together
+// (A, X ∈ R^{n×n} share one shape; shapes are never modified in place).
+func (l *lowerer) declShape(r *grammar.Reals) (symbolic.Shape, error) {
+	if r == l.lastReals {
+		return l.lastShape, nil
+	}
+	s, err := shapeOf(r)
+	if err == nil {
+		l.lastReals, l.lastShape = r, s
+	}
+	return s, err
+}
+
 // declIndex declares an index i = 1..count.
 func (l *lowerer) declIndex(key string, count symbolic.Dim, p symbolic.Pos) error {
 	if s := l.symbol(key); s != nil && !(s.Kind == symbolic.SymIndex && s.Count == count) {
@@ -124,7 +137,7 @@ func (l *lowerer) declName(t targetName, r *grammar.Reals, index string, count s
 		sym.Domain, sym.Range = []symbolic.Shape{from}, to
 		sym.Elementwise = from.IsScalar() && to.IsScalar()
 	} else {
-		s, err := shapeOf(r)
+		s, err := l.declShape(r)
 		if err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func (l *lowerer) items(items []*grammar.Item, end symbolic.Pos) (*symbolic.Expr
 func (l *lowerer) group(g *grammar.Group) (*symbolic.Expr, error) {
 	items, end := groupItems(g)
 	if len(items) == 0 {
-		return nil, errUnexpected(end, closerOf[g.Open])
+		return nil, errUnexpected(end, closer(g.Open))
 	}
 	return l.items(items, end)
 }
@@ -82,8 +82,13 @@ func (l *lowerer) expr(c *cursor, min symbolic.Prec) (*symbolic.Expr, error) {
 		} else if ok {
 			continue
 		}
-		op, isOp := infixOps[itemText(it)]
-		if isOp && (it.Punct != "" || it.Cmd != "") {
+		var op symbolic.Op
+		isOp := false
+		if it.Punct != "" || it.Cmd != "" {
+			// (Only a token or a command is an operator.)
+			op, isOp = infixOps[itemText(it)]
+		}
+		if isOp {
 			info := symbolic.OpTable[op]
 			if info.Prec < min {
 				return left, nil
@@ -172,15 +177,15 @@ func (l *lowerer) postfix(c *cursor, left **symbolic.Expr) (bool, error) {
 		*left = e
 		return true, nil
 	case isPunct(it, "^"):
-		ops, n, err := l.superOps(c)
+		ops, hp, n, err := l.superOps(c)
 		if err != nil || n == 0 {
 			return false, err
 		}
-		if hp, ok := ops.(*symbolic.Expr); ok {
+		if hp != nil {
 			*left = &symbolic.Expr{Op: symbolic.OpHPow, Args: []*symbolic.Expr{*left, hp}, Pos: p}
 			return true, nil
 		}
-		for _, op := range ops.([]symbolic.Op) {
+		for _, op := range ops {
 			*left = unary(op, *left, p)
 		}
 		return true, nil
@@ -190,18 +195,19 @@ func (l *lowerer) postfix(c *cursor, left **symbolic.Expr) (bool, error) {
 
 // superOps reads a superscript after "^" that is not a power: T, \top,
 // \intercal, {T}, {\top}, {\mathsf{T}}, -1, {-1}, (-1), {-T}, {-\top};
-// it returns the unary ops to apply and how many items it used (0 when the
-// superscript is a power). For ^{\circ k} it returns the exponent k.
-func (l *lowerer) superOps(c *cursor) (any, int, error) {
+// it returns the unary ops to apply (shared: only read) and how many items
+// it used (0 when the superscript is a power). For ^{\circ k} it returns
+// the exponent k instead of ops.
+func (l *lowerer) superOps(c *cursor) ([]symbolic.Op, *symbolic.Expr, int, error) {
 	arg := c.peekAt(1)
 	if arg == nil {
-		return nil, 0, nil
+		return nil, nil, 0, nil
 	}
 	if rest, ok := l.glued(arg); ok {
 		// x^Tx, x^TAx: as in TeX, the superscript is one letter.
 		c.i++
 		c.replace(rest)
-		return []symbolic.Op{symbolic.OpT}, 1, nil
+		return opsT, nil, 1, nil
 	}
 	var body []*grammar.Item
 	n := 2
@@ -220,18 +226,25 @@ func (l *lowerer) superOps(c *cursor) (any, int, error) {
 		items, end := groupItems(arg.Group)
 		k, err := l.items(items[1:], end)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		c.i += 2
-		return k, 2, nil
+		return nil, k, 2, nil
 	}
 	ops := transposeOps(body)
 	if ops == nil {
-		return nil, 0, nil
+		return nil, nil, 0, nil
 	}
 	c.i += n
-	return ops, n, nil
+	return ops, nil, n, nil
 }
+
+// The op lists transposeOps returns (shared, only read).
+var (
+	opsT    = []symbolic.Op{symbolic.OpT}
+	opsInv  = []symbolic.Op{symbolic.OpInv}
+	opsInvT = []symbolic.Op{symbolic.OpInv, symbolic.OpT}
+)
 
 // glued recognises a transpose glued to the next name, as in TeX's x^Tx
 // (the word "Tx" is not a name of the program and continues with a
@@ -268,21 +281,21 @@ func transposeOps(body []*grammar.Item) []symbolic.Op {
 		// W^{(2)ᵀ}, W^{(2)⁻¹}, W^{(2)⁻ᵀ}: Unicode superscripts in the braces.
 		switch body[0].Super {
 		case "⁻¹":
-			return []symbolic.Op{symbolic.OpInv}
+			return opsInv
 		case "⁻ᵀ":
-			return []symbolic.Op{symbolic.OpInv, symbolic.OpT}
+			return opsInvT
 		}
 	}
 	switch {
 	case isT(body):
-		return []symbolic.Op{symbolic.OpT}
+		return opsT
 	case len(body) >= 2 && isPunct(body[0], minusTok...):
 		rest := body[1:]
 		if len(rest) == 1 && rest[0] != nil && rest[0].Number == "1" {
-			return []symbolic.Op{symbolic.OpInv}
+			return opsInv
 		}
 		if isT(rest) {
-			return []symbolic.Op{symbolic.OpInv, symbolic.OpT}
+			return opsInvT
 		}
 	}
 	return nil

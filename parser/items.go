@@ -137,7 +137,11 @@ func groupItems(g *grammar.Group) ([]*grammar.Item, symbolic.Pos) {
 
 // splitCommas splits items at top-level commas.
 func splitCommas(items []*grammar.Item) [][]*grammar.Item {
-	var out [][]*grammar.Item
+	return appendCommaParts(nil, items)
+}
+
+// appendCommaParts is splitCommas appending the parts to out.
+func appendCommaParts(out [][]*grammar.Item, items []*grammar.Item) [][]*grammar.Item {
 	start := 0
 	for i, it := range items {
 		if isPunct(it, ",") {

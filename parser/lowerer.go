@@ -31,6 +31,10 @@ type lowerer struct {
 	// split marks the items splitProduct put back (the rest of a name
 	// read as a product), so that its note is given once.
 	split map[*grammar.Item]bool
+	// lastReals and lastShape remember the last declared space and its
+	// shape (see declShape).
+	lastReals *grammar.Reals
+	lastShape symbolic.Shape
 }
 
 func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {

@@ -24,8 +24,10 @@ func canonName(s string) (string, bool) {
 		word = cmd
 	}
 	base, digits := splitDigits(word)
-	if g, ok := symbolic.Greek[base]; ok {
-		return g + digits, true
+	if len(base) >= minGreekLen {
+		if g, ok := symbolic.Greek[base]; ok {
+			return g + digits, true
+		}
 	}
 	if isCmd {
 		if n, ok := extraNames[base]; ok {
@@ -35,6 +37,16 @@ func canonName(s string) (string, bool) {
 	}
 	return s, true
 }
+
+// minGreekLen is the length of the shortest spelled Greek letter ("mu"):
+// a shorter word (x, W) is never looked up.
+var minGreekLen = func() int {
+	n := 1 << 30
+	for k := range symbolic.Greek {
+		n = min(n, len(k))
+	}
+	return n
+}()
 
 // splitDigits splits s into a leading part and its trailing ASCII digits.
 func splitDigits(s string) (string, string) {

@@ -36,6 +36,10 @@ var scriptNames = map[*unicode.RangeTable]string{
 // (δx, αW), unless a Greek letter in it looks Latin (an omicron ο among
 // Latin letters, a capital Α or Ρ).
 func checkScripts(name string, at symbolic.Pos) error {
+	if isASCII(name) {
+		// ASCII letters are all Latin: nothing to mix.
+		return nil
+	}
 	var first *unicode.RangeTable
 	off := 0
 	for off < len(name) {
@@ -52,6 +56,16 @@ func checkScripts(name string, at symbolic.Pos) error {
 		off += size
 	}
 	return nil
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isLatinGreek(t *unicode.RangeTable) bool { return t == unicode.Latin || t == unicode.Greek }

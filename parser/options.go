@@ -48,10 +48,16 @@ func WithLimits(maxBytes, maxDepth int) Option {
 	}
 }
 
-func newOptions(opts []Option) *options {
+// newOptions returns the defaults with opts applied: a value, so that
+// the caller's copy can stay on its stack (only applying an option needs
+// the heap).
+func newOptions(opts []Option) options {
+	if len(opts) == 0 {
+		return options{file: "<input>", maxBytes: DefaultMaxBytes, maxDepth: DefaultMaxDepth}
+	}
 	o := &options{file: "<input>", maxBytes: DefaultMaxBytes, maxDepth: DefaultMaxDepth}
 	for _, f := range opts {
 		f(o)
 	}
-	return o
+	return *o
 }

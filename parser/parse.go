@@ -30,7 +30,8 @@ import (
 // bad declarations, redefinitions, shape conflicts, and errors in --where
 // and --let text (reported against "--where" and "--let").
 func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
-	o := newOptions(opts)
+	ov := newOptions(opts)
+	o := &ov
 	src, o.where = Normalize(src), Normalize(o.where)
 	for i, let := range o.lets {
 		o.lets[i] = Normalize(let)
@@ -76,7 +77,8 @@ func ParseTarget(p *symbolic.Program, src string) (*symbolic.Expr, error) {
 
 // parseOne is ParseExpr, with free indices allowed when freeIndices is set.
 func parseOne(p *symbolic.Program, src string, freeIndices bool) (e *symbolic.Expr, err error) {
-	o := newOptions(nil)
+	ov := newOptions(nil)
+	o := &ov
 	o.freeIndices = freeIndices
 	src = Normalize(src)
 	defer recoverInternal(&err, src, o.file)

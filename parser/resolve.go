@@ -215,7 +215,8 @@ func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
 	if len(items) == 0 {
 		return nil, errUnexpected(end, ")")
 	}
-	parts := splitCommas(items)
+	var room [4][]*grammar.Item // most calls have few arguments
+	parts := appendCommaParts(room[:0], items)
 	out := make([]*symbolic.Expr, len(parts))
 	for i, part := range parts {
 		partEnd := end

@@ -70,8 +70,8 @@ func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
 	if p.Result != nil && p.Result.Body != nil {
 		result = s.defVar(p.Result)
 	}
-	for _, key := range s.keys() {
-		if sy := p.Symbols[key]; sy.Kind == sym.SymVar {
+	for i, key := range s.keys() {
+		if sy := s.keySyms[i]; sy.Kind == sym.SymVar {
 			s.symVar(key, sy)
 		}
 	}
@@ -94,7 +94,7 @@ func inferAttempt(p *sym.Program, assumeScalar bool) (*solver, *sym.Error) {
 // name used with two shapes) is reported after those.
 func (s *solver) finish() *sym.Error {
 	for _, n := range s.nodes {
-		n.e.Shape = finalShape(n.t)
+		n.e.Shape = s.finalShape(n.t)
 		if n.e.Op == sym.OpVar {
 			continue
 		}
@@ -142,12 +142,15 @@ func (s *solver) finish() *sym.Error {
 // commit writes the inferred shapes of the program's symbols: variables
 // first, then definitions (whose Domain reads their parameters' shapes).
 func (s *solver) commit() {
-	for key, sy := range s.p.Symbols {
-		if t, ok := s.symTV[key]; ok && sy.Kind == sym.SymVar && !sy.Declared {
-			sy.Shape = resolve(t, unnamed)
+	// keys() lists every symbol once (a slice is cheaper to walk than
+	// the map, and each step writes only its own symbol).
+	keys, syms := s.keys(), s.keySyms
+	for i, key := range keys {
+		if t, ok := s.symTV.get(key); ok && syms[i].Kind == sym.SymVar && !syms[i].Declared {
+			syms[i].Shape = s.finalShape(t)
 		}
 	}
-	for _, sy := range s.p.Symbols {
+	for _, sy := range syms {
 		if sy.Kind != sym.SymDef || sy.Def == nil || sy.Def.Body == nil {
 			continue
 		}
@@ -159,8 +162,8 @@ func (s *solver) commit() {
 		for i, p := range sy.Def.Params {
 			if ps := s.p.Symbols[p]; ps != nil {
 				sy.Domain[i] = ps.Shape
-			} else if t, ok := s.symTV[p]; ok {
-				sy.Domain[i] = resolve(t, unnamed)
+			} else if t, ok := s.symTV.get(p); ok {
+				sy.Domain[i] = s.finalShape(t)
 			}
 		}
 		sy.Range = sy.Shape
@@ -169,12 +172,57 @@ func (s *solver) commit() {
 }
 
 // finalShape is resolve(t, unnamed) once solving is over (nothing is
-// unified any more): computed once per root and shared by the nodes of
-// that shape (shapes are never modified in place).
-func finalShape(t *shapeVar) sym.Shape {
+// unified any more): computed once per root, and equal shapes are one
+// slice, shared by the nodes and symbols of that shape (shapes are never
+// modified in place).
+func (s *solver) finalShape(t *shapeVar) sym.Shape {
 	r := t.root()
 	if !r.isFinal {
-		r.final, r.isFinal = resolve(r, unnamed), true
+		r.final, r.isFinal = s.shareShape(finalDims(r)), true
 	}
 	return r.final
+}
+
+// finalDims is resolve(r, unnamed) of a root, without allocating: n
+// dimensions (0, 1 or 2) in d, normalised as Shape.Norm does.
+func finalDims(r *shapeVar) (n int, d [2]sym.Dim) {
+	val := func(v *dimVar) sym.Dim {
+		if v = v.root(); v.val != "" {
+			return v.val
+		}
+		return unnamed(v)
+	}
+	switch r.kind {
+	case kindVector:
+		return 1, [2]sym.Dim{val(r.dims[0])}
+	case kindMatrix:
+		d = [2]sym.Dim{val(r.dims[0]), val(r.dims[1])}
+		switch {
+		case d[0] == sym.One && d[1] == sym.One:
+			return 0, [2]sym.Dim{}
+		case d[1] == sym.One:
+			return 1, [2]sym.Dim{d[0]}
+		}
+		return 2, d
+	}
+	return 0, d
+}
+
+// shareShape returns the shape of n dimensions d: one made before if equal
+// (the solver keeps the few it made), else a new one.
+func (s *solver) shareShape(n int, d [2]sym.Dim) sym.Shape {
+	if n == 0 {
+		return nil
+	}
+	for _, sh := range s.shapes {
+		if len(sh) == n && sh[0] == d[0] && (n == 1 || sh[1] == d[1]) {
+			return sh
+		}
+	}
+	sh := make(sym.Shape, n)
+	copy(sh, d[:n])
+	if len(s.shapes) < 16 {
+		s.shapes = append(s.shapes, sh)
+	}
+	return sh
 }

@@ -35,8 +35,6 @@ func (s *solver) genCall(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 }
 
 func (s *solver) builtinCall(e *sym.Expr, a *shapeVar) *shapeVar {
-	newVector := func() *shapeVar { return s.vector(s.dim("")) }
-	newSquare := func() *shapeVar { d := s.dim(""); return s.matrix(d, d) }
 	// The rule comes from symbolic's table (FuncInfo.Shape), the one
 	// ResultShapeIn reads.
 	switch sym.Funcs[e.Name].Shape {
@@ -44,15 +42,15 @@ func (s *solver) builtinCall(e *sym.Expr, a *shapeVar) *shapeVar {
 		return a
 	case sym.ShapeSquareToScalar:
 		s.square(e, a)
-		s.vecRule(a, newSquare)
+		s.vecDefault(a, vecSquare)
 		return s.scalar()
 	case sym.ShapeToScalar:
-		s.vecRule(a, newVector)
+		s.vecDefault(a, vecVector)
 		return s.scalar()
 	case sym.ShapeDiag:
 		return s.genDiag(e, a)
 	case sym.ShapeVectorSame:
-		s.vecRule(a, newVector)
+		s.vecDefault(a, vecVector)
 		return a
 	case sym.ShapeSquareSame:
 		s.square(e, a)
@@ -63,9 +61,9 @@ func (s *solver) builtinCall(e *sym.Expr, a *shapeVar) *shapeVar {
 		}
 		t := s.unknown()
 		if e.Name == "vector" {
-			s.vecRule(t, newVector)
+			s.vecDefault(t, vecVector)
 		} else {
-			s.vecRule(t, func() *shapeVar { return s.matrix(s.dim(""), s.dim("")) })
+			s.vecDefault(t, vecMatrix)
 		}
 		return t
 	}
@@ -96,7 +94,7 @@ func (s *solver) genDiag(e *sym.Expr, a *shapeVar) *shapeVar {
 			s.conflict(e, r, a)
 		}
 	})
-	s.vecRule(a, func() *shapeVar { return s.vector(s.dim("")) })
+	s.vecDefault(a, vecVector)
 	return r
 }
 
@@ -268,6 +266,6 @@ func (s *solver) genJac(e *sym.Expr, args []*shapeVar) *shapeVar {
 		}
 		s.unify(r, s.matrix(m, ar.dims[0]))
 	})
-	s.vecRule(a, func() *shapeVar { return s.vector(s.dim("")) })
+	s.vecDefault(a, vecVector)
 	return r
 }

@@ -21,16 +21,16 @@ func (s *solver) solve(result *shapeVar, assumeScalar bool) {
 		s.fail(nil, errShapeResult(sym.NoPos, resolve(result, unnamed)))
 	}
 	s.propagate()
-	keys := s.keys()
-	for _, key := range keys {
-		if t := s.openVar(key); t != nil && upperLatin(key) {
+	keys, syms := s.keys(), s.keySyms
+	for i, key := range keys {
+		if t := s.openVar(key, syms[i]); t != nil && upperLatin(key) {
 			s.unify(t, s.upperDefault(key))
 			s.propagate()
 		}
 	}
 	s.vectorDefaults()
-	for _, key := range keys {
-		if t := s.openVar(key); t != nil {
+	for i, key := range keys {
+		if t := s.openVar(key, syms[i]); t != nil {
 			s.unify(t, s.scalar())
 			s.propagate()
 		}
@@ -61,8 +61,8 @@ func (s *solver) upperDefault(key string) *shapeVar {
 func (s *solver) vectorDefaults() {
 	for acted := true; acted; {
 		acted = false
-		for _, r := range s.vecRules {
-			if r() {
+		for i := range s.vecRules {
+			if s.apply(&s.vecRules[i]) {
 				acted = true
 				s.propagate()
 			}
@@ -74,14 +74,29 @@ func (s *solver) vectorDefaults() {
 // sorted, so that inference is deterministic. The list is computed once
 // per solver (the solver adds no symbols; a change in their number makes
 // it afresh); callers must not modify it.
+// keySyms (set with it) holds the symbol of each key.
 func (s *solver) keys() []string {
 	if s.keyList != nil && s.keyCount == len(s.p.Symbols) {
 		return s.keyList
 	}
-	s.keyList, s.keyCount = s.symbolKeys(), len(s.p.Symbols)
+	s.keyCount = len(s.p.Symbols)
+	s.keySyms = s.keySyms[:0]
+	if s.orderIsKeys() {
+		// The common case: Order names every symbol once. The list is
+		// only read, so it is shared (capacity cut, so no append of
+		// Order's can show through); keySyms is filled.
+		s.keyList = s.p.Order[:len(s.p.Order):len(s.p.Order)]
+		return s.keyList
+	}
+	s.keyList = s.symbolKeys()
+	s.keySyms = s.keySyms[:0]
+	for _, k := range s.keyList {
+		s.keySyms = append(s.keySyms, s.p.Symbols[k])
+	}
 	return s.keyList
 }
 
+// symbolKeys lists the keys for keys() when Order does not.
 func (s *solver) symbolKeys() []string {
 	seen := make(map[string]bool, len(s.p.Symbols))
 	out := make([]string, 0, len(s.p.Symbols))
@@ -101,10 +116,27 @@ func (s *solver) symbolKeys() []string {
 	return append(out, rest...)
 }
 
-// openVar returns the shape variable of an undeclared variable whose shape
-// is still open, or nil.
-func (s *solver) openVar(key string) *shapeVar {
-	sy := s.p.Symbols[key]
+// orderIsKeys reports whether p.Order lists every key of p.Symbols exactly
+// once (checked pairwise, so only for a short list), appending the
+// symbols to keySyms as it goes.
+func (s *solver) orderIsKeys() bool {
+	p := s.p
+	if len(p.Order) != len(p.Symbols) || len(p.Order) > 32 {
+		return false
+	}
+	for i, k := range p.Order {
+		sy, ok := p.Symbols[k]
+		if !ok || slices.Contains(p.Order[:i], k) {
+			return false
+		}
+		s.keySyms = append(s.keySyms, sy)
+	}
+	return true
+}
+
+// openVar returns the shape variable of an undeclared variable (key, with
+// symbol sy) whose shape is still open, or nil.
+func (s *solver) openVar(key string, sy *sym.Symbol) *shapeVar {
 	if s.fixed || sy == nil || sy.Kind != sym.SymVar || sy.Declared {
 		return nil
 	}
@@ -113,6 +145,17 @@ func (s *solver) openVar(key string) *shapeVar {
 		return nil
 	}
 	return t
+}
+
+// anyOpenDim reports whether some dimension is still unknown (every
+// dimension variable is in s.dims, see vars.dim).
+func (s *solver) anyOpenDim() bool {
+	for _, d := range s.dims {
+		if d.root().val == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // upperLatin reports whether a name starts with an uppercase Latin letter
@@ -130,6 +173,9 @@ var freshDims = []sym.Dim{"n", "m", "k", "p", "q", "r", "s", "t"}
 // and a matrix's columns before its rows, so that A*exp(x) reads
 // A ∈ R^{m×n}, x ∈ R^n (matrixcalculus.org's habit).
 func (s *solver) nameDims() {
+	if !s.anyOpenDim() {
+		return
+	}
 	used := map[sym.Dim]bool{}
 	for key, sy := range s.p.Symbols {
 		used[sym.Dim(key)] = true
@@ -184,7 +230,7 @@ func (s *solver) nameDims() {
 	keys := s.keys()
 	for _, matrices := range []bool{true, false} {
 		for _, k := range keys {
-			if t, ok := s.symTV[k]; ok && (kindOf(t) == kindMatrix) == matrices {
+			if t, ok := s.symTV.get(k); ok && (kindOf(t) == kindMatrix) == matrices {
 				visit(t)
 			}
 		}

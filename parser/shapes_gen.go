@@ -135,7 +135,7 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 	case sym.OpJac:
 		return s.genJac(e, args)
 	case sym.OpNorm:
-		s.vecRule(args[0], func() *shapeVar { return s.vector(s.dim("")) })
+		s.vecDefault(args[0], vecVector)
 		return s.scalar()
 	case sym.OpOnes:
 		if e.Name == onesMatrixMark {
@@ -143,12 +143,12 @@ func (s *solver) genNode(e *sym.Expr, sc *scope, rec bool) *shapeVar {
 			return s.matrix(s.dim(""), s.dim(""))
 		}
 		t := s.unknown()
-		s.vecRule(t, func() *shapeVar { return s.vector(s.dim("")) })
+		s.vecDefault(t, vecVector)
 		return t
 	case sym.OpEye:
 		t := s.unknown()
 		s.square(e, t)
-		s.vecRule(t, func() *shapeVar { d := s.dim(""); return s.matrix(d, d) })
+		s.vecDefault(t, vecSquare)
 		return t
 	case sym.OpDeriv:
 		return s.genDeriv(args[0], args[1])
@@ -250,7 +250,7 @@ func (s *solver) wholeFamily(e *sym.Expr, sy *sym.Symbol) *shapeVar {
 // symVar is the shape variable of a variable, family member or defined
 // name.
 func (s *solver) symVar(key string, sy *sym.Symbol) *shapeVar {
-	if t, ok := s.symTV[key]; ok {
+	if t, ok := s.symTV.get(key); ok {
 		return t
 	}
 	var t *shapeVar
@@ -262,18 +262,18 @@ func (s *solver) symVar(key string, sy *sym.Symbol) *shapeVar {
 	default:
 		t = s.unknown()
 	}
-	s.symTV[key] = t
+	s.symTV.set(key, t)
 	return t
 }
 
 // defVar is the shape variable of a definition's body, generated once.
 // Parameters without a symbol of their own are open shapes of the body.
 func (s *solver) defVar(d *sym.Def) *shapeVar {
-	if t, ok := s.defTV[d]; ok {
+	if t, ok := s.defTV.get(d); ok {
 		return t
 	}
 	t := s.unknown()
-	s.defTV[d] = t
+	s.defTV.set(d, t)
 	var sc *scope
 	for _, p := range d.Params {
 		if _, ok := s.p.Symbols[p]; !ok {
@@ -293,10 +293,10 @@ func (s *solver) paramVar(key string) *shapeVar {
 	if sy := s.p.Symbols[key]; sy != nil {
 		return s.symVar(key, sy)
 	}
-	t, ok := s.symTV[key]
+	t, ok := s.symTV.get(key)
 	if !ok {
 		t = s.unknown()
-		s.symTV[key] = t
+		s.symTV.set(key, t)
 	}
 	return t
 }

@@ -10,23 +10,78 @@ import (
 
 // vecRule adds a default: when t is still open, it becomes mk().
 func (s *solver) vecRule(t *shapeVar, mk func() *shapeVar) {
-	s.vecRules = append(s.vecRules, func() bool {
-		if kindOf(t) != kindUnknown {
-			return false
-		}
-		s.unify(t, mk())
-		return true
-	})
+	s.vecRules = append(s.vecRules, vecRule{kind: vecMake, t: t, mk: mk})
+}
+
+// vecDefault adds a default: when t is still open, it becomes a vector
+// (kind vecVector), a square matrix (vecSquare) or a matrix (vecMatrix)
+// of open dimensions.
+func (s *solver) vecDefault(t *shapeVar, kind vecKind) {
+	s.vecRules = append(s.vecRules, vecRule{kind: kind, t: t})
+}
+
+// vecRule is a default of SPEC §2.3, applied once propagation is stuck:
+// an open t becomes mk() or the shape kind names; for vecMul, the
+// default of the product e = a b with result r (mulDefault); for vecFunc,
+// f reports whether it acted.
+type vecRule struct {
+	kind    vecKind
+	t       *shapeVar
+	mk      func() *shapeVar
+	f       func() bool
+	e       *sym.Expr
+	a, b, r *shapeVar
+}
+
+type vecKind uint8
+
+const (
+	vecMake vecKind = iota
+	vecVector
+	vecSquare
+	vecMatrix
+	vecMul
+	vecFunc // f()
+)
+
+// apply applies the default v, reporting whether it acted.
+func (s *solver) apply(v *vecRule) bool {
+	switch v.kind {
+	case vecMul:
+		return s.mulDefault(v.e, v.a, v.b, v.r)
+	case vecFunc:
+		return v.f()
+	}
+	if kindOf(v.t) != kindUnknown {
+		return false
+	}
+	var sh *shapeVar
+	switch v.kind {
+	case vecVector:
+		sh = s.vector(s.dim(""))
+	case vecSquare:
+		d := s.dim("")
+		sh = s.matrix(d, d)
+	case vecMatrix:
+		sh = s.matrix(s.dim(""), s.dim(""))
+	default:
+		sh = v.mk()
+	}
+	s.unify(v.t, sh)
+	return true
 }
 
 // square requires t, once known to be a matrix, to be square.
 func (s *solver) square(e *sym.Expr, t *shapeVar) {
-	s.rule([]*shapeVar{t}, func() {
-		r := t.root()
-		if r.kind == kindMatrix && !s.unifyDim(r.dims[0], r.dims[1]) {
-			s.conflict(e, nil, t)
-		}
-	})
+	s.addRule(propRule{kind: ruleSquare, e: e, a: t}, []*shapeVar{t})
+}
+
+// squareRule: t, if a matrix, is square.
+func (s *solver) squareRule(e *sym.Expr, t *shapeVar) {
+	r := t.root()
+	if r.kind == kindMatrix && !s.unifyDim(r.dims[0], r.dims[1]) {
+		s.conflict(e, nil, t)
+	}
 }
 
 // genAdd: a + b. Equal shapes, unless one side is built from numeric
@@ -45,30 +100,39 @@ func (s *solver) genAdd(e *sym.Expr, a, b *shapeVar) *shapeVar {
 	return a
 }
 
+// literalOne stands for a constant operand in isConstant (only read).
+var literalOne = &sym.Expr{Op: sym.OpNum, Num: 1}
+
 // isConstant is symbolic.IsConstant with a memo, so that a long chain of
 // sums costs linear rather than quadratic time.
 func (s *solver) isConstant(e *sym.Expr) bool {
+	switch {
+	case e == nil:
+		return false
+	case e.Op == sym.OpNum:
+		return true
+	case len(e.Args) == 0:
+		return false
+	}
+	// Only nodes with operands are memoised (a leaf is answered at once).
 	if c, ok := s.constMemo[e]; ok {
 		return c
 	}
-	var c bool
-	switch {
-	case e == nil:
-	case e.Op == sym.OpNum:
-		c = true
-	case len(e.Args) == 0:
-	default:
-		// The node itself must be of a constant-preserving kind: test it
-		// with its arguments replaced by a literal, then the arguments.
-		shallow := *e
+	// The node itself must be of a constant-preserving kind: test it with
+	// its arguments replaced by a literal, then the arguments.
+	shallow := *e
+	var room [4]*sym.Expr
+	if len(e.Args) <= len(room) {
+		shallow.Args = room[:len(e.Args)]
+	} else {
 		shallow.Args = make([]*sym.Expr, len(e.Args))
-		for i := range shallow.Args {
-			shallow.Args[i] = &sym.Expr{Op: sym.OpNum, Num: 1}
-		}
-		c = sym.IsConstant(&shallow)
-		for _, a := range e.Args {
-			c = c && s.isConstant(a)
-		}
+	}
+	for i := range shallow.Args {
+		shallow.Args[i] = literalOne
+	}
+	c := sym.IsConstant(&shallow)
+	for _, a := range e.Args {
+		c = c && s.isConstant(a)
 	}
 	if s.constMemo == nil {
 		s.constMemo = map[*sym.Expr]bool{}
@@ -81,21 +145,24 @@ func (s *solver) isConstant(e *sym.Expr) bool {
 // open factor right of a matrix (A x) defaults to a vector.
 func (s *solver) genMul(e *sym.Expr, a, b *shapeVar) *shapeVar {
 	r := s.unknown()
-	s.rule([]*shapeVar{a, b, r}, func() { s.mulRule(e, a, b, r) })
-	s.vecRules = append(s.vecRules, func() bool {
-		if kindOf(b) != kindUnknown || kindOf(a) != kindMatrix {
-			return false
-		}
-		if rr := r.root(); rr.kind == kindMatrix && !isOne(rr.dims[0]) {
-			// A c = C: c is a scalar or a matrix, not a vector.
-			return false
-		}
-		if !s.unify(b, s.vector(s.cols(a))) {
-			s.conflict(e, r, a, b)
-		}
-		return true
-	})
+	s.addRule(propRule{kind: ruleMul, e: e, a: a, b: b, r: r}, []*shapeVar{a, b, r})
+	s.vecRules = append(s.vecRules, vecRule{kind: vecMul, e: e, a: a, b: b, r: r})
 	return r
+}
+
+// mulDefault: an open factor b right of a matrix a (A x) becomes a vector.
+func (s *solver) mulDefault(e *sym.Expr, a, b, r *shapeVar) bool {
+	if kindOf(b) != kindUnknown || kindOf(a) != kindMatrix {
+		return false
+	}
+	if rr := r.root(); rr.kind == kindMatrix && !isOne(rr.dims[0]) {
+		// A c = C: c is a scalar or a matrix, not a vector.
+		return false
+	}
+	if !s.unify(b, s.vector(s.cols(a))) {
+		s.conflict(e, r, a, b)
+	}
+	return true
 }
 
 func (s *solver) mulRule(e *sym.Expr, a, b, r *shapeVar) {
@@ -182,7 +249,7 @@ func (s *solver) genHad(e *sym.Expr, a, b *shapeVar) *shapeVar {
 			s.conflict(e, r, a, b)
 		}
 	})
-	s.vecRules = append(s.vecRules, func() bool {
+	s.vecRules = append(s.vecRules, vecRule{kind: vecFunc, f: func() bool {
 		like := r
 		if kindOf(like) == kindUnknown || kindOf(like) == kindScalar {
 			like = a
@@ -201,7 +268,7 @@ func (s *solver) genHad(e *sym.Expr, a, b *shapeVar) *shapeVar {
 			}
 		}
 		return acted
-	})
+	}})
 	return r
 }
 
@@ -233,16 +300,19 @@ func (s *solver) genPow(e *sym.Expr, a, b *shapeVar) *shapeVar {
 // genT: aᵀ.
 func (s *solver) genT(a *shapeVar) *shapeVar {
 	r := s.unknown()
-	s.rule([]*shapeVar{a, r}, func() {
-		switch {
-		case kindOf(a) != kindUnknown:
-			s.unify(r, s.transposed(a))
-		case kindOf(r) != kindUnknown:
-			s.unify(a, s.transposed(r))
-		}
-	})
-	s.vecRule(a, func() *shapeVar { return s.vector(s.dim("")) })
+	s.addRule(propRule{kind: ruleT, a: a, r: r}, []*shapeVar{a, r})
+	s.vecDefault(a, vecVector)
 	return r
+}
+
+// tRule: r = aᵀ, from whichever side is known.
+func (s *solver) tRule(a, r *shapeVar) {
+	switch {
+	case kindOf(a) != kindUnknown:
+		s.unify(r, s.transposed(a))
+	case kindOf(r) != kindUnknown:
+		s.unify(a, s.transposed(r))
+	}
 }
 
 // transposed is the shape of tᵀ for a known t.

@@ -29,7 +29,10 @@ type dimVar struct {
 type shapeVar struct {
 	parent *shapeVar
 	kind   shapeKind
-	dims   [2]*dimVar
+	// isFinal says final is set (here, beside kind, to keep the struct
+	// small: the slabs hold many).
+	isFinal bool
+	dims    [2]*dimVar
 	// watch lists the rules to rerun when this root gains information
 	// (see vars.wake).
 	watch []int
@@ -37,9 +40,8 @@ type shapeVar struct {
 	// so that watch needs no allocation of its own until it outgrows it.
 	watchRoom [2]int
 	// final caches resolve(t, unnamed) of a root once solving is over
-	// (see solver.finalShape); isFinal says it is set.
-	final   symbolic.Shape
-	isFinal bool
+	// (see solver.finalShape).
+	final symbolic.Shape
 }
 
 func (d *dimVar) root() *dimVar {

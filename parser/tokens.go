@@ -9,8 +9,21 @@ import (
 	"deriv/symbolic"
 )
 
-// closerOf maps each opening bracket to its closing one.
-var closerOf = map[string]string{"(": ")", "[": "]", "{": "}", `\{`: `\}`}
+// closer returns the closing bracket of an opening one ("" for any other
+// text).
+func closer(open string) string {
+	switch open {
+	case "(":
+		return ")"
+	case "[":
+		return "]"
+	case "{":
+		return "}"
+	case `\{`:
+		return `\}`
+	}
+	return ""
+}
 
 // tokenize lexes src and checks it before the grammar sees it: the size
 // limit, unknown characters, bracket matching and the nesting depth (all
@@ -34,44 +47,60 @@ func tokenize(src string, o *options) ([]lexer.Token, error) {
 		}
 		return nil, errSyntax(err)
 	}
-	var open []lexer.Token
+	var room [8]lexer.Token // most inputs nest no deeper
+	open := room[:0]
 	out := toks[:0]
-	for k, t := range toks {
-		switch {
-		case t.Value == "." && t.Type == grammar.TokOther && endsStmt(toks[k+1]):
-			// The full stop of a sentence: f = (y − …)^2.
-			continue
-		case t.Type == grammar.TokOpen:
-			open = append(open, t)
-			if len(open) > o.maxDepth {
-				return nil, errTooDeep(pos(t), o.maxDepth)
+	for k := range toks {
+		// out overwrites toks behind k only, so t stays valid until it
+		// is appended.
+		t := &toks[k]
+		switch t.Type {
+		case grammar.TokOther:
+			if t.Value == "." && endsStmt(toks[k+1]) {
+				// The full stop of a sentence: f = (y − …)^2.
+				continue
 			}
-		case t.Type == grammar.TokClose:
+			return nil, errBadChar(pos(*t), t.Value)
+		case grammar.TokOpen:
+			open = append(open, *t)
+			if len(open) > o.maxDepth {
+				return nil, errTooDeep(pos(*t), o.maxDepth)
+			}
+		case grammar.TokClose:
 			if len(open) == 0 {
-				return nil, errUnopened(pos(t), t.Value)
+				return nil, errUnopened(pos(*t), t.Value)
 			}
 			top := open[len(open)-1]
-			if closerOf[top.Value] != t.Value {
-				return nil, errMismatched(pos(t), t.Value, top.Value)
+			if closer(top.Value) != t.Value {
+				return nil, errMismatched(pos(*t), t.Value, top.Value)
 			}
 			open = open[:len(open)-1]
-		case t.Type == grammar.TokNewline && (len(open) > 0 || continues(out)):
-			continue
-		case (t.Type == grammar.TokSemi || t.EOF()) && len(open) > 0:
-			top := open[len(open)-1]
-			return nil, errUnclosed(pos(top), top.Value)
-		case t.Type == grammar.TokOther:
-			return nil, errBadChar(pos(t), t.Value)
-		case t.Type == grammar.TokIdent:
-			if err := checkScripts(t.Value, pos(t)); err != nil {
+		case grammar.TokNewline:
+			if len(open) > 0 || continues(out) {
+				continue
+			}
+		case grammar.TokSemi, lexer.EOF:
+			if len(open) > 0 {
+				top := open[len(open)-1]
+				return nil, errUnclosed(pos(top), top.Value)
+			}
+		case grammar.TokIdent:
+			if err := checkScripts(t.Value, pos(*t)); err != nil {
 				return nil, err
 			}
-		case greekDigits(out, t):
-			// \delta2 is the name δ2, as W1 is one name.
-			out[len(out)-1].Value += t.Value
-			continue
+		default:
+			if greekDigits(out, t) {
+				// \delta2 is the name δ2, as W1 is one name.
+				out[len(out)-1].Value += t.Value
+				continue
+			}
 		}
-		out = append(out, t)
+		if len(out) == k {
+			// Nothing dropped so far: the token is already in place.
+			out = out[:k+1]
+		} else {
+			out = append(out, *t)
+		}
 	}
 	return out, nil
 }
@@ -99,7 +128,7 @@ func pos(t lexer.Token) symbolic.Pos { return symbolic.Pos(t.Pos.Offset) }
 
 // greekDigits reports whether t is digits written right after a Greek
 // letter command (\delta2), which make one name with it.
-func greekDigits(out []lexer.Token, t lexer.Token) bool {
+func greekDigits(out []lexer.Token, t *lexer.Token) bool {
 	if len(out) == 0 || !isDigits(t.Value) {
 		return false
 	}
