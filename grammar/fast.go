@@ -19,8 +19,7 @@ import (
 // for input it accepts: on anything it cannot parse it returns false and
 // ParseTokens asks participle, whose errors say what went wrong where.
 func fastParse(toks []lexer.Token) (*Program, bool) {
-	p := &fast{toks: toks}
-	prog := &Program{}
+	p, prog := newFast(toks)
 	p.seps()
 	if st, ok := p.stmt(); ok {
 		prog.Stmts = append(prog.Stmts, st)
@@ -39,6 +38,9 @@ func fastParse(toks []lexer.Token) (*Program, bool) {
 	}
 	if !p.peek().EOF() {
 		return nil, false
+	}
+	if len(prog.Stmts) == 0 {
+		prog.Stmts = nil // as participle leaves it
 	}
 	return prog, true
 }
@@ -65,6 +67,45 @@ type fast struct {
 	aLabel     slab[Label]
 	aDef       slab[Def]
 	aSeq       slab[Seq]
+}
+
+// fastStart is the first room of a parse, in one allocation: the cursor,
+// the program, and the first chunk of each slab, sized for a few short
+// statements (a slab that fills up goes on in chunks of its own).
+type fastStart struct {
+	f         fast
+	prog      Program
+	stmts     [4]*Stmt
+	stmt      [4]Stmt
+	decl      [3]Decl
+	declPart  [3]DeclPart
+	declName  [6]DeclName
+	rng       [1]Range
+	interval  [1]Interval
+	space     [3]Space
+	reals     [4]Reals
+	dims      [3]Dims
+	dim       [6]Dim
+	target    [12]Target
+	name      [12]Name
+	subscript [2]Subscript
+	subItem   [2]SubItem
+	label     [2]Label
+	def       [2]Def
+	seq       [2]Seq
+}
+
+// newFast returns a cursor over toks and the program it fills.
+func newFast(toks []lexer.Token) (*fast, *Program) {
+	a := &fastStart{}
+	p := &a.f
+	p.toks = toks
+	a.prog.Stmts = a.stmts[:0]
+	p.aStmt, p.aDecl, p.aDeclPart, p.aDeclName = a.stmt[:0], a.decl[:0], a.declPart[:0], a.declName[:0]
+	p.aRange, p.aInterval, p.aSpace, p.aReals = a.rng[:0], a.interval[:0], a.space[:0], a.reals[:0]
+	p.aDims, p.aDim, p.aTarget, p.aName = a.dims[:0], a.dim[:0], a.target[:0], a.name[:0]
+	p.aSubscript, p.aSubItem, p.aLabel, p.aDef, p.aSeq = a.subscript[:0], a.subItem[:0], a.label[:0], a.def[:0], a.seq[:0]
+	return p, &a.prog
 }
 
 // slab hands out nodes of one type from chunks, a few allocations per

@@ -18,13 +18,20 @@ type seqSource interface {
 	Next() *lexer.Token
 }
 
-// parse is Parse over either token source.
+// parse is Parse over either token source. The items of the sequences
+// still open wait on one scratch stack; a sequence that closes gets an
+// exact copy, carved from a shared block (a few allocations per
+// statement instead of one per growth of every sequence).
 func (s *Seq) parse(lex seqSource) error {
 	type frame struct {
 		group *Group
 		seq   *Seq
+		start int // where seq's items begin on the scratch stack
 	}
-	var stack []frame
+	var fbuf [8]frame
+	stack := fbuf[:0]
+	var sbuf [32]*Item
+	scratch := sbuf[:0]
 	// Items come from slabs, a few allocations instead of one per token.
 	var slab []Item
 	newItem := func(pos lexer.Position) *Item {
@@ -34,13 +41,25 @@ func (s *Seq) parse(lex seqSource) error {
 		slab = append(slab, Item{Pos: pos})
 		return &slab[len(slab)-1]
 	}
-	cur := s
+	var block []*Item
+	carve := func(items []*Item) []*Item {
+		if len(items) == 0 {
+			return nil
+		}
+		if cap(block)-len(block) < len(items) {
+			block = make([]*Item, 0, max(32, len(items)))
+		}
+		at := len(block)
+		block = append(block, items...)
+		return block[at:len(block):len(block)]
+	}
+	cur, curStart := s, 0
 	for {
 		t := lex.Peek()
 		if t.EOF() || (len(stack) == 0 && (t.Type == TokSemi || t.Type == TokNewline || t.Type == TokClose)) {
 			break
 		}
-		if len(cur.Items) == 0 {
+		if len(scratch) == curStart {
 			cur.Pos = t.Pos
 		}
 		lex.Next()
@@ -49,18 +68,20 @@ func (s *Seq) parse(lex seqSource) error {
 			g := &Group{Pos: t.Pos, Open: t.Value}
 			it := newItem(t.Pos)
 			it.Group = g
-			cur.Items = append(cur.Items, it)
-			stack = append(stack, frame{g, cur})
-			cur = &Seq{Pos: t.Pos}
+			scratch = append(scratch, it)
+			stack = append(stack, frame{g, cur, curStart})
+			cur, curStart = &Seq{Pos: t.Pos}, len(scratch)
 			continue
 		case TokClose:
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			top.group.EndPos, top.group.Close = t.Pos, t.Value
+			cur.Items = carve(scratch[curStart:])
+			scratch = scratch[:curStart]
 			if len(cur.Items) > 0 {
 				top.group.Body = cur
 			}
-			cur = top.seq
+			cur, curStart = top.seq, top.start
 			cur.EndPos = endOf(t)
 			continue
 		case TokNewline:
@@ -84,13 +105,14 @@ func (s *Seq) parse(lex seqSource) error {
 		default:
 			it.Punct = t.Value
 		}
-		cur.Items = append(cur.Items, it)
+		scratch = append(scratch, it)
 		cur.EndPos = endOf(t)
 	}
 	if len(stack) > 0 {
 		open := stack[len(stack)-1].group
 		return participle.Errorf(open.Pos, "%s opened here is never closed", open.Open)
 	}
+	s.Items = carve(scratch)
 	if len(s.Items) == 0 {
 		return participle.NextMatch
 	}
