@@ -23,8 +23,11 @@ type gradCtx struct {
 	rename map[string]string
 	// inlined memoises inline for nodes outside any substitution.
 	inlined map[*Expr]*Expr
-	// usedIdx lists every index name in use (bound or free).
+	// usedIdx lists every index name in use (bound or free); made by
+	// usedIndices from idxDef (the function differentiated) and idxWrt.
 	usedIdx map[string]bool
+	idxDef  *Def
+	idxWrt  *Expr
 	// target is the node differentiated with respect to.
 	target *Expr
 	// targetSub is the target's subscript (w_i → i), or nil.
@@ -45,8 +48,8 @@ type gradCtx struct {
 func newGradCtx(p *Program) *gradCtx {
 	return &gradCtx{
 		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlined: map[*Expr]*Expr{}, usedIdx: map[string]bool{}, dep: map[*Expr]bool{},
-		// inlining, rename, bound, through and throughVal are made at
+		inlined: map[*Expr]*Expr{}, dep: map[*Expr]bool{},
+		// usedIdx, inlining, rename, bound, through and throughVal are made at
 		// their first entry (most derivations need few of them).
 	}
 }
@@ -206,16 +209,17 @@ func (c *gradCtx) renameSubs(e *Expr) *Expr {
 
 // freshIndex picks an index letter used nowhere in the program.
 func (c *gradCtx) freshIndex() string {
+	used := c.usedIndices()
 	for _, n := range []string{"j", "k", "l", "m", "p", "q", "r", "s", "u", "v"} {
-		if !c.usedIdx[n] && c.symbol(n) == nil && !slices.Contains(mapValues(c.rename), n) {
-			c.usedIdx[n] = true
+		if !used[n] && c.symbol(n) == nil && !slices.Contains(mapValues(c.rename), n) {
+			used[n] = true
 			return n
 		}
 	}
 	for k := 1; ; k++ {
 		n := "j" + string(rune('0'+k%10))
-		if !c.usedIdx[n] {
-			c.usedIdx[n] = true
+		if !used[n] {
+			used[n] = true
 			return n
 		}
 	}
