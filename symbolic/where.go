@@ -122,47 +122,55 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		}
 	}
 	g = c.in.intern(g)
-	refs := map[*Expr]int{}
-	// argOf marks arguments of abstract functions (Φ(z), φ'(z)): named z
-	// when they need a name, as answer keys do.
-	argOf := map[*Expr]bool{}
+	// The nodes of g in post-order (each once), numbered by pos; the
+	// facts about node post[i] are kept at index i.
+	pos := map[*Expr]int32{}
 	var post []*Expr
-	seen := map[*Expr]bool{}
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
-		if seen[e] {
+		if _, ok := pos[e]; ok {
 			return
 		}
-		seen[e] = true
+		pos[e] = -1 // being visited
 		Stats.visit(1)
-		// Arguments of abstract functions (Φ(z), φ'(z)) and of
-		// activations (σ, tanh, relu, softmax) are named z.
+		for _, a := range e.Args {
+			walk(a)
+		}
+		pos[e] = int32(len(post))
+		post = append(post, e)
+	}
+	walk(g)
+	// refs counts the references to each node; argOf marks arguments of
+	// abstract functions (Φ(z), φ'(z)) and of activations (σ, tanh,
+	// relu, softmax): named z when they need a name, as answer keys do.
+	refs := make([]int32, len(post))
+	argOf := make([]bool, len(post))
+	for _, e := range post {
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
 			info, builtin := Funcs[e.Name]
 			abstract = !builtin || info.Kind == Elementwise || e.Name == "softmax"
 		}
 		for _, a := range e.Args {
-			refs[a]++
+			i := pos[a]
+			refs[i]++
 			if abstract {
-				argOf[a] = true
+				argOf[i] = true
 			}
-			walk(a)
 		}
-		post = append(post, e)
 	}
-	walk(g)
 	free := boundMentions(g, c.bound)
-	weight := map[*Expr]int{}
-	named := map[*Expr]bool{}
-	for _, n := range post {
+	weight := make([]int, len(post))
+	named := make([]bool, len(post))
+	nNamed := 0
+	for i, n := range post {
 		w := 1
 		if n.Op == OpNum {
 			w = 0 // X² and 2 X weigh as X and X
 		}
 		if !isLeaf(n) {
 			for _, a := range n.Args {
-				w += weight[a]
+				w += weight[pos[a]]
 			}
 		}
 		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
@@ -170,26 +178,27 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			// A repeated activation of a compound argument, σ(W x + b),
 			// is named through its argument z (below).
 			a := activationOf(n)
-			conventional := argOf[n] || isResidual(n) || isSoftmax(n) || a != nil && weight[a] >= minNamedWeight
+			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos[a]] >= minNamedWeight
 			switch {
 			case user && w >= 2:
-				named[n] = true
-			case refs[n] >= 2 && conventional && w >= minNamedWeight:
-				named[n] = true
-			case refs[n] >= 2 && w >= minTempWeight:
-				named[n] = true
+				named[i] = true
+			case refs[i] >= 2 && conventional && w >= minNamedWeight:
+				named[i] = true
+			case refs[i] >= 2 && w >= minTempWeight:
+				named[i] = true
 			}
 		}
-		if named[n] {
+		if named[i] {
+			nNamed++
 			w = 1
 		}
-		weight[n] = w
+		weight[i] = w
 	}
 	// A repeated call f(u) of one compound argument is written through a
 	// name for its argument, as answer keys do: σ(z) (1 − σ(z)) and
 	// r Φ(z)ᵀ where z = …, rather than a name for the call.
-	for _, n := range post {
-		if !named[n] || n.Op != OpCall || len(n.Args) != 1 {
+	for i, n := range post {
+		if !named[i] || n.Op != OpCall || len(n.Args) != 1 {
 			continue
 		}
 		if _, user := c.names[n]; user {
@@ -202,20 +211,25 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
 			continue
 		}
-		delete(named, n)
-		named[a] = true
-		argOf[a] = true
+		j := pos[a]
+		named[i] = false
+		if !named[j] {
+			named[j] = true
+		} else {
+			nNamed--
+		}
+		argOf[j] = true
 	}
-	if len(named) == 0 {
+	if nNamed == 0 {
 		return g, nil
 	}
 	// With a where list anyway, the residual of a least-squares loss is
 	// named r, as answer keys write it (r = W2 Φ(z) − y), even when it
 	// occurs once.
 	if c.symbol("r") == nil {
-		for _, n := range post {
-			if n != g && !named[n] && isResidual(n) && weight[n] >= minNamedWeight && len(free[n]) == 0 {
-				named[n] = true
+		for i, n := range post {
+			if n != g && !named[i] && isResidual(n) && weight[i] >= minNamedWeight && len(free[n]) == 0 {
+				named[i] = true
 				break
 			}
 		}
@@ -224,8 +238,8 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	vars := map[*Expr]*Expr{}
 	var user, temps []*Expr
 	k := 0
-	for _, n := range post {
-		if !named[n] {
+	for i, n := range post {
+		if !named[i] {
 			continue
 		}
 		if name, ok := c.names[n]; ok {
@@ -235,7 +249,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			continue
 		}
 		temps = append(temps, n)
-		if name := c.conventionalName(n, argOf[n], vars); name != "" {
+		if name := c.conventionalName(n, argOf[i], vars); name != "" {
 			vars[n] = &Expr{Op: OpVar, Name: name, Shape: n.Shape, Pos: NoPos}
 			continue
 		}
