@@ -18,9 +18,9 @@ type monomial struct {
 	// room holds the first factors (bases, exponents, matrices) of a
 	// monomial read by monomialOf, in the allocation of the monomial.
 	room struct {
-		bases [1]*Expr
-		exps  [1]float64
-		mats  [1]*Expr
+		bases [2]*Expr
+		exps  [2]float64
+		mats  [3]*Expr
 	}
 }
 
