@@ -20,6 +20,9 @@ func ruleScalarQuotient(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	m.foldSoftmax()
+	if m.buildsItself(e) {
+		return nil, false // the rule would give e back
+	}
 	out := m.build(e.Shape)
 	return out, out != nil
 }
