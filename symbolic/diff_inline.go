@@ -144,7 +144,15 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	case OpNum, OpOnes, OpEye:
 		return e, nil
 	}
-	args := make([]*Expr, len(e.Args))
+	// The operands are inlined into a stack buffer, copied out only when
+	// one of them changed (the node is then a new one).
+	var buf [4]*Expr
+	var inl []*Expr
+	if len(e.Args) <= len(buf) {
+		inl = buf[:len(e.Args)]
+	} else {
+		inl = make([]*Expr, len(e.Args))
+	}
 	var saved string
 	renamed := false
 	if e.Op == OpSum && c.targetSub != nil && c.targetSub.Op == OpVar && e.Name == c.targetSub.Key() {
@@ -159,7 +167,11 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		args[i] = v
+		inl[i] = v
+	}
+	args := e.Args
+	if !sameSlice(inl, e.Args) {
+		args = slices.Clone(inl)
 	}
 	out := *e
 	out.Args = args
@@ -185,7 +197,11 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	if e.Op == OpPow && args[0].Shape.IsMatrix() {
 		return matrixPower(e, args[0], args[1])
 	}
-	return &out, nil
+	if out.Name == e.Name && sameSlice(out.Sub, e.Sub) && sameSlice(args, e.Args) {
+		return e, nil // nothing inlined below e: e itself, as for a leaf
+	}
+	cp := out // out stays on the stack: only a changed node is allocated
+	return &cp, nil
 }
 
 // renameSubs applies the index renaming to a node's subscripts.
