@@ -48,6 +48,9 @@ func simplifyIn(e *Expr, b *budget) (*Expr, error) {
 // simplifyAll simplifies every root of es, sharing the work on their
 // common subexpressions: each pass is one Rewrite over all roots.
 func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
+	if len(es) == 0 {
+		return nil, nil
+	}
 	t := newHashCons()
 	cur := slices.Clone(es)
 	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass

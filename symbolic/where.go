@@ -125,7 +125,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	// The nodes of g in post-order (each once), numbered by pos; the
 	// facts about node post[i] are kept at index i.
 	pos := map[*Expr]int32{}
-	var post []*Expr
+	post := make([]*Expr, 0, 32)
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
 		if _, ok := pos[e]; ok {
