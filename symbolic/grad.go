@@ -102,7 +102,8 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // simplify is Simplify under the derivation's budget, with the size of
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
-	s, err := simplifyIn(e, c.budget)
+	// The gradient has about as many distinct nodes as the function.
+	s, err := simplifyIn(e, c.budget, len(c.in.table))
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,24 @@ func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
 // setFixed marks the canonical node c.
 func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
 
-func newHashCons() *hashCons {
-	return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
+// newHashCons makes a table for about hint distinct nodes (0 if unknown:
+// the maps grow from empty). A map made with a hint of more than 8 entries
+// costs more than an empty one, so small hints are ignored.
+func newHashCons(hint int) *hashCons {
+	if hint <= 8 {
+		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
+	}
+	// canon holds the nodes given and the canonical ones.
+	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint)}
+}
+
+// newMemo makes a Rewriter's memo for about hint distinct nodes, as
+// newHashCons does.
+func newMemo(hint int) map[*Expr]*Expr {
+	if hint <= 8 {
+		return map[*Expr]*Expr{}
+	}
+	return make(map[*Expr]*Expr, hint)
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.
