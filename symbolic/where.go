@@ -34,11 +34,14 @@ func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) 
 	if opts.Inline && TreeSize(g, MaxInlineSize) <= MaxInlineSize {
 		d.Expr = g
 	} else {
-		d.Expr, d.Where = c.whereList(g)
+		var mayName bool
+		d.Expr, d.Where, mayName = c.whereList(g)
 		// Names make new leaves: h .^ 2 for tanh(z) .^ 2 named h.
-		d.Expr = Named.Rewrite(d.Expr)
-		for i := range d.Where {
-			d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+		if mayName {
+			d.Expr = Named.Rewrite(d.Expr)
+			for i := range d.Where {
+				d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+			}
 		}
 	}
 	for n, v := range c.through {
@@ -104,8 +107,12 @@ func sNameOf(c *gradCtx, n *Expr) string {
 }
 
 // whereList hash-conses g into the function's DAG and names its shared
-// and user-defined subexpressions.
-func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
+// and user-defined subexpressions. mayName is false when the Named rules
+// would change neither the expression nor a where-entry: none of g's
+// nodes is one they rewrite (namedMayApply) or one with a zero operand
+// (foldZero), and naming makes only variables and copies of g's nodes with
+// variables for operands.
+func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	// The simplified forms of the named bodies, as they appear in g: one
 	// simplification of all of them (shared nodes once), not one each.
 	var bodies []*Expr
@@ -164,6 +171,9 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	named := make([]bool, len(post))
 	nNamed := 0
 	for i, n := range post {
+		if !mayName && (namedMayApply(n) || foldZero(n) != nil || !leafSubs(n)) {
+			mayName = true
+		}
 		w := 1
 		if n.Op == OpNum {
 			w = 0 // X² and 2 X weigh as X and X
@@ -221,7 +231,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		argOf[j] = true
 	}
 	if nNamed == 0 {
-		return g, nil
+		return g, nil, mayName
 	}
 	// With a where list anyway, the residual of a least-squares loss is
 	// named r, as answer keys write it (r = W2 Φ(z) − y), even when it
@@ -276,7 +286,18 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		v := vars[n]
 		where = append(where, Binding{Name: Print(v, Text), Expr: replace(n, true), v: v})
 	}
-	return replace(g, false), where
+	return replace(g, false), where, mayName
+}
+
+// leafSubs reports whether e's subscripts, and theirs, have no operands:
+// nodes no rule rewrites.
+func leafSubs(e *Expr) bool {
+	for _, s := range e.Sub {
+		if len(s.Args) > 0 || !leafSubs(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // tempName picks the base name of t₁, t₂, …: t unless the program uses it.

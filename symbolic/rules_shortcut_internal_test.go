@@ -38,3 +38,32 @@ func TestBuildsItself(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedMayApply: the Named rules rewrite no node that namedMayApply
+// rules out (the where list skips their pass on that promise), and it lets
+// through the node they are for.
+func TestNamedMayApply(t *testing.T) {
+	A, y, s := bv("A", "n", "n"), bv("y", "n"), bv("s")
+	others := []*Expr{
+		y, s, Number(2), raw(OpHad, y, y), raw(OpMul, A, y), raw(OpAdd, y, y),
+		raw(OpSub, y, y), raw(OpT, y), raw(OpNeg, y), raw(OpPow, s, Number(2)),
+		raw(OpHDiv, y, y), Call("tanh", y), Call("exp", y),
+	}
+	for _, e := range others {
+		if namedMayApply(e) {
+			t.Errorf("namedMayApply(%s) = true", Print(e, Text))
+		}
+		for _, r := range Named {
+			if out, ok := r.Apply(e); ok && out != nil && !Equal(out, e) {
+				t.Errorf("%s rewrites %s, which namedMayApply rules out", r.Name, Print(e, Text))
+			}
+		}
+	}
+	sq := raw(OpHPow, y, Number(2))
+	if !namedMayApply(sq) {
+		t.Errorf("namedMayApply(%s) = false", Print(sq, Text))
+	}
+	if _, ok := Named[0].Apply(sq); !ok {
+		t.Errorf("%s does not rewrite %s", Named[0].Name, Print(sq, Text))
+	}
+}
