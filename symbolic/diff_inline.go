@@ -40,6 +40,9 @@ type gradCtx struct {
 	// their δ variables; throughVal records ∂f/∂S for each.
 	through    map[*Expr]*Expr
 	throughVal map[*Expr]*Expr
+	// cancelFree is the last simplified expression that the Cancel rules
+	// would give back unchanged (see hashCons.mayCancel), or nil.
+	cancelFree *Expr
 	// budget holds the derivation's limits (GradOptions.MaxNodes,
 	// GradOptions.Context).
 	budget *budget

@@ -103,12 +103,15 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
 	// The gradient has about as many distinct nodes as the function.
-	s, err := simplifyIn(e, c.budget, len(c.in.table))
+	s, mayCancel, err := simplifyCancel(e, c.budget, len(c.in.table))
 	if err != nil {
 		return nil, err
 	}
 	if err := c.budget.size(s); err != nil {
 		return nil, err
+	}
+	if !mayCancel {
+		c.cancelFree = s
 	}
 	return s, nil
 }

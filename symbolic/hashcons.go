@@ -18,6 +18,11 @@ type hashCons struct {
 	// canon maps every node seen to its canonical node, and says of a
 	// canonical node whether a rebuild gives it back (see simplifier).
 	canon map[*Expr]canonical
+	// mayCancel says that some node of the table is one the Cancel rules
+	// may rewrite: an elementwise quotient, a node with a zero operand
+	// (foldZero) or with subscripts that have operands. When it is false,
+	// Cancel gives back any expression made of the table's nodes.
+	mayCancel bool
 }
 
 // canonical is an entry of hashCons.canon.
@@ -86,6 +91,7 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 	same := func(c *Expr) bool { return c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) }
 	first, ok := t.table[h]
 	if !ok {
+		t.added(e)
 		t.table[h] = e
 		return e
 	}
@@ -100,6 +106,14 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 	if t.more == nil {
 		t.more = map[uint64][]*Expr{}
 	}
+	t.added(e)
 	t.more[h] = append(t.more[h], e)
 	return e
+}
+
+// added notes a node new to the table.
+func (t *hashCons) added(e *Expr) {
+	if !t.mayCancel && (e.Op == OpHDiv || foldZero(e) != nil || !leafSubs(e)) {
+		t.mayCancel = true
+	}
 }

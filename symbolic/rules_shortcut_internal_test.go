@@ -67,3 +67,32 @@ func TestNamedMayApply(t *testing.T) {
 		t.Errorf("%s does not rewrite %s", Named[0].Name, Print(sq, Text))
 	}
 }
+
+// TestMayCancel: when simplification says the Cancel rules may not change
+// its result, Cancel gives the result back; and it says they may when an
+// elementwise quotient is left.
+func TestMayCancel(t *testing.T) {
+	A, x, y, s := bv("A", "n", "n"), bv("x", "n"), bv("y", "n"), bv("s")
+	tests := []struct {
+		e    *Expr
+		want bool
+	}{
+		{raw(OpMul, raw(OpT, A), raw(OpSub, raw(OpMul, A, x), y)), false},
+		{raw(OpHad, Call("tanh", x), raw(OpSub, Ones(Shape{"n"}), y)), false},
+		{raw(OpMul, s, raw(OpAdd, x, y)), false},
+		{raw(OpHad, raw(OpHad, x, y), raw(OpHDiv, Call("exp", x), y)), true},
+		{raw(OpHDiv, x, y), true},
+	}
+	for _, tt := range tests {
+		got, may, err := simplifyCancel(tt.e, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if may != tt.want {
+			t.Errorf("simplifyCancel(%s): mayCancel = %v, want %v", Print(tt.e, Text), may, tt.want)
+		}
+		if !may && Cancel.Rewrite(got) != got {
+			t.Errorf("Cancel rewrites %s, which simplifyCancel said it would not", Print(got, Text))
+		}
+	}
+}

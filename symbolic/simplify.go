@@ -28,8 +28,15 @@ func Simplify(e *Expr) *Expr {
 // expected number of distinct nodes (0 if unknown), for the size of the
 // tables.
 func simplifyIn(e *Expr, b *budget, hint int) (*Expr, error) {
+	s, _, err := simplifyCancel(e, b, hint)
+	return s, err
+}
+
+// simplifyCancel is simplifyIn, and says whether the Cancel rules may
+// change the result (false: Cancel.Rewrite gives it back).
+func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ error) {
 	if e == nil {
-		return nil, nil
+		return nil, false, nil
 	}
 	t := newHashCons(hint)
 	r := simplifier(t, b, hint) // one Rewriter, its memo emptied for each pass
@@ -37,14 +44,16 @@ func simplifyIn(e *Expr, b *budget, hint int) (*Expr, error) {
 		clear(r.memo)
 		n := r.Rewrite(e)
 		if r.err != nil {
-			return nil, r.err
+			return nil, false, r.err
 		}
 		if n == e {
-			return n, nil
+			return n, t.mayCancel, nil
 		}
 		e = n
 	}
-	return e, nil
+	// Every node of the result went through the table (the simplifier
+	// interns what it returns).
+	return e, t.mayCancel, nil
 }
 
 // simplifyAll simplifies every root of es, sharing the work on their

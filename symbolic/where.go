@@ -27,7 +27,11 @@ const (
 // list: the names are what keeps it printable.
 func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) (*Derivative, error) {
 	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
-	g = Present(foldSum(c.p, g))
+	if f := foldSum(c.p, g); f == g && g == c.cancelFree {
+		g = Presentation.Rewrite(g) // Present, whose Cancel pass would change nothing
+	} else {
+		g = Present(f)
+	}
 	if err := c.budget.expired(); err != nil {
 		return nil, err
 	}
