@@ -256,12 +256,14 @@ func likeKey(t *Expr) uint64 {
 	switch {
 	case t.Op == OpHad && hadLen(t, maxHadFactors) <= maxHadFactors:
 		k := uint64(0x4861)
-		for _, f := range hadFactors(nil, t) {
+		var buf [8]*Expr
+		for _, f := range hadFactors(buf[:0], t) {
 			k += mix(Hash(f))
 		}
 		return k
 	case t.Op == OpMul && t.Shape.IsScalar():
-		fs, sign := mulFactors(nil, t, 1)
+		var buf [8]*Expr
+		fs, sign := mulFactors(buf[:0], t, 1)
 		k := uint64(0x4d75)
 		if sign < 0 {
 			k = 0x2d4d75
@@ -290,7 +292,8 @@ func splitCoef(e *Expr) (float64, *Expr) {
 	if e.Op != OpMul {
 		return 1, e
 	}
-	fs, sign := mulFactors(nil, e, 1)
+	var buf [8]*Expr
+	fs, sign := mulFactors(buf[:0], e, 1)
 	c := sign
 	var rest []*Expr
 	for _, f := range fs {
@@ -394,8 +397,9 @@ func factorCommon(e *Expr) *Expr {
 	if a.Op != OpMul || b.Op != OpMul || a.Shape.IsScalar() {
 		return e
 	}
-	fa, sa := mulFactors(nil, a, 1)
-	fb, sb := mulFactors(nil, b, 1)
+	var bufA, bufB [8]*Expr
+	fa, sa := mulFactors(bufA[:0], a, 1)
+	fb, sb := mulFactors(bufB[:0], b, 1)
 	if sa != 1 || sb != 1 || len(fa) < 2 || len(fb) < 2 {
 		return e
 	}
@@ -434,13 +438,15 @@ func likeTerms(a, b *Expr) bool {
 		if n > maxHadFactors || hadLen(b, maxHadFactors) != n {
 			return false
 		}
-		return sameFactors(hadFactors(nil, a), hadFactors(nil, b))
+		var bufA, bufB [8]*Expr
+		return sameFactors(hadFactors(bufA[:0], a), hadFactors(bufB[:0], b))
 	}
 	if a.Op != OpMul || b.Op != OpMul || !a.Shape.IsScalar() || !b.Shape.IsScalar() {
 		return false
 	}
-	fa, sa := mulFactors(nil, a, 1)
-	fb, sb := mulFactors(nil, b, 1)
+	var bufA, bufB [8]*Expr
+	fa, sa := mulFactors(bufA[:0], a, 1)
+	fb, sb := mulFactors(bufB[:0], b, 1)
 	if sa != sb {
 		return false
 	}

@@ -87,7 +87,8 @@ func hoistScalar(e *Expr) (*Expr, *Expr) {
 	if e.Op != OpMul {
 		return nil, nil
 	}
-	fs, sign := mulFactors(nil, e, 1)
+	var buf [8]*Expr
+	fs, sign := mulFactors(buf[:0], e, 1)
 	var sc, rest []*Expr
 	for _, f := range fs {
 		if f.Shape.IsScalar() {

@@ -52,8 +52,11 @@ type interner struct {
 	ids   map[*Expr]int
 }
 
+// newInterner sizes its maps for a small function (a few dozen nodes): a
+// derivation interns that many at least, and growing from empty would
+// allocate at each doubling. ids is made at first use.
 func newInterner() *interner {
-	return &interner{table: map[internKey]*Expr{}, memo: map[*Expr]*Expr{}} // ids made at first use
+	return &interner{table: make(map[internKey]*Expr, 16), memo: make(map[*Expr]*Expr, 32)}
 }
 
 // intern returns the canonical node equal to e.

@@ -221,7 +221,7 @@ func mulFactorsIn(fs []*Expr, e *Expr, sign float64, inScalar bool) ([]*Expr, fl
 				// Kept as a fraction, for Mul to fold into its coefficient.
 				return append(fs, raw(OpDiv, Number(1), e.Args[1])), sign
 			}
-			return append(fs, Div(Number(1), e.Args[1])), sign
+			return append(fs, reciprocal(e.Args[1])), sign
 		}
 	case OpNum:
 		if e.Num < 0 {
@@ -230,6 +230,14 @@ func mulFactorsIn(fs []*Expr, e *Expr, sign float64, inScalar bool) ([]*Expr, fl
 	}
 	return append(fs, e), sign
 }
+
+// reciprocal is Div(1, s), called through a variable: a direct call would
+// put mulFactorsIn in one recursive cycle with Mul and Div, where escape
+// analysis, merging the flows of all the cycle's calls, moves the factor
+// buffer of every Mul to the heap.
+var reciprocal func(s *Expr) *Expr
+
+func init() { reciprocal = func(s *Expr) *Expr { return Div(Number(1), s) } }
 
 // sharedFactors appends the factors of the product of scalars root when
 // its tree is too long to flatten (a DAG whose factors are shared, as

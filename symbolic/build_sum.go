@@ -11,7 +11,8 @@ func SumOver(idx string, lo, hi, body *Expr) *Expr {
 		return Neg(SumOver(idx, lo, hi, body.Args[0]))
 	}
 	if body.Op == OpMul {
-		fs, sign := mulFactors(nil, body, 1)
+		var buf [8]*Expr
+		fs, sign := mulFactors(buf[:0], body, 1)
 		var out, in []*Expr
 		for _, f := range fs {
 			if f.Shape.IsScalar() && !mentionsIndex(f, idx) {

@@ -22,7 +22,8 @@ func T(a *Expr) *Expr {
 		return Neg(T(a.Args[0]))
 	case OpMul:
 		// Scalar factors keep their order; matrix factors reverse.
-		fs, sign := mulFactors(nil, a, 1)
+		var buf [8]*Expr
+		fs, sign := mulFactors(buf[:0], a, 1)
 		out := make([]*Expr, 0, len(fs))
 		for _, f := range fs {
 			if f.Shape.IsScalar() {
@@ -79,7 +80,8 @@ func simpleTerm(e *Expr) bool {
 	if e.Op == OpAdd || e.Op == OpSub {
 		return simpleTerm(e.Args[0]) && simpleTerm(e.Args[1])
 	}
-	fs, _ := mulFactors(nil, e, 1)
+	var buf [8]*Expr
+	fs, _ := mulFactors(buf[:0], e, 1)
 	n := 0
 	for _, f := range fs {
 		if f.Shape.IsScalar() {

@@ -23,8 +23,11 @@ type gradCtx struct {
 	rename map[string]string
 	// inlined memoises inline for nodes outside any substitution.
 	inlined map[*Expr]*Expr
-	// usedIdx lists every index name in use (bound or free).
+	// usedIdx lists every index name in use (bound or free); made by
+	// usedIndices from idxDef (the function differentiated) and idxWrt.
 	usedIdx map[string]bool
+	idxDef  *Def
+	idxWrt  *Expr
 	// target is the node differentiated with respect to.
 	target *Expr
 	// targetSub is the target's subscript (w_i → i), or nil.
@@ -37,6 +40,9 @@ type gradCtx struct {
 	// their δ variables; throughVal records ∂f/∂S for each.
 	through    map[*Expr]*Expr
 	throughVal map[*Expr]*Expr
+	// cancelFree is the last simplified expression that the Cancel rules
+	// would give back unchanged (see hashCons.mayCancel), or nil.
+	cancelFree *Expr
 	// budget holds the derivation's limits (GradOptions.MaxNodes,
 	// GradOptions.Context).
 	budget *budget
@@ -45,8 +51,8 @@ type gradCtx struct {
 func newGradCtx(p *Program) *gradCtx {
 	return &gradCtx{
 		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlined: map[*Expr]*Expr{}, usedIdx: map[string]bool{}, dep: map[*Expr]bool{},
-		// inlining, rename, bound, through and throughVal are made at
+		inlined: map[*Expr]*Expr{}, dep: map[*Expr]bool{},
+		// usedIdx, inlining, rename, bound, through and throughVal are made at
 		// their first entry (most derivations need few of them).
 	}
 }
@@ -141,7 +147,15 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	case OpNum, OpOnes, OpEye:
 		return e, nil
 	}
-	args := make([]*Expr, len(e.Args))
+	// The operands are inlined into a stack buffer, copied out only when
+	// one of them changed (the node is then a new one).
+	var buf [4]*Expr
+	var inl []*Expr
+	if len(e.Args) <= len(buf) {
+		inl = buf[:len(e.Args)]
+	} else {
+		inl = make([]*Expr, len(e.Args))
+	}
 	var saved string
 	renamed := false
 	if e.Op == OpSum && c.targetSub != nil && c.targetSub.Op == OpVar && e.Name == c.targetSub.Key() {
@@ -156,7 +170,11 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		args[i] = v
+		inl[i] = v
+	}
+	args := e.Args
+	if !sameSlice(inl, e.Args) {
+		args = slices.Clone(inl)
 	}
 	out := *e
 	out.Args = args
@@ -182,7 +200,11 @@ func (c *gradCtx) inlineNode(e *Expr, env map[string]*Expr) (*Expr, error) {
 	if e.Op == OpPow && args[0].Shape.IsMatrix() {
 		return matrixPower(e, args[0], args[1])
 	}
-	return &out, nil
+	if out.Name == e.Name && sameSlice(out.Sub, e.Sub) && sameSlice(args, e.Args) {
+		return e, nil // nothing inlined below e: e itself, as for a leaf
+	}
+	cp := out // out stays on the stack: only a changed node is allocated
+	return &cp, nil
 }
 
 // renameSubs applies the index renaming to a node's subscripts.
@@ -206,16 +228,17 @@ func (c *gradCtx) renameSubs(e *Expr) *Expr {
 
 // freshIndex picks an index letter used nowhere in the program.
 func (c *gradCtx) freshIndex() string {
+	used := c.usedIndices()
 	for _, n := range []string{"j", "k", "l", "m", "p", "q", "r", "s", "u", "v"} {
-		if !c.usedIdx[n] && c.symbol(n) == nil && !slices.Contains(mapValues(c.rename), n) {
-			c.usedIdx[n] = true
+		if !used[n] && c.symbol(n) == nil && !slices.Contains(mapValues(c.rename), n) {
+			used[n] = true
 			return n
 		}
 	}
 	for k := 1; ; k++ {
 		n := "j" + string(rune('0'+k%10))
-		if !c.usedIdx[n] {
-			c.usedIdx[n] = true
+		if !used[n] {
+			used[n] = true
 			return n
 		}
 	}

@@ -171,10 +171,20 @@ func (h *fnvHash) string(s string) {
 	h.byte(0)
 }
 
+// uint hashes the 8 bytes of v, low byte first (unrolled: operand hashes
+// and lengths are most of what Hash reads).
 func (h *fnvHash) uint(v uint64) {
-	for i := 0; i < 8; i++ {
-		h.byte(byte(v >> (8 * i)))
-	}
+	const p = uint64(fnvPrime)
+	x := uint64(*h)
+	x = (x ^ v&0xff) * p
+	x = (x ^ v>>8&0xff) * p
+	x = (x ^ v>>16&0xff) * p
+	x = (x ^ v>>24&0xff) * p
+	x = (x ^ v>>32&0xff) * p
+	x = (x ^ v>>40&0xff) * p
+	x = (x ^ v>>48&0xff) * p
+	x = (x ^ v>>56) * p
+	*h = fnvHash(x)
 }
 
 // num hashes a number by value: −0 as 0, every NaN alike.

@@ -102,12 +102,16 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // simplify is Simplify under the derivation's budget, with the size of
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
-	s, err := simplifyIn(e, c.budget)
+	// The gradient has about as many distinct nodes as the function.
+	s, mayCancel, err := simplifyCancel(e, c.budget, len(c.in.table))
 	if err != nil {
 		return nil, err
 	}
 	if err := c.budget.size(s); err != nil {
 		return nil, err
+	}
+	if !mayCancel {
+		c.cancelFree = s
 	}
 	return s, nil
 }
@@ -152,29 +156,10 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 	if err := c.budget.expired(); err != nil {
 		return nil, nil, nil, err
 	}
-	for k, s := range p.Symbols {
-		if s.Kind == SymIndex {
-			c.usedIdx[k] = true
-		}
-	}
-	// A renamed index must not capture any name in scope: bound indices,
-	// names (a count k written as a bound Σ_{j=1}^{k}), dimension
-	// symbols and family counts.
-	roots := make([]*Expr, 0, len(p.Defs)+1)
-	roots = append(roots, def.Body)
-	for _, d := range p.Defs {
-		if d != nil && d.Body != nil {
-			roots = append(roots, d.Body)
-		}
-	}
-	collectSumNames(roots, c.usedIdx)
-	for d := range ProgramDims(p) {
-		c.usedIdx[string(d)] = true
-	}
-	if len(wrt.Sub) == 1 && wrt.Sub[0].Op == OpVar {
-		c.targetSub = wrt.Sub[0]
-		c.usedIdx[wrt.Sub[0].Key()] = true
-	} else if len(wrt.Sub) == 1 {
+	// The index names in use are collected at the first fresh index
+	// (usedIndices): most derivations rename no index.
+	c.idxDef, c.idxWrt = def, wrt
+	if len(wrt.Sub) == 1 {
 		c.targetSub = wrt.Sub[0]
 	}
 	root, err := c.inline(def.Body, nil)
@@ -286,6 +271,38 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
+}
+
+// usedIndices makes c.usedIdx, the index names in use, at its first use:
+// the program's indices, and, since a renamed index must not capture any
+// name in scope, bound indices, names (a count k written as a bound
+// Σ_{j=1}^{k}), dimension symbols, family counts and the target's index.
+func (c *gradCtx) usedIndices() map[string]bool {
+	if c.usedIdx != nil {
+		return c.usedIdx
+	}
+	p, def, wrt := c.p, c.idxDef, c.idxWrt
+	c.usedIdx = map[string]bool{}
+	for k, s := range p.Symbols {
+		if s.Kind == SymIndex {
+			c.usedIdx[k] = true
+		}
+	}
+	roots := make([]*Expr, 0, len(p.Defs)+1)
+	roots = append(roots, def.Body)
+	for _, d := range p.Defs {
+		if d != nil && d.Body != nil {
+			roots = append(roots, d.Body)
+		}
+	}
+	collectSumNames(roots, c.usedIdx)
+	for d := range ProgramDims(p) {
+		c.usedIdx[string(d)] = true
+	}
+	if len(wrt.Sub) == 1 && wrt.Sub[0].Op == OpVar {
+		c.usedIdx[wrt.Sub[0].Key()] = true
+	}
+	return c.usedIdx
 }
 
 // collectSumNames adds every Σ-bound index of the roots, and every name they mention

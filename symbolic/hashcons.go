@@ -18,6 +18,11 @@ type hashCons struct {
 	// canon maps every node seen to its canonical node, and says of a
 	// canonical node whether a rebuild gives it back (see simplifier).
 	canon map[*Expr]canonical
+	// mayCancel says that some node of the table is one the Cancel rules
+	// may rewrite: an elementwise quotient, a node with a zero operand
+	// (foldZero) or with subscripts that have operands. When it is false,
+	// Cancel gives back any expression made of the table's nodes.
+	mayCancel bool
 }
 
 // canonical is an entry of hashCons.canon.
@@ -32,8 +37,24 @@ func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
 // setFixed marks the canonical node c.
 func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
 
-func newHashCons() *hashCons {
-	return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
+// newHashCons makes a table for about hint distinct nodes (0 if unknown:
+// the maps grow from empty). A map made with a hint of more than 8 entries
+// costs more than an empty one, so small hints are ignored.
+func newHashCons(hint int) *hashCons {
+	if hint <= 8 {
+		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
+	}
+	// canon holds the nodes given and the canonical ones.
+	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint)}
+}
+
+// newMemo makes a Rewriter's memo for about hint distinct nodes, as
+// newHashCons does.
+func newMemo(hint int) map[*Expr]*Expr {
+	if hint <= 8 {
+		return map[*Expr]*Expr{}
+	}
+	return make(map[*Expr]*Expr, hint)
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.
@@ -70,6 +91,7 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 	same := func(c *Expr) bool { return c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) }
 	first, ok := t.table[h]
 	if !ok {
+		t.added(e)
 		t.table[h] = e
 		return e
 	}
@@ -84,6 +106,14 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 	if t.more == nil {
 		t.more = map[uint64][]*Expr{}
 	}
+	t.added(e)
 	t.more[h] = append(t.more[h], e)
 	return e
+}
+
+// added notes a node new to the table.
+func (t *hashCons) added(e *Expr) {
+	if !t.mayCancel && (e.Op == OpHDiv || foldZero(e) != nil || !leafSubs(e)) {
+		t.mayCancel = true
+	}
 }

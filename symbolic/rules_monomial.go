@@ -18,9 +18,9 @@ type monomial struct {
 	// room holds the first factors (bases, exponents, matrices) of a
 	// monomial read by monomialOf, in the allocation of the monomial.
 	room struct {
-		bases [1]*Expr
-		exps  [1]float64
-		mats  [1]*Expr
+		bases [2]*Expr
+		exps  [2]float64
+		mats  [3]*Expr
 	}
 }
 
@@ -226,6 +226,29 @@ func (m *monomial) build(shape Shape) *Expr {
 		return raw(OpNeg, out)
 	}
 	return out
+}
+
+// buildsItself reports, for the common monomials of a product already in
+// normal form (no scalar bases, a coefficient 1, ½ or a positive integer,
+// matrix factors), that build would give e back: e is the left-associated
+// product of the coefficient (unless 1) and the matrix factors, the very
+// nodes. It is a shortcut that saves building and comparing a copy; false
+// means only "build and compare".
+func (m *monomial) buildsItself(e *Expr) bool {
+	if len(m.bases) > 0 || len(m.mats) == 0 || !(m.coef == 1 || m.coef == 0.5 || m.coef > 1 && isInteger(m.coef)) {
+		return false
+	}
+	n := e
+	for i := len(m.mats) - 1; i >= 0; i-- {
+		if i == 0 && m.coef == 1 {
+			return n == m.mats[0]
+		}
+		if n.Op != OpMul || len(n.Args) != 2 || len(n.Sub) != 0 || n.Name != "" || n.Label != "" || n.Args[1] != m.mats[i] {
+			return false
+		}
+		n = n.Args[0]
+	}
+	return n.Op == OpNum && n.Num == m.coef && n.Name == "" && n.Label == "" && len(n.Sub) == 0 && len(n.Args) == 0
 }
 
 // isInner reports a scalar product of vectors or matrices (xᵀ y).

@@ -29,6 +29,11 @@ var Named = RuleSet{
 	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
 }
 
+// namedMayApply reports whether a rule of Named may rewrite e: they
+// rewrite elementwise powers only. The where list skips the Named pass
+// when no node may be rewritten (TestNamedMayApply keeps the two in step).
+func namedMayApply(e *Expr) bool { return e.Op == OpHPow }
+
 // ruleDoubleNeg: −(−a) is a; −c is the number −c.
 func ruleDoubleNeg(e *Expr) (*Expr, bool) {
 	if e.Op != OpNeg || len(e.Args) != 1 {

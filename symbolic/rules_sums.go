@@ -20,6 +20,9 @@ func ruleScalarQuotient(e *Expr) (*Expr, bool) {
 		return nil, false
 	}
 	m.foldSoftmax()
+	if m.buildsItself(e) {
+		return nil, false // the rule would give e back
+	}
 	out := m.build(e.Shape)
 	return out, out != nil
 }
@@ -238,11 +241,12 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 	if (e.Op != OpAdd && e.Op != OpSub) || len(e.Args) != 2 {
 		return nil, false
 	}
-	terms, ok := sumTerms(e, 1, nil)
+	var tbuf, gbuf [8]*monomial
+	terms, ok := sumTerms(e, 1, tbuf[:0])
 	if !ok {
 		return nil, false
 	}
-	var groups []*monomial
+	groups := gbuf[:0]
 	for _, t := range terms {
 		merged := false
 		for _, g := range groups {

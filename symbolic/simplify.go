@@ -20,37 +20,51 @@ const maxSimplifyPasses = 8
 // detected by pointer comparison. The cost is linear in the number of
 // distinct nodes per pass.
 func Simplify(e *Expr) *Expr {
-	r, _ := simplifyIn(e, nil)
+	r, _ := simplifyIn(e, nil, 0)
 	return r
 }
 
-// simplifyIn is Simplify under a budget (nil for none).
-func simplifyIn(e *Expr, b *budget) (*Expr, error) {
+// simplifyIn is Simplify under a budget (nil for none); hint is the
+// expected number of distinct nodes (0 if unknown), for the size of the
+// tables.
+func simplifyIn(e *Expr, b *budget, hint int) (*Expr, error) {
+	s, _, err := simplifyCancel(e, b, hint)
+	return s, err
+}
+
+// simplifyCancel is simplifyIn, and says whether the Cancel rules may
+// change the result (false: Cancel.Rewrite gives it back).
+func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ error) {
 	if e == nil {
-		return nil, nil
+		return nil, false, nil
 	}
-	t := newHashCons()
-	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
+	t := newHashCons(hint)
+	r := simplifier(t, b, hint) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
 		n := r.Rewrite(e)
 		if r.err != nil {
-			return nil, r.err
+			return nil, false, r.err
 		}
 		if n == e {
-			return n, nil
+			return n, t.mayCancel, nil
 		}
 		e = n
 	}
-	return e, nil
+	// Every node of the result went through the table (the simplifier
+	// interns what it returns).
+	return e, t.mayCancel, nil
 }
 
 // simplifyAll simplifies every root of es, sharing the work on their
 // common subexpressions: each pass is one Rewrite over all roots.
 func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
-	t := newHashCons()
+	if len(es) == 0 {
+		return nil, nil
+	}
+	t := newHashCons(0)
 	cur := slices.Clone(es)
-	r := simplifier(t, b) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, 0) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
 		changed := false
@@ -70,9 +84,10 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 }
 
 // simplifier is the Rewriter of one simplification pass, interning its
-// results in t.
-func simplifier(t *hashCons, b *budget) *Rewriter {
-	r := NewRewriter()
+// results in t; hint is the expected number of distinct nodes (0 if
+// unknown).
+func simplifier(t *hashCons, b *budget, hint int) *Rewriter {
+	r := &Rewriter{memo: newMemo(hint)}
 	r.b = b
 	// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
 	// operands as they were given: rebuilding o from its own operands is

@@ -27,18 +27,25 @@ const (
 // list: the names are what keeps it printable.
 func (c *gradCtx) finish(def *Def, wrt, g *Expr, shape Shape, opts GradOptions) (*Derivative, error) {
 	d := &Derivative{Of: def.Name, Wrt: wrt, Shape: shape}
-	g = Present(foldSum(c.p, g))
+	if f := foldSum(c.p, g); f == g && g == c.cancelFree {
+		g = Presentation.Rewrite(g) // Present, whose Cancel pass would change nothing
+	} else {
+		g = Present(f)
+	}
 	if err := c.budget.expired(); err != nil {
 		return nil, err
 	}
 	if opts.Inline && TreeSize(g, MaxInlineSize) <= MaxInlineSize {
 		d.Expr = g
 	} else {
-		d.Expr, d.Where = c.whereList(g)
+		var mayName bool
+		d.Expr, d.Where, mayName = c.whereList(g)
 		// Names make new leaves: h .^ 2 for tanh(z) .^ 2 named h.
-		d.Expr = Named.Rewrite(d.Expr)
-		for i := range d.Where {
-			d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+		if mayName {
+			d.Expr = Named.Rewrite(d.Expr)
+			for i := range d.Where {
+				d.Where[i].Expr = Named.Rewrite(d.Where[i].Expr)
+			}
 		}
 	}
 	for n, v := range c.through {
@@ -104,8 +111,12 @@ func sNameOf(c *gradCtx, n *Expr) string {
 }
 
 // whereList hash-conses g into the function's DAG and names its shared
-// and user-defined subexpressions.
-func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
+// and user-defined subexpressions. mayName is false when the Named rules
+// would change neither the expression nor a where-entry: none of g's
+// nodes is one they rewrite (namedMayApply) or one with a zero operand
+// (foldZero), and naming makes only variables and copies of g's nodes with
+// variables for operands.
+func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	// The simplified forms of the named bodies, as they appear in g: one
 	// simplification of all of them (shared nodes once), not one each.
 	var bodies []*Expr
@@ -122,47 +133,58 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		}
 	}
 	g = c.in.intern(g)
-	refs := map[*Expr]int{}
-	// argOf marks arguments of abstract functions (Φ(z), φ'(z)): named z
-	// when they need a name, as answer keys do.
-	argOf := map[*Expr]bool{}
-	var post []*Expr
-	seen := map[*Expr]bool{}
+	// The nodes of g in post-order (each once), numbered by pos; the
+	// facts about node post[i] are kept at index i.
+	pos := map[*Expr]int32{}
+	post := make([]*Expr, 0, 32)
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
-		if seen[e] {
+		if _, ok := pos[e]; ok {
 			return
 		}
-		seen[e] = true
+		pos[e] = -1 // being visited
 		Stats.visit(1)
-		// Arguments of abstract functions (Φ(z), φ'(z)) and of
-		// activations (σ, tanh, relu, softmax) are named z.
+		for _, a := range e.Args {
+			walk(a)
+		}
+		pos[e] = int32(len(post))
+		post = append(post, e)
+	}
+	walk(g)
+	// refs counts the references to each node; argOf marks arguments of
+	// abstract functions (Φ(z), φ'(z)) and of activations (σ, tanh,
+	// relu, softmax): named z when they need a name, as answer keys do.
+	refs := make([]int32, len(post))
+	argOf := make([]bool, len(post))
+	for _, e := range post {
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
 			info, builtin := Funcs[e.Name]
 			abstract = !builtin || info.Kind == Elementwise || e.Name == "softmax"
 		}
 		for _, a := range e.Args {
-			refs[a]++
+			i := pos[a]
+			refs[i]++
 			if abstract {
-				argOf[a] = true
+				argOf[i] = true
 			}
-			walk(a)
 		}
-		post = append(post, e)
 	}
-	walk(g)
 	free := boundMentions(g, c.bound)
-	weight := map[*Expr]int{}
-	named := map[*Expr]bool{}
-	for _, n := range post {
+	weight := make([]int, len(post))
+	named := make([]bool, len(post))
+	nNamed := 0
+	for i, n := range post {
+		if !mayName && (namedMayApply(n) || foldZero(n) != nil || !leafSubs(n)) {
+			mayName = true
+		}
 		w := 1
 		if n.Op == OpNum {
 			w = 0 // X² and 2 X weigh as X and X
 		}
 		if !isLeaf(n) {
 			for _, a := range n.Args {
-				w += weight[a]
+				w += weight[pos[a]]
 			}
 		}
 		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
@@ -170,26 +192,27 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			// A repeated activation of a compound argument, σ(W x + b),
 			// is named through its argument z (below).
 			a := activationOf(n)
-			conventional := argOf[n] || isResidual(n) || isSoftmax(n) || a != nil && weight[a] >= minNamedWeight
+			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos[a]] >= minNamedWeight
 			switch {
 			case user && w >= 2:
-				named[n] = true
-			case refs[n] >= 2 && conventional && w >= minNamedWeight:
-				named[n] = true
-			case refs[n] >= 2 && w >= minTempWeight:
-				named[n] = true
+				named[i] = true
+			case refs[i] >= 2 && conventional && w >= minNamedWeight:
+				named[i] = true
+			case refs[i] >= 2 && w >= minTempWeight:
+				named[i] = true
 			}
 		}
-		if named[n] {
+		if named[i] {
+			nNamed++
 			w = 1
 		}
-		weight[n] = w
+		weight[i] = w
 	}
 	// A repeated call f(u) of one compound argument is written through a
 	// name for its argument, as answer keys do: σ(z) (1 − σ(z)) and
 	// r Φ(z)ᵀ where z = …, rather than a name for the call.
-	for _, n := range post {
-		if !named[n] || n.Op != OpCall || len(n.Args) != 1 {
+	for i, n := range post {
+		if !named[i] || n.Op != OpCall || len(n.Args) != 1 {
 			continue
 		}
 		if _, user := c.names[n]; user {
@@ -202,20 +225,25 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
 			continue
 		}
-		delete(named, n)
-		named[a] = true
-		argOf[a] = true
+		j := pos[a]
+		named[i] = false
+		if !named[j] {
+			named[j] = true
+		} else {
+			nNamed--
+		}
+		argOf[j] = true
 	}
-	if len(named) == 0 {
-		return g, nil
+	if nNamed == 0 {
+		return g, nil, mayName
 	}
 	// With a where list anyway, the residual of a least-squares loss is
 	// named r, as answer keys write it (r = W2 Φ(z) − y), even when it
 	// occurs once.
 	if c.symbol("r") == nil {
-		for _, n := range post {
-			if n != g && !named[n] && isResidual(n) && weight[n] >= minNamedWeight && len(free[n]) == 0 {
-				named[n] = true
+		for i, n := range post {
+			if n != g && !named[i] && isResidual(n) && weight[i] >= minNamedWeight && len(free[n]) == 0 {
+				named[i] = true
 				break
 			}
 		}
@@ -224,8 +252,8 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 	vars := map[*Expr]*Expr{}
 	var user, temps []*Expr
 	k := 0
-	for _, n := range post {
-		if !named[n] {
+	for i, n := range post {
+		if !named[i] {
 			continue
 		}
 		if name, ok := c.names[n]; ok {
@@ -235,7 +263,7 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 			continue
 		}
 		temps = append(temps, n)
-		if name := c.conventionalName(n, argOf[n], vars); name != "" {
+		if name := c.conventionalName(n, argOf[i], vars); name != "" {
 			vars[n] = &Expr{Op: OpVar, Name: name, Shape: n.Shape, Pos: NoPos}
 			continue
 		}
@@ -262,7 +290,18 @@ func (c *gradCtx) whereList(g *Expr) (*Expr, []Binding) {
 		v := vars[n]
 		where = append(where, Binding{Name: Print(v, Text), Expr: replace(n, true), v: v})
 	}
-	return replace(g, false), where
+	return replace(g, false), where, mayName
+}
+
+// leafSubs reports whether e's subscripts, and theirs, have no operands:
+// nodes no rule rewrites.
+func leafSubs(e *Expr) bool {
+	for _, s := range e.Sub {
+		if len(s.Args) > 0 || !leafSubs(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // tempName picks the base name of t₁, t₂, …: t unless the program uses it.
