@@ -219,14 +219,23 @@ func (p *fast) stmt() (*Stmt, bool) {
 }
 
 // scanAhead reports whether an In or an Eq literal comes before the next
-// Semi, Newline or EOF.
+// Semi, Newline or EOF. Those literals are punctuation but for "in"
+// (an identifier) and \in (a command), so most tokens are passed over by
+// their type alone.
 func (p *fast) scanAhead() (hasIn, hasEq bool) {
-	for _, t := range p.toks[p.i:] {
-		if t.EOF() || t.Type == TokSemi || t.Type == TokNewline {
-			break
+	for i := p.i; i < len(p.toks); i++ {
+		t := &p.toks[i]
+		switch t.Type {
+		case TokSemi, TokNewline, lexer.EOF:
+			return hasIn, hasEq
+		case TokIdent:
+			hasIn = hasIn || t.Value == "in"
+		case TokCmd:
+			hasIn = hasIn || t.Value == `\in`
+		case tokPunct:
+			hasIn = hasIn || oneOf(t.Value, inLits)
+			hasEq = hasEq || oneOf(t.Value, eqLits)
 		}
-		hasIn = hasIn || oneOf(t.Value, inLits)
-		hasEq = hasEq || oneOf(t.Value, eqLits)
 	}
 	return hasIn, hasEq
 }
