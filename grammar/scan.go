@@ -64,6 +64,19 @@ func scanOne(s string) (lexer.TokenType, int) {
 			return t, n
 		}
 	}
+	if c >= utf8.RuneSelf {
+		// Operators, superscripts and subscripts are never blanks or
+		// letters: answer them before the Unicode table lookups.
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case isPunctRune(r):
+			return tokPunct, size
+		case isSuper(r):
+			return tokSuper, runLen(s, isSuper)
+		case isSubscript(r):
+			return tokSub, runLen(s, isSubscript)
+		}
+	}
 	if n := runLen(s, isSpace); n > 0 {
 		return tokSpace, n
 	}
@@ -91,13 +104,6 @@ func scanOne(s string) (lexer.TokenType, int) {
 	r, size := rune(c), 1
 	if c >= utf8.RuneSelf {
 		r, size = utf8.DecodeRuneInString(s)
-		// The Unicode operators are neither letters nor super- or
-		// subscripts, and no longer operator starts with one: answer
-		// before the Unicode table lookups.
-		switch r {
-		case '…', '→', '⟶', '↦', '∈', '×', '·', '⋅', '⊙', '⊘', '∘', '−', '–', '′', '‖', '∂', '∇', '∑', '½', '𝟙', '≔':
-			return tokPunct, size
-		}
 	}
 	if isLetter(r) {
 		n := size
@@ -168,6 +174,16 @@ func ascii(s string) bool {
 		}
 	}
 	return true
+}
+
+// isPunctRune reports the Unicode operators of the Punct rule (none is a
+// letter, a blank, a super- or subscript, or starts a longer operator).
+func isPunctRune(r rune) bool {
+	switch r {
+	case '…', '→', '⟶', '↦', '∈', '×', '·', '⋅', '⊙', '⊘', '∘', '−', '–', '′', '‖', '∂', '∇', '∑', '½', '𝟙', '≔':
+		return true
+	}
+	return false
 }
 
 // puncts are the multi-character operators, in the order the Punct rule

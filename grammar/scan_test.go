@@ -119,3 +119,19 @@ func TestScanDefinitionSymbols(t *testing.T) {
 		}
 	}
 }
+
+// TestScanShortcuts: the runes scanOne answers before the Unicode tables
+// (operators, superscripts, subscripts) are never blanks or letters, so
+// answering them first keeps the rules' order; and every shortcut
+// operator is one of the Punct rule's.
+func TestScanShortcuts(t *testing.T) {
+	for r := rune(0x80); r < 0x20000; r++ {
+		short := isPunctRune(r) || isSuper(r) || isSubscript(r)
+		if short && (isSpace(r) || isLetter(r)) {
+			t.Errorf("%q (%U) is answered before the blank and letter rules but is one", r, r)
+		}
+		if isPunctRune(r) && !strings.ContainsRune(string(punctRunes), r) {
+			t.Errorf("%q (%U) is a shortcut operator but not in punctRunes", r, r)
+		}
+	}
+}
