@@ -47,16 +47,38 @@ type internKey struct {
 // pointer, so a shared subexpression is one node of a DAG. The memo keeps
 // the work linear in the size of the DAG given to it.
 type interner struct {
+	// fast holds the commonest nodes (no subscripts, at most three
+	// operands) by their structural hash, checked field by field on a
+	// hit; table holds the rest, and any node whose hash another holds.
+	fast  map[uint64]*Expr
 	table map[internKey]*Expr
 	memo  map[*Expr]*Expr
 	ids   map[*Expr]int
+}
+
+// size is the number of canonical nodes.
+func (in *interner) size() int { return len(in.fast) + len(in.table) }
+
+// sameNode reports whether the canonical node c is e with operands args
+// (canonical, so compared by identity).
+func sameNode(c, e *Expr, args []*Expr) bool {
+	if c.Op != e.Op || c.Name != e.Name || c.Label != e.Label || c.Num != e.Num ||
+		len(c.Args) != len(args) || len(c.Sub) != 0 {
+		return false
+	}
+	for i, a := range args {
+		if c.Args[i] != a {
+			return false
+		}
+	}
+	return !(e.Op == OpOnes || e.Op == OpEye || e.Op == OpNum) || c.Shape.Equal(e.Shape)
 }
 
 // newInterner sizes its maps for a small function (a few dozen nodes): a
 // derivation interns that many at least, and growing from empty would
 // allocate at each doubling. ids is made at first use.
 func newInterner() *interner {
-	return &interner{table: make(map[internKey]*Expr, 16), memo: make(map[*Expr]*Expr, 32)}
+	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}, memo: make(map[*Expr]*Expr, 32)}
 }
 
 // intern returns the canonical node equal to e.
@@ -76,6 +98,29 @@ func (in *interner) intern(e *Expr) *Expr {
 		if changed {
 			args[i] = c
 		}
+	}
+	if len(args) <= 3 && len(e.Sub) == 0 {
+		h := Hash(e) // e's operands are structurally the canonical args
+		c, ok := in.fast[h]
+		if ok && sameNode(c, e, args) {
+			in.memo[e] = c
+			return c
+		}
+		if !ok {
+			c := e
+			if changed {
+				cp := *e
+				cp.Args = args
+				c = &cp
+			}
+			in.fast[h] = c
+			in.memo[e] = c
+			if c != e {
+				in.memo[c] = c
+			}
+			return c
+		}
+		// Another node has this hash: e goes to the table.
 	}
 	k := internKey{op: e.Op, name: e.Name, label: e.Label, num: e.Num}
 	if len(args) > 3 {

@@ -79,7 +79,7 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	if top {
 		// At most the distinct nodes of the function (those interned so
 		// far); a Σ body's pass (not top) lists a part of them.
-		hint = len(c.in.table)
+		hint = c.in.size()
 	}
 	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the

@@ -103,7 +103,7 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
 	// The gradient has about as many distinct nodes as the function.
-	s, mayCancel, err := simplifyCancel(e, c.budget, len(c.in.table))
+	s, mayCancel, err := simplifyCancel(e, c.budget, c.in.size())
 	if err != nil {
 		return nil, err
 	}
