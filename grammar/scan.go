@@ -77,8 +77,11 @@ func scanOne(s string) (lexer.TokenType, int) {
 			return tokSub, runLen(s, isSubscript)
 		}
 	}
-	if n := runLen(s, isSpace); n > 0 {
-		return tokSpace, n
+	// An ASCII byte starts a blank only if it is one.
+	if c >= utf8.RuneSelf || isSpace(rune(c)) {
+		if n := runLen(s, isSpace); n > 0 {
+			return tokSpace, n
+		}
 	}
 	if c >= '0' && c <= '9' {
 		return tokNumber, numberLen(s)
@@ -138,7 +141,7 @@ func scanOne(s string) (lexer.TokenType, int) {
 }
 
 // scanASCII is scanOne's quick answer for the commonest tokens starting
-// with an ASCII byte: blanks, identifiers and numbers (ok false leaves s
+// with an ASCII byte: blanks, identifiers and operators (ok false leaves s
 // to the general rules). A run that meets a non-ASCII byte is left to
 // them too, since it may continue with a Unicode space or letter.
 func scanASCII(s string) (lexer.TokenType, int, bool) {
@@ -162,6 +165,19 @@ func scanASCII(s string) (lexer.TokenType, int, bool) {
 			return 0, 0, false
 		}
 		return TokIdent, n, true
+	case c == '*' || c == '-' || c == ':' || c == '|' || c == '.':
+		// The multi-character operators, longest first, as puncts.
+		for _, p := range puncts {
+			if len(s) >= len(p) && s[:len(p)] == p {
+				return tokPunct, len(p), true
+			}
+		}
+		if c == '.' {
+			return TokOther, 1, true
+		}
+		return tokPunct, 1, true
+	case c == '+' || c == '/' || c == '^' || c == '_' || c == '\'' || c == ',' || c == '=':
+		return tokPunct, 1, true
 	}
 	return 0, 0, false
 }
