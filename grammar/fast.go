@@ -76,18 +76,18 @@ type fastStart struct {
 	f         fast
 	prog      Program
 	stmts     [4]*Stmt
-	stmt      [4]Stmt
-	decl      [3]Decl
-	declPart  [3]DeclPart
-	declName  [6]DeclName
+	stmt      [3]Stmt
+	decl      [2]Decl
+	declPart  [2]DeclPart
+	declName  [4]DeclName
 	rng       [1]Range
 	interval  [1]Interval
-	space     [3]Space
-	reals     [4]Reals
-	dims      [3]Dims
-	dim       [6]Dim
-	target    [12]Target
-	name      [12]Name
+	space     [2]Space
+	reals     [3]Reals
+	dims      [2]Dims
+	dim       [4]Dim
+	target    [8]Target
+	name      [8]Name
 	subscript [2]Subscript
 	subItem   [2]SubItem
 	label     [2]Label

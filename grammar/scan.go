@@ -18,7 +18,9 @@ func scan(src string) []lexer.Token { return scanTokens(src, true) }
 
 // scanTokens is scan, keeping blanks and comments only if blanks is set.
 func scanTokens(src string, blanks bool) []lexer.Token {
-	out := make([]lexer.Token, 0, len(src)/2+2)
+	// About two tokens per three bytes once blanks are dropped (and
+	// always room for EOF): most programs never grow the slice.
+	out := make([]lexer.Token, 0, len(src)*2/3+4)
 	pos := lexer.Position{Line: 1, Column: 1}
 	for i := 0; i < len(src); {
 		typ, n := scanOne(src[i:])

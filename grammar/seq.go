@@ -36,7 +36,7 @@ func (s *Seq) parse(lex seqSource) error {
 	var slab []Item
 	newItem := func(pos lexer.Position) *Item {
 		if len(slab) == cap(slab) {
-			slab = make([]Item, 0, 16)
+			slab = make([]Item, 0, min(max(2*cap(slab), 8), 64))
 		}
 		slab = append(slab, Item{Pos: pos})
 		return &slab[len(slab)-1]
