@@ -71,6 +71,7 @@ type Derivative struct {
 // names nothing differentiable, f is not a scalar, or f uses a construct
 // with no derivative rule.
 func Grad(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
+	p, _ = namedTarget(p, wrt, opts)
 	c, def, root, err := setup(p, wrt, opts)
 	if err != nil {
 		return nil, err
