@@ -73,9 +73,37 @@ func (b Budget) context(ctx context.Context) (context.Context, context.CancelFun
 		ctx = context.Background()
 	}
 	if b.Time < 0 {
-		return context.WithCancel(ctx)
+		return ctx, func() {}
 	}
-	return context.WithTimeout(ctx, b.withDefaults().Time)
+	return deadlineCtx{ctx, time.Now().Add(b.withDefaults().Time)}, func() {}
+}
+
+// deadlineCtx is ctx with a deadline that is polled, not timed: Err
+// reports context.DeadlineExceeded once the deadline has passed. The
+// passes under a budget poll Err every few hundred steps and nothing
+// waits on Done for the deadline, so the timer, goroutine-safe cancel
+// machinery and allocations of context.WithTimeout (a few per cent of a
+// short derivation) are not needed. Done is the parent's.
+type deadlineCtx struct {
+	context.Context
+	deadline time.Time
+}
+
+func (c deadlineCtx) Deadline() (time.Time, bool) {
+	if d, ok := c.Context.Deadline(); ok && d.Before(c.deadline) {
+		return d, true
+	}
+	return c.deadline, true
+}
+
+func (c deadlineCtx) Err() error {
+	if err := c.Context.Err(); err != nil {
+		return err
+	}
+	if !time.Now().Before(c.deadline) {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // LimitError reports that an operation hit a limit of its Budget. Limit is
