@@ -60,19 +60,9 @@ func TestSympyCasesVerified(t *testing.T) {
 // the verification that runs before a result is shown. The µs/derivation
 // metric is the figure to set beside docs/bench/sympy_time.py's median.
 func BenchmarkSympyCases(b *testing.B) {
-	cs := sympyCases(b)
-	for _, mode := range []struct {
-		name string
-		v    engine.Verify
-	}{{"derive", engine.VerifyOff}, {"verified", engine.VerifySilently}} {
-		b.Run(mode.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, c := range cs {
-					derivation(b, c.Program, c.Wrt, mode.v)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cs))/1e3, "µs/derivation")
-		})
+	var cs [][2]string
+	for _, c := range sympyCases(b) {
+		cs = append(cs, [2]string{c.Program, c.Wrt})
 	}
+	benchDerivations(b, cs)
 }

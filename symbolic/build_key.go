@@ -107,17 +107,8 @@ func (in *interner) intern(e *Expr) *Expr {
 			return c
 		}
 		if !ok {
-			c := e
-			if changed {
-				cp := *e
-				cp.Args = args
-				c = &cp
-			}
+			c := in.adopt(e, args, changed)
 			in.fast[h] = c
-			in.memo[e] = c
-			if c != e {
-				in.memo[c] = c
-			}
 			return c
 		}
 		// Another node has this hash: e goes to the table.
@@ -140,13 +131,20 @@ func (in *interner) intern(e *Expr) *Expr {
 		in.memo[e] = c
 		return c
 	}
+	c := in.adopt(e, args, changed)
+	in.table[k] = c
+	return c
+}
+
+// adopt makes e (with its operands replaced by args, when they changed)
+// a canonical node and records it in the memo, for e and for the copy.
+func (in *interner) adopt(e *Expr, args []*Expr, changed bool) *Expr {
 	c := e
 	if changed {
 		cp := *e
 		cp.Args = args
 		c = &cp
 	}
-	in.table[k] = c
 	in.memo[e] = c
 	if c != e {
 		in.memo[c] = c
