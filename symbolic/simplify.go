@@ -39,14 +39,18 @@ func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ er
 		return nil, false, nil
 	}
 	t := newHashCons(hint)
-	r := simplifier(t, b, hint) // one Rewriter, its memo emptied for each pass
+	var stable bool
+	r := simplifier(t, b, hint, &stable) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
+		stable = true
 		n := r.Rewrite(e)
 		if r.err != nil {
 			return nil, false, r.err
 		}
-		if n == e {
+		if n == e || stable {
+			// A stable pass built only nodes the next would keep: it
+			// would give n back (see simplifier).
 			return n, t.mayCancel, nil
 		}
 		e = n
@@ -64,7 +68,7 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 	}
 	t := newHashCons(0)
 	cur := slices.Clone(es)
-	r := simplifier(t, b, 0) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, 0, nil) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
 		changed := false
@@ -86,9 +90,21 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 // simplifier is the Rewriter of one simplification pass, interning its
 // results in t; hint is the expected number of distinct nodes (0 if
 // unknown).
-func simplifier(t *hashCons, b *budget, hint int) *Rewriter {
+//
+// When stable is not nil, a pass clears it as soon as it builds a node the
+// next pass might change: one that is not fixed, whose operands are not
+// this pass's results, or that the next pass's Pre would take up (a long
+// sum or product), or when Pre fires. A pass that leaves it set returned a
+// tree of fixed nodes over its own results, which the next pass keeps
+// node by node (the fast path of Post), so that pass is not needed.
+func simplifier(t *hashCons, b *budget, hint int, stable *bool) *Rewriter {
 	r := &Rewriter{memo: newMemo(hint)}
 	r.b = b
+	unstable := func() {
+		if stable != nil {
+			*stable = false
+		}
+	}
 	// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
 	// operands as they were given: rebuilding o from its own operands is
 	// that same rebuild (rebuild reads only the node's fields and its
@@ -103,6 +119,9 @@ func simplifier(t *hashCons, b *budget, hint int) *Rewriter {
 			sameSlice(o.Sub, e.Sub) && sameSlice(o.Args, args) && o.Shape.Equal(e.Shape) {
 			t.setFixed(o)
 		}
+		if stable != nil && *stable && (!t.isFixed(o) || !sameSlice(o.Args, args) || preMayTake(o)) {
+			unstable()
+		}
 		return o
 	}
 	r.Pre = func(e *Expr) *Expr {
@@ -111,6 +130,7 @@ func simplifier(t *hashCons, b *budget, hint int) *Rewriter {
 		// again: quadratic in its length).
 		if e.Op == OpMul && e.Shape.IsScalar() {
 			if p := longProduct(r, e); p != nil {
+				unstable()
 				return t.intern(p)
 			}
 			return nil
@@ -129,9 +149,22 @@ func simplifier(t *hashCons, b *budget, hint int) *Rewriter {
 		for i, l := range leaves {
 			ts.add(r.Rewrite(l), signs[i])
 		}
+		unstable()
 		return t.intern(expanded(ts.ts, e.Shape))
 	}
 	return r
+}
+
+// preMayTake reports whether the simplifier's Pre might rewrite e (a long
+// sum, or a long product of scalars): its conditions before the work.
+func preMayTake(e *Expr) bool {
+	switch {
+	case e.Op == OpMul && e.Shape.IsScalar() && len(e.Args) == 2:
+		return e.Args[0].Shape.IsScalar() && e.Args[1].Shape.IsScalar() && scalarLen(e, maxFold) > maxFold
+	case e.Op == OpAdd || e.Op == OpSub:
+		return sumLen(e, maxFold) > maxFold
+	}
+	return false
 }
 
 // longProduct rebuilds a long product of scalars at once from its
