@@ -12,27 +12,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"deriv/graph"
+	"deriv/internal/testtool"
 )
-
-// needTool returns the path of an external program. Under CI (CI=true)
-// a missing tool fails the test: .ci/run installs it. Elsewhere the test
-// is skipped.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed; .ci/run installs it", name)
-		}
-		t.Skipf("%s is not installed (CI installs it)", name)
-	}
-	return path
-}
 
 // TestRenderDot runs Graphviz on every worksheet graph, forward,
 // backward and expanded.
 func TestRenderDot(t *testing.T) {
-	dot := needTool(t, "dot")
+	dot := testtool.Need(t, "dot")
 	for name, p := range programs(t) {
 		for _, opts := range []graph.Options{{}, {Backward: true}} {
 			g := build(t, p, opts)
@@ -53,7 +39,7 @@ func TestRenderDot(t *testing.T) {
 // TestRenderTikZ compiles every worksheet graph's TikZ with pdflatex and
 // fails on an error or an overfull box.
 func TestRenderTikZ(t *testing.T) {
-	pdflatex := needTool(t, "pdflatex")
+	pdflatex := testtool.Need(t, "pdflatex")
 	dir := t.TempDir()
 	for name, p := range programs(t) {
 		g := build(t, p, graph.Options{Backward: true})

@@ -13,23 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"deriv/internal/testtool"
 	"deriv/key"
 )
-
-// needTool returns the path of an external program. Under CI (CI=true) a
-// missing tool fails the test: .ci/run installs it. Elsewhere the test is
-// skipped.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed; .ci/run installs it", name)
-		}
-		t.Skipf("%s is not installed (CI installs it)", name)
-	}
-	return path
-}
 
 var overfull = regexp.MustCompile(`Overfull \\hbox \(([0-9.]+)pt too wide\)[^\n]*`)
 
@@ -37,7 +23,7 @@ var overfull = regexp.MustCompile(`Overfull \\hbox \(([0-9.]+)pt too wide\)[^\n]
 // and exam, with and without the derivations, and fails on a LaTeX error
 // or an overfull box (a display wider than the page).
 func TestCompileKeys(t *testing.T) {
-	pdflatex := needTool(t, "pdflatex")
+	pdflatex := testtool.Need(t, "pdflatex")
 	dir := t.TempDir()
 	for name, a := range assignments(t) {
 		for _, steps := range []bool{false, true} {
@@ -70,7 +56,7 @@ func TestCompileKeys(t *testing.T) {
 // (throwOnError), through .ci/katex-check.js and the katex package that
 // .ci/run installs in .ci/node_modules.
 func TestKaTeX(t *testing.T) {
-	node := needTool(t, "node")
+	node := testtool.Need(t, "node")
 	modules, err := filepath.Abs("../.ci/node_modules")
 	require.NoError(t, err)
 	if _, err := os.Stat(filepath.Join(modules, "katex")); err != nil {

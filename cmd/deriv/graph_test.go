@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"deriv/internal/testtool"
 )
 
 const graphFile = "../../testdata/graphs/2e-two-layers.deriv"
@@ -70,9 +72,7 @@ func TestGraphCLIErrors(t *testing.T) {
 }
 
 func TestGraphSVG(t *testing.T) {
-	if _, err := lookTool(t, "dot"); err != nil {
-		return
-	}
+	testtool.Need(t, "dot")
 	file := filepath.Join(t.TempDir(), "g.svg")
 	_, errOut, code := runCLI(t, "graph", "--backward", "--svg", file, "-f", graphFile)
 	assert.Equal(t, 0, code, errOut)

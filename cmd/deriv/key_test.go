@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"deriv/internal/testtool"
 )
 
 const dis4 = "../../testdata/dis4.yaml"
@@ -60,9 +62,7 @@ func TestKeyCLIErrors(t *testing.T) {
 }
 
 func TestKeyPDF(t *testing.T) {
-	if _, err := lookTool(t, "pdflatex"); err != nil {
-		return
-	}
+	testtool.Need(t, "pdflatex")
 	file := filepath.Join(t.TempDir(), "dis4.pdf")
 	out, errOut, code := runCLI(t, "key", "--exam", "--pdf", "-o", file, dis4)
 	require.Equal(t, 0, code, errOut)
