@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"deriv/engine"
 	"deriv/parser"
 	"deriv/symbolic"
 )
@@ -323,27 +324,12 @@ func splitLines(text string) []span {
 // first, and the right side after the last (∂ℓ/∂b = δ = … reads δ's value).
 func splitEquation(text string, ln span) (lhs, rhs string, rhsOff int) {
 	s := text[ln.start:ln.end]
-	depth := 0
-	first, lastEq := -1, -1
-	for i, r := range s {
-		switch r {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case '=':
-			if depth == 0 {
-				if first < 0 {
-					first = i
-				}
-				lastEq = i
-			}
-		}
-	}
-	if first < 0 {
+	at := engine.EqualsAt(s)
+	if len(at) == 0 {
 		return "", s, ln.start
 	}
-	return s[:first], s[lastEq+1:], ln.start + lastEq + 1
+	first, last := at[0], at[len(at)-1]
+	return s[:first], s[last+1:], ln.start + last + 1
 }
 
 // bracketDepth is the deepest nesting of brackets in text and where it is

@@ -57,7 +57,17 @@ func broadcastNumber(p *symbolic.Program, e, wrt *symbolic.Expr) *symbolic.Expr 
 
 // topLevelEquals is the byte offset of the only "=" outside brackets, or -1.
 func topLevelEquals(s string) int {
-	depth, at := 0, -1
+	if at := EqualsAt(s); len(at) == 1 {
+		return at[0]
+	}
+	return -1
+}
+
+// EqualsAt lists the byte offsets of the "=" signs of s outside brackets
+// ((, [, {), where a claim or an answer line splits into its sides.
+func EqualsAt(s string) []int {
+	var at []int
+	depth := 0
 	for i, r := range s {
 		switch r {
 		case '(', '[', '{':
@@ -66,10 +76,7 @@ func topLevelEquals(s string) int {
 			depth--
 		case '=':
 			if depth == 0 {
-				if at >= 0 {
-					return -1
-				}
-				at = i
+				at = append(at, i)
 			}
 		}
 	}
