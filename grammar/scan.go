@@ -127,18 +127,8 @@ func scanOne(s string) (lexer.TokenType, int) {
 	if n := runLen(s, isSubscript); n > 0 {
 		return tokSub, n
 	}
-	for _, p := range puncts {
-		if len(s) >= len(p) && s[:len(p)] == p {
-			return tokPunct, len(p)
-		}
-	}
-	if r != utf8.RuneError || size > 1 {
-		for _, p := range punctRunes {
-			if r == p {
-				return tokPunct, size
-			}
-		}
-	}
+	// Every operator has been answered by now: the ASCII ones by
+	// scanASCII, the others by isPunctRune (TestScanShortcuts).
 	return TokOther, size
 }
 

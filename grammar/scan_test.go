@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -130,8 +131,21 @@ func TestScanShortcuts(t *testing.T) {
 		if short && (isSpace(r) || isLetter(r)) {
 			t.Errorf("%q (%U) is answered before the blank and letter rules but is one", r, r)
 		}
-		if isPunctRune(r) && !strings.ContainsRune(string(punctRunes), r) {
-			t.Errorf("%q (%U) is a shortcut operator but not in punctRunes", r, r)
+		if isPunctRune(r) != strings.ContainsRune(string(punctRunes), r) {
+			t.Errorf("%q (%U): isPunctRune and punctRunes disagree", r, r)
+		}
+	}
+	// The ASCII operators are scanASCII's: each is a Punct token there.
+	for _, r := range punctRunes {
+		if r < utf8.RuneSelf {
+			if typ, n, ok := scanASCII(string(r) + " "); !ok || typ != tokPunct || n != 1 {
+				t.Errorf("%q: scanASCII gives %v, %d, %v", r, typ, n, ok)
+			}
+		}
+	}
+	for _, p := range puncts {
+		if typ, n, ok := scanASCII(p + " "); !ok || typ != tokPunct || n != len(p) {
+			t.Errorf("%q: scanASCII gives %v, %d, %v", p, typ, n, ok)
 		}
 	}
 }
