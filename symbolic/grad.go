@@ -124,6 +124,21 @@ func fname(d *Def) string {
 	return d.Name
 }
 
+// ofDef is the definition to differentiate: the one named of (the last
+// of that name), or p.Result when of is empty; nil if there is none.
+func ofDef(p *Program, of string) *Def {
+	if of == "" {
+		return p.Result
+	}
+	var def *Def
+	for _, d := range p.Defs {
+		if d.Name == of {
+			def = d
+		}
+	}
+	return def
+}
+
 // setup inlines the function, resolves the target and the --through
 // intermediates.
 func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, error) {
@@ -137,17 +152,9 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		}
 		return nil, nil, nil, Errorf(pos, "differentiate with respect to a variable, a family member or a definition")
 	}
-	def := p.Result
-	if opts.Of != "" {
-		def = nil
-		for _, d := range p.Defs {
-			if d.Name == opts.Of {
-				def = d
-			}
-		}
-		if def == nil {
-			return nil, nil, nil, Errorf(NoPos, "no definition named %s", opts.Of)
-		}
+	def := ofDef(p, opts.Of)
+	if def == nil && opts.Of != "" {
+		return nil, nil, nil, Errorf(NoPos, "no definition named %s", opts.Of)
 	}
 	if def == nil || def.Body == nil {
 		return nil, nil, nil, Errorf(NoPos, "nothing to differentiate: the program has no definition or expression")

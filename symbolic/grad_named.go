@@ -19,15 +19,7 @@ func namedTarget(p *Program, wrt *Expr, opts GradOptions) (q *Program, ok bool) 
 	if s == nil || s.Kind != SymDef || s.Def == nil || len(s.Def.Params) > 0 || s.Def.Body == nil || freeIndexOf(p, s.Def) != "" {
 		return p, false
 	}
-	def := p.Result
-	if opts.Of != "" {
-		def = nil
-		for _, d := range p.Defs {
-			if d.Name == opts.Of {
-				def = d
-			}
-		}
-	}
+	def := ofDef(p, opts.Of)
 	if def == nil || def.Body == nil || def == s.Def {
 		return p, false
 	}
