@@ -66,3 +66,17 @@ func BenchmarkSympyCases(b *testing.B) {
 	}
 	benchDerivations(b, cs)
 }
+
+// BenchmarkSympyCase is BenchmarkSympyCases/derive one case at a time
+// (sub-benchmarks by id): the simplest cases show the fixed cost of a
+// derivation, the largest what grows with the expression.
+func BenchmarkSympyCase(b *testing.B) {
+	for _, c := range sympyCases(b) {
+		b.Run(c.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				derivation(b, c.Program, c.Wrt, engine.VerifyOff)
+			}
+		})
+	}
+}
