@@ -163,6 +163,8 @@ func TestGradeReport(t *testing.T) {
 	assert.True(t, strings.HasPrefix(string(h), "<!DOCTYPE html>"))
 	assert.Contains(t, string(h), "<h2>2e-W1")
 	assert.NotContains(t, string(h), "<script")
+	golden(t, "grade/report.md", s)
+	golden(t, "grade/report.html", string(h))
 }
 
 // TestGradeErrors: a bad assignment or an unreadable submissions file is
