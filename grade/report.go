@@ -147,41 +147,42 @@ func (g *group) commonForm() string {
 // question.
 const maxGroups = 5
 
-// WriteMarkdown writes the report in Markdown.
+// WriteMarkdown writes the report in Markdown: a heading per question,
+// then its tables (see sections).
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	title := r.a.Title
-	if title == "" {
-		title = "Grading report"
-	}
-	fmt.Fprintf(&b, "# %s\n\n%d answers from %d students.\n", mdCell(title), r.answers, len(r.students))
-	for _, id := range r.order {
-		q := r.byQ[id]
-		fmt.Fprintf(&b, "\n## %s", mdCell(q.id))
-		if q.title != "" {
-			fmt.Fprintf(&b, " — %s", mdCell(q.title))
+	fmt.Fprintf(&b, "# %s\n\n%d answers from %d students.\n", mdCell(r.title()), r.answers, len(r.students))
+	for _, sec := range r.sections() {
+		fmt.Fprintf(&b, "\n## %s", mdCell(sec.id))
+		if sec.title != "" {
+			fmt.Fprintf(&b, " — %s", mdCell(sec.title))
 		}
-		b.WriteString("\n\n| correct | incorrect | ungradable |\n|---:|---:|---:|\n")
-		fmt.Fprintf(&b, "| %d | %d | %d |\n", q.verdicts[Correct], q.verdicts[Incorrect], q.verdicts[Ungradable])
-		if ms := sortedMistakes(q.mistakes); len(ms) > 0 {
-			b.WriteString("\n### Mistakes\n\n| mistake | answers | example answer | what it says |\n|---|---:|---|---|\n")
-			for _, m := range ms {
-				fmt.Fprintf(&b, "| %s | %d | %s | %s |\n", m.code, m.count, mdCode(m.example), mdCell(m.message))
+		b.WriteString("\n")
+		for _, t := range sec.tables {
+			b.WriteString("\n")
+			if t.heading != "" {
+				fmt.Fprintf(&b, "### %s\n\n", t.heading)
 			}
-		}
-		if gs := q.sortedGroups(); len(gs) > 0 {
-			b.WriteString("\n### Most common wrong answers\n\n| answers | answer (most common spelling) | spellings | mistakes |\n|---:|---|---:|---|\n")
-			for i, g := range gs {
-				if i == maxGroups {
-					break
+			var align strings.Builder
+			for _, c := range t.cols {
+				fmt.Fprintf(&b, "| %s ", c.name)
+				if c.num {
+					align.WriteString("|---:")
+				} else {
+					align.WriteString("|---")
 				}
-				fmt.Fprintf(&b, "| %d | %s | %d | %s |\n", g.count, mdCode(g.commonForm()), len(g.forms), strings.Join(g.codes, ", "))
 			}
-		}
-		if es := sortedMistakes(q.errors); len(es) > 0 {
-			b.WriteString("\n### Ungradable answers\n\n| answers | example answer | problem |\n|---:|---|---|\n")
-			for _, e := range es {
-				fmt.Fprintf(&b, "| %d | %s | %s |\n", e.count, mdCode(e.example), mdCell(e.message))
+			fmt.Fprintf(&b, "|\n%s|\n", align.String())
+			for _, row := range t.rows {
+				for i, v := range row {
+					switch t.cols[i].kind {
+					case codeCell:
+						fmt.Fprintf(&b, "| %s ", mdCode(v))
+					default:
+						fmt.Fprintf(&b, "| %s ", mdCell(v))
+					}
+				}
+				b.WriteString("|\n")
 			}
 		}
 	}
@@ -214,46 +215,40 @@ func shorten(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// WriteHTML writes the report as a standalone HTML page.
+// WriteHTML writes the report as a standalone HTML page, the same
+// headings and tables as WriteMarkdown.
 func (r *Report) WriteHTML(w io.Writer) error {
 	var b strings.Builder
-	title := r.a.Title
-	if title == "" {
-		title = "Grading report"
-	}
 	e := html.EscapeString
+	title := r.title()
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title>\n", e(title))
 	b.WriteString("<style>body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}code{white-space:pre-wrap}</style></head><body>\n")
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<p>%d answers from %d students.</p>\n", e(title), r.answers, len(r.students))
-	for _, id := range r.order {
-		q := r.byQ[id]
-		fmt.Fprintf(&b, "<h2>%s", e(q.id))
-		if q.title != "" {
-			fmt.Fprintf(&b, " — %s", e(q.title))
+	for _, sec := range r.sections() {
+		fmt.Fprintf(&b, "<h2>%s", e(sec.id))
+		if sec.title != "" {
+			fmt.Fprintf(&b, " — %s", e(sec.title))
 		}
-		b.WriteString("</h2>\n<table><tr><th>correct</th><th>incorrect</th><th>ungradable</th></tr>\n")
-		fmt.Fprintf(&b, "<tr><td>%d</td><td>%d</td><td>%d</td></tr></table>\n", q.verdicts[Correct], q.verdicts[Incorrect], q.verdicts[Ungradable])
-		if ms := sortedMistakes(q.mistakes); len(ms) > 0 {
-			b.WriteString("<h3>Mistakes</h3>\n<table><tr><th>mistake</th><th>answers</th><th>example answer</th><th>what it says</th></tr>\n")
-			for _, m := range ms {
-				fmt.Fprintf(&b, "<tr><td>%s</td><td>%d</td><td><code>%s</code></td><td>%s</td></tr>\n", e(m.code), m.count, e(shorten(m.example, 200)), e(m.message))
+		b.WriteString("</h2>\n")
+		for _, t := range sec.tables {
+			if t.heading != "" {
+				fmt.Fprintf(&b, "<h3>%s</h3>\n", e(t.heading))
 			}
-			b.WriteString("</table>\n")
-		}
-		if gs := q.sortedGroups(); len(gs) > 0 {
-			b.WriteString("<h3>Most common wrong answers</h3>\n<table><tr><th>answers</th><th>answer (most common spelling)</th><th>spellings</th><th>mistakes</th></tr>\n")
-			for i, g := range gs {
-				if i == maxGroups {
-					break
+			b.WriteString("<table><tr>")
+			for _, c := range t.cols {
+				fmt.Fprintf(&b, "<th>%s</th>", e(c.name))
+			}
+			b.WriteString("</tr>\n")
+			for _, row := range t.rows {
+				b.WriteString("<tr>")
+				for i, v := range row {
+					if t.cols[i].kind == codeCell {
+						fmt.Fprintf(&b, "<td><code>%s</code></td>", e(shorten(v, 200)))
+					} else {
+						fmt.Fprintf(&b, "<td>%s</td>", e(v))
+					}
 				}
-				fmt.Fprintf(&b, "<tr><td>%d</td><td><code>%s</code></td><td>%d</td><td>%s</td></tr>\n", g.count, e(shorten(g.commonForm(), 200)), len(g.forms), e(strings.Join(g.codes, ", ")))
-			}
-			b.WriteString("</table>\n")
-		}
-		if es := sortedMistakes(q.errors); len(es) > 0 {
-			b.WriteString("<h3>Ungradable answers</h3>\n<table><tr><th>answers</th><th>example answer</th><th>problem</th></tr>\n")
-			for _, m := range es {
-				fmt.Fprintf(&b, "<tr><td>%d</td><td><code>%s</code></td><td>%s</td></tr>\n", m.count, e(shorten(m.example, 200)), e(m.message))
+				b.WriteString("</tr>\n")
 			}
 			b.WriteString("</table>\n")
 		}
