@@ -286,31 +286,42 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 		}
 		return ""
 	}
-	rowNo := 1
-	if hasQ && hasA {
-		for {
+	// rows hands each record to each. A record csv cannot parse is a bad
+	// item naming its row, and reading goes on with the next (with lazy
+	// quotes and free field counts csv rejects little); a failure to
+	// read stops (csv.Reader would return it again at every call).
+	rows := func(each func(rec []string) error) error {
+		for rowNo := 2; ; rowNo++ {
 			rec, err := cr.Read()
 			if err == io.EOF {
 				return nil
 			}
-			rowNo++
-			if err != nil {
-				if e := emit(Item{Bad: fmt.Sprintf("row %d: %v", rowNo, err)}); e != nil {
-					return e
-				}
-				continue
+			var perr *csv.ParseError
+			switch {
+			case errors.As(err, &perr):
+				err = emit(Item{Bad: fmt.Sprintf("row %d: %v", rowNo, err)})
+			case err != nil:
+				return fmt.Errorf("reading row %d: %w", rowNo, err)
+			default:
+				err = each(rec)
 			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	if hasQ && hasA {
+		// Long: one answer per row.
+		return rows(func(rec []string) error {
 			st := ""
 			if hasS {
 				st = cell(rec, si)
 			}
 			if strings.TrimSpace(cell(rec, ai)) == "" {
-				continue // an empty cell is no answer
+				return nil // an empty cell is no answer
 			}
-			if err := emit(Item{Submission: Submission{Student: st, Question: strings.TrimSpace(cell(rec, qi)), Answer: cell(rec, ai)}}); err != nil {
-				return err
-			}
-		}
+			return emit(Item{Submission: Submission{Student: st, Question: strings.TrimSpace(cell(rec, qi)), Answer: cell(rec, ai)}})
+		})
 	}
 	if !hasS {
 		si = 0
@@ -328,18 +339,8 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 		}
 		qcols = append(qcols, i)
 	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		rowNo++
-		if err != nil {
-			if e := emit(Item{Bad: fmt.Sprintf("row %d: %v", rowNo, err)}); e != nil {
-				return e
-			}
-			continue
-		}
+	// Wide: one row per student, one column per question.
+	return rows(func(rec []string) error {
 		st := cell(rec, si)
 		for _, i := range qcols {
 			a := cell(rec, i)
@@ -350,7 +351,8 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 				return err
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // ReadFolder reads a folder of STUDENT.yaml / STUDENT.yml / STUDENT.json

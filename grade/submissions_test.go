@@ -1,10 +1,13 @@
 package grade
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,6 +55,29 @@ func TestReadCSV(t *testing.T) {
 	require.Len(t, items, 2)
 	assert.Equal(t, Submission{"1", "q1", "x"}, items[0].Submission, "the SID names the student")
 	assert.Equal(t, Submission{"2", "q2", "y"}, items[1].Submission)
+}
+
+// TestReadCSVRowErrors: a row csv cannot parse is one Bad item naming
+// its row (the header is row 1) and the rows after it are still read; a
+// failure to read stops with an error after the rows read so far (it
+// used to repeat forever: csv.Reader returns it at every call).
+func TestReadCSVRowErrors(t *testing.T) {
+	cr := func(in string, then error) func(emit func(Item) error) error {
+		return func(emit func(Item) error) error {
+			return ReadCSV(io.MultiReader(strings.NewReader(in), iotest.ErrReader(then)), false, emit)
+		}
+	}
+	var items []Item
+	emit := func(it Item) error { items = append(items, it); return nil }
+	err := cr("student,question,answer\na,q1,x\n", errors.New("disk failed"))(emit)
+	require.ErrorContains(t, err, "reading row 3: disk failed")
+	require.Len(t, items, 1)
+	assert.Equal(t, Submission{"a", "q1", "x"}, items[0].Submission)
+
+	items = nil
+	err = cr("student,q1,q2\na,x,y\n", errors.New("disk failed"))(emit)
+	require.ErrorContains(t, err, "reading row 3")
+	require.Len(t, items, 2)
 }
 
 // TestReadAnswerFiles: a student's YAML, JSON (bare or wrapped) and text
