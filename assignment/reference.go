@@ -123,9 +123,9 @@ func (q *Question) derive(ctx context.Context) (*Reference, error) {
 		}
 		ref.Derived = ds
 		for i, d := range ds {
-			v := d.Full
+			v := d.Full()
 			if req.Command == "step" {
-				v = symbolic.Sub(wrt[i], symbolic.Mul(ref.Rate, d.Full))
+				v = symbolic.Sub(wrt[i], symbolic.Mul(ref.Rate, d.Full()))
 			}
 			ref.Values = append(ref.Values, v)
 		}

@@ -111,7 +111,7 @@ func Run(ctx context.Context, p *symbolic.Program, params []*symbolic.Expr, opts
 			line += "  where " + strings.Join(where, ", ")
 		}
 		res.Gradients = append(res.Gradients, line)
-		if grads[i], err = numeric.Compile(p, d.Full); err != nil {
+		if grads[i], err = numeric.Compile(p, d.Full()); err != nil {
 			return nil, err
 		}
 	}

@@ -119,7 +119,7 @@ func indexJacobian(ctx context.Context, p *symbolic.Program, f, wrt *symbolic.Ex
 		// ∂²f/∂X_{ij}∂X_{kl}: the entries of the gradient are f's.
 		fEntry = &symbolic.Expr{Op: symbolic.OpVar, Name: wrt.Name, Label: wrt.Label, Sub: fEntry.Sub, Pos: symbolic.NoPos}
 	}
-	d := &Derived{Derivative: g, Kind: kind, Of: of, Full: symbolic.Expand(g), seeded: p2}
+	d := &Derived{Derivative: g, Kind: kind, Of: of, seeded: p2}
 	d.Derivative.Wrt = wrt
 	d.Index = &IndexForm{
 		Head:  &symbolic.Expr{Op: symbolic.OpDeriv, Args: []*symbolic.Expr{fEntry, wEntry}, Pos: symbolic.NoPos},
@@ -138,7 +138,7 @@ func indexJacobian(ctx context.Context, p *symbolic.Program, f, wrt *symbolic.Ex
 		if req.Verify == VerifySilently {
 			check = numeric.Verify // screened first, see verify
 		}
-		rep, err := check(p2, s, wrt, d.Full, req.Check.numeric(ctx, req.Budget))
+		rep, err := check(p2, s, wrt, d.Full(), req.Check.numeric(ctx, req.Budget))
 		err = asLimit(err, ctx, req.Budget, "verifying")
 		var le *LimitError
 		switch {
@@ -183,7 +183,7 @@ func usesName(e *symbolic.Expr, key string) bool {
 // nested array [i][j][k] (or [i][j][k][l]) of its entries, one seeded
 // gradient per unit vector.
 func (d *Derived) indexValue(at *numeric.Env) (any, error) {
-	c, err := numeric.Compile(d.seeded, d.Full)
+	c, err := numeric.Compile(d.seeded, d.Full())
 	if err != nil {
 		return nil, err
 	}

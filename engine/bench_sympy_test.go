@@ -49,7 +49,7 @@ func TestSympyCasesVerified(t *testing.T) {
 				t.Fatal(err)
 			}
 			if r := ds[0].Report; r == nil || r.Verdict != engine.Correct {
-				t.Fatalf("%s: verification %+v", ds[0].Full, r)
+				t.Fatalf("%s: verification %+v", ds[0].Full(), r)
 			}
 		})
 	}

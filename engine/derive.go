@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"deriv/numeric"
 	"deriv/symbolic"
@@ -64,15 +65,28 @@ type DeriveRequest struct {
 	Budget  Budget
 }
 
+// Full is the derivative with its where list substituted: the value
+// that numeric evaluates. It is computed once, at the first call; safe
+// for concurrent use.
+func (d *Derived) Full() *symbolic.Expr {
+	d.fullOnce.Do(func() {
+		if d.full == nil {
+			d.full = symbolic.Expand(d.Derivative)
+		}
+	})
+	return d.full
+}
+
 // Derived is one derivative with what was computed about it.
 type Derived struct {
 	*symbolic.Derivative
 	Kind Kind
 	// Of is the function's name (OfName).
 	Of string
-	// Full is the derivative with its where list substituted: the value
-	// that numeric evaluates.
-	Full *symbolic.Expr
+	// full is Full's value, made at its first call (most derivations
+	// shown unverified never need it).
+	full     *symbolic.Expr
+	fullOnce sync.Once
 	// Report is the numeric check (VerifyReport; and VerifySilently, when
 	// the check could run).
 	Report *Report
@@ -136,7 +150,7 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 		if err := timeLimit(ctx, req.Budget, "differentiating"); err != nil {
 			return nil, err
 		}
-		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), Full: symbolic.Expand(d)}
+		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p)}
 		if err := r.verify(ctx, p, req); err != nil {
 			return nil, err
 		}
@@ -167,7 +181,7 @@ func (d *Derived) verify(ctx context.Context, p *symbolic.Program, req DeriveReq
 		return nil
 	}
 	doing := "verifying ∂" + d.Of + "/∂" + symbolic.Print(d.Wrt, symbolic.Text)
-	rep, err := verify(ctx, p, d.Kind, d.Wrt, d.Full, req.Check, req.Budget, req.Verify == VerifySilently)
+	rep, err := verify(ctx, p, d.Kind, d.Wrt, d.Full(), req.Check, req.Budget, req.Verify == VerifySilently)
 	err = asLimit(err, ctx, req.Budget, doing)
 	var le *LimitError
 	switch {
@@ -245,7 +259,7 @@ func (d *Derived) ValueAt(p *symbolic.Program, at *numeric.Env) (v any, err erro
 	if d.Index != nil {
 		return d.indexValue(at)
 	}
-	c, err := numeric.Compile(p, d.Full)
+	c, err := numeric.Compile(p, d.Full())
 	if err != nil {
 		return nil, err
 	}

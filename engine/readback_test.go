@@ -62,7 +62,7 @@ func readBack(src, of string, d *engine.Derived, st symbolic.Style) string {
 		if err != nil {
 			return "re-derive: " + err.Error()
 		}
-		rep, err = engine.Equiv(ctx, p, ds[0].Full, claim, engine.CheckOptions{Points: 3}, engine.Budget{})
+		rep, err = engine.Equiv(ctx, p, ds[0].Full(), claim, engine.CheckOptions{Points: 3}, engine.Budget{})
 		if err != nil {
 			return "equiv: " + err.Error()
 		}

@@ -119,14 +119,14 @@ func judge(c Case) (problems []string, printed string) {
 	case engine.Jacobian:
 		pin = "(" + symbolic.Print(p.Result.Body, symbolic.Text) + ") (" + c.Wrt + ")^T"
 	}
-	if msg := isDerivative(c, kind, ref, d.Full.Shape, pin); msg != "" {
+	if msg := isDerivative(c, kind, ref, d.Full().Shape, pin); msg != "" {
 		problems = append(problems, "reference: "+msg)
 	}
 	for _, a := range []struct {
 		style string
 		ans   readability.Answer
 	}{{"text", pr.Text}, {"ascii", pr.ASCII}, {"latex", pr.LaTeX}} {
-		if msg := isDerivative(c, kind, a.ans, d.Full.Shape, pin); msg != "" {
+		if msg := isDerivative(c, kind, a.ans, d.Full().Shape, pin); msg != "" {
 			problems = append(problems, a.style+" output: "+msg)
 		}
 	}

@@ -12,9 +12,9 @@ import (
 )
 
 // wrongDerivatives makes grad derive as usual, then spoil each
-// derivative (the value checked: twice the right one, or its negation)
-// before verifying it as engine.Derive would: a bug in the derivation,
-// which the verification must catch.
+// derivative (its Expr, hence the value checked, Full: twice the right
+// one, or its negation) before verifying it as engine.Derive would: a
+// bug in the derivation, which the verification must catch.
 func wrongDerivatives(t *testing.T, spoil func(*symbolic.Expr) *symbolic.Expr) {
 	t.Helper()
 	t.Cleanup(func() { derive = engine.Derive })
@@ -26,7 +26,7 @@ func wrongDerivatives(t *testing.T, spoil func(*symbolic.Expr) *symbolic.Expr) {
 			return nil, err
 		}
 		for _, d := range ds {
-			d.Full = spoil(d.Full)
+			d.Expr = spoil(d.Expr) // before Full is first read: it is made from Expr
 			if err := d.Verify(ctx, p, req); err != nil {
 				return nil, err
 			}
