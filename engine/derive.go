@@ -120,10 +120,15 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 	if err := checkDims(p, req.Check.Dims); err != nil {
 		return nil, err
 	}
-	derive := map[Kind]func(*symbolic.Program, *symbolic.Expr, symbolic.GradOptions) (*symbolic.Derivative, error){
-		Grad: symbolic.Grad, Jacobian: symbolic.Jacobian, Hessian: symbolic.Hessian,
-	}[req.Kind]
-	if derive == nil {
+	var derive func(*symbolic.Program, *symbolic.Expr, symbolic.GradOptions) (*symbolic.Derivative, error)
+	switch req.Kind {
+	case Grad:
+		derive = symbolic.Grad
+	case Jacobian:
+		derive = symbolic.Jacobian
+	case Hessian:
+		derive = symbolic.Hessian
+	default:
 		return nil, fmt.Errorf("deriv: unknown kind of derivative %v", req.Kind)
 	}
 	b := req.Budget.withDefaults()
