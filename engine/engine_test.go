@@ -173,3 +173,23 @@ func TestBudgetMemory(t *testing.T) {
 	assert.Equal(t, "memory", le.Limit)
 	assert.Contains(t, le.Error(), "10¹⁰ entries")
 }
+
+// TestFamilyFromSum: w_i declared without a range and summed over i is a
+// family: ∂/∂w_i of Σ_{i=1}^{n} w_iᵀ x is x (one member), not n·x (the
+// gradient of n·w_iᵀ x for one vector w_i), and the check agrees.
+func TestFamilyFromSum(t *testing.T) {
+	for src, want := range map[string]string{
+		"x ∈ R^d; w_i ∈ R^d; f = Σ_{i=1}^{n} w_i^T x":                                 "x",
+		"x ∈ R^d; y ∈ R; w_i ∈ R^d; f = (y - Σ_{i=1}^{n} w_i^T x)^2":                  "−2 (y − Σ_{j=1}^{n} w_jᵀ x) x",
+		`x \in \mathbb{R}^d; w_i \in \mathbb{R}^d; f = \sum_{i=1}^{n} (w_i^\top x)^2`: "2 (w_iᵀ x) x",
+	} {
+		p := load(t, src)
+		ts, err := engine.Targets(p, "--wrt", "w_i")
+		require.NoError(t, err, src)
+		ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts, Verify: engine.VerifyReport})
+		require.NoError(t, err, src)
+		assert.Equal(t, want, ds[0].Body(symbolic.Text), src)
+		require.NotNil(t, ds[0].Report, src)
+		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
+	}
+}

@@ -9,8 +9,9 @@ import (
 
 // decl lowers a declaration statement: variables, families, functions and
 // index ranges. A name subscripted by the statement's range index (or by a
-// declared index) declares a family; any other subscripted name is a name
-// of its own (W_1).
+// declared index, or by an index a sum of the program binds: see
+// sumIndices) declares a family; any other subscripted name is a name of
+// its own (W_1).
 func (l *lowerer) decl(d *grammar.Decl) error {
 	index, count := "", symbolic.Dim("")
 	if d.Range != nil {
@@ -107,9 +108,13 @@ func (l *lowerer) declName(t targetName, r *grammar.Reals, index string, count s
 	key := t.key()
 	if len(t.subs) == 1 {
 		sub := t.subs[0]
-		if sub == index || (index == "" && l.isIndex(sub)) {
+		sumCount, bySum := l.sumIndex[sub]
+		if sub == index || (index == "" && (l.isIndex(sub) || bySum && l.symbol(sub) == nil)) {
 			if sub != index {
-				count = l.symbol(sub).Count
+				count = sumCount
+				if s := l.symbol(sub); s != nil {
+					count = s.Count
+				}
 			}
 			key = symbolic.VarKey(t.base, t.label)
 			sym.Kind, sym.Index, sym.Count = symbolic.SymFamily, sub, count

@@ -77,3 +77,44 @@ func TestDeclarations(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyFromSum: a name subscripted by an index that a sum of the
+// program binds declares a family (the sum's bound is its count), in
+// every spelling of the sum and wherever the sum is; where the sums
+// disagree on the bound, or the bound is an expression, or the index
+// is not a sum's, the name stays one variable.
+func TestFamilyFromSum(t *testing.T) {
+	family := map[string]string{
+		"x ∈ R^d; w_i ∈ R^d; f = Σ_{i=1}^{n} w_i^T x":                             "w family vector(d) i=1..n",
+		"x ∈ R^d; w_i ∈ R^d; f = sum_{i=1}^n w_i'*x":                              "w family vector(d) i=1..n",
+		`x \in \mathbb{R}^d; w_i \in \mathbb{R}^d; f = \sum_{i=1}^{n} w_i^\top x`: "w family vector(d) i=1..n",
+		"x ∈ R^d; w_i ∈ R^d; f = Σ^{n}_{i=1} w_i^T x":                             "w family vector(d) i=1..n",
+		"x ∈ R^d; w_k ∈ R^d; f = (1 - Σ_{k=1}^{3} w_k^T x)^2":                     "w family vector(d) k=1..3",
+		"x ∈ R^d; w_i ∈ R^d; b_i ∈ R; z_i = w_i^T x + b_i; f = Σ_{i=1}^{n} z_i^2": "w family vector(d) i=1..n",
+	}
+	plainVar := map[string]string{
+		"x ∈ R^d; w_i ∈ R^d; f = w_i^T x":                                   "w_i var vector(d)",
+		"x ∈ R^d; w_i ∈ R^d; f = Σ_{i=1}^{n} w_i^T x + Σ_{i=1}^{3} w_i^T x": "w_i var vector(d)",
+		"x ∈ R^d; w_1 ∈ R^d; f = Σ_{i=1}^{n} w_1^T x":                       "w_1 var vector(d)",
+	}
+	for src, want := range family {
+		p, err := Parse(src)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
+			continue
+		}
+		if got := symbolLine(p, strings.Fields(want)[0]); got != want {
+			t.Errorf("Parse(%q):\n got %s\nwant %s", src, got, want)
+		}
+	}
+	for src, want := range plainVar {
+		p, err := Parse(src)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
+			continue
+		}
+		if got := symbolLine(p, strings.Fields(want)[0]); got != want {
+			t.Errorf("Parse(%q):\n got %s\nwant %s", src, got, want)
+		}
+	}
+}

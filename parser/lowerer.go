@@ -26,6 +26,9 @@ type lowerer struct {
 	inSub int
 	// familyIndex holds the index names of declared families.
 	familyIndex map[string]bool
+	// sumIndex holds the indices the program's sums bind, with their
+	// upper bounds (see sumIndices).
+	sumIndex map[string]symbolic.Dim
 	// freeIndices: see options.freeIndices.
 	freeIndices bool
 	// split marks the items splitProduct put back (the rest of a name
