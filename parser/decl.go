@@ -9,9 +9,9 @@ import (
 
 // decl lowers a declaration statement: variables, families, functions and
 // index ranges. A name subscripted by the statement's range index (or by a
-// declared index, or by an index a sum of the program binds: see
-// sumIndices) declares a family; any other subscripted name is a name of
-// its own (W_1).
+// index the program declares elsewhere or binds by a sum: see
+// programIndices) declares a family; any other subscripted name is a name
+// of its own (W_1).
 func (l *lowerer) decl(d *grammar.Decl) error {
 	index, count := "", symbolic.Dim("")
 	if d.Range != nil {
@@ -108,10 +108,10 @@ func (l *lowerer) declName(t targetName, r *grammar.Reals, index string, count s
 	key := t.key()
 	if len(t.subs) == 1 {
 		sub := t.subs[0]
-		sumCount, bySum := l.sumIndex[sub]
-		if sub == index || (index == "" && (l.isIndex(sub) || bySum && l.symbol(sub) == nil)) {
+		later, isLater := l.indices[sub]
+		if sub == index || (index == "" && (l.isIndex(sub) || isLater && l.symbol(sub) == nil)) {
 			if sub != index {
-				count = sumCount
+				count = later
 				if s := l.symbol(sub); s != nil {
 					count = s.Count
 				}

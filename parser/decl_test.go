@@ -78,11 +78,11 @@ func TestDeclarations(t *testing.T) {
 	}
 }
 
-// TestFamilyFromSum: a name subscripted by an index that a sum of the
-// program binds declares a family (the sum's bound is its count), in
-// every spelling of the sum and wherever the sum is; where the sums
-// disagree on the bound, or the bound is an expression, or the index
-// is not a sum's, the name stays one variable.
+// TestFamilyFromSum: a name subscripted by an index that the program
+// declares (before or after the name) or that a sum of the program binds
+// declares a family (the declared count, else the sum's bound), in every
+// spelling of the sum and wherever the sum is; where the sums disagree
+// on the bound, or the index is no index, the name stays one variable.
 func TestFamilyFromSum(t *testing.T) {
 	family := map[string]string{
 		"x ∈ R^d; w_i ∈ R^d; f = Σ_{i=1}^{n} w_i^T x":                             "w family vector(d) i=1..n",
@@ -92,6 +92,9 @@ func TestFamilyFromSum(t *testing.T) {
 		"x ∈ R^d; w_k ∈ R^d; f = (1 - Σ_{k=1}^{3} w_k^T x)^2":                     "w family vector(d) k=1..3",
 		"x ∈ R^d; w_i ∈ R^d; b_i ∈ R; z_i = w_i^T x + b_i; f = Σ_{i=1}^{n} z_i^2": "w family vector(d) i=1..n",
 	}
+	family["x ∈ R^d; w_i ∈ R^d; i ∈ {1, …, n}; f = Σ_i w_i^T x"] = "w family vector(d) i=1..n"
+	family["x ∈ R^d; w_i ∈ R^d; b_i ∈ R for i = 1..m; f = Σ_i (w_i^T x + b_i)"] = "w family vector(d) i=1..m"
+	family["x ∈ R^d; w_i ∈ R^d; i ∈ {1, …, 4}; f = Σ_{i=1}^{4} w_i^T x"] = "w family vector(d) i=1..4"
 	plainVar := map[string]string{
 		"x ∈ R^d; w_i ∈ R^d; f = w_i^T x":                                   "w_i var vector(d)",
 		"x ∈ R^d; w_i ∈ R^d; f = Σ_{i=1}^{n} w_i^T x + Σ_{i=1}^{3} w_i^T x": "w_i var vector(d)",

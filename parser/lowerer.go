@@ -26,9 +26,9 @@ type lowerer struct {
 	inSub int
 	// familyIndex holds the index names of declared families.
 	familyIndex map[string]bool
-	// sumIndex holds the indices the program's sums bind, with their
-	// upper bounds (see sumIndices).
-	sumIndex map[string]symbolic.Dim
+	// indices holds the indices the program declares or its sums bind,
+	// with their counts, known before lowering (see programIndices).
+	indices map[string]symbolic.Dim
 	// freeIndices: see options.freeIndices.
 	freeIndices bool
 	// split marks the items splitProduct put back (the rest of a name

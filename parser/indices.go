@@ -1,0 +1,142 @@
+package parser
+
+import (
+	"deriv/grammar"
+	"deriv/symbolic"
+)
+
+// Indices known before lowering. A declaration `w_i ∈ R^d` without a
+// range declares a family when i is an index of the program: declared
+// anywhere (`i ∈ {1, …, n}`, `b_i ∈ R for i = 1..n`, before or after it),
+// or bound by a sum (`f = Σ_{i=1}^{n} w_iᵀ x`), which is how a worksheet
+// writes it. Otherwise w_i would be one vector and Σ_{i=1}^{n} w_iᵀ x
+// would be n·w_iᵀ x, with the gradient n·x: a right answer to a question
+// nobody asked.
+
+// programIndices returns the indices of stmts with their counts: those
+// declared (by a range or an index set), then those bound by sums whose
+// upper bound is a single name or number (Σ_{i=1}^{n}, \sum_{j=1}^{3}).
+// An index given two different counts, or bound only by sums whose bound
+// is an expression, is left out (its declarations keep their plain
+// meaning, and lowering reports any conflict where it meets it).
+func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
+	var declared, summed map[string]symbolic.Dim
+	add := func(m *map[string]symbolic.Dim, index string, count symbolic.Dim) {
+		if *m == nil {
+			*m = map[string]symbolic.Dim{}
+		}
+		if old, seen := (*m)[index]; seen && old != count {
+			count = ""
+		}
+		(*m)[index] = count
+	}
+	var seq func(items []*grammar.Item)
+	seq = func(items []*grammar.Item) {
+		for k, it := range items {
+			if it.Group != nil {
+				if it.Group.Body != nil {
+					seq(it.Group.Body.Items)
+				}
+				continue
+			}
+			if isSumWord(it) {
+				if index, count := sumBounds(items[k+1:]); index != "" {
+					add(&summed, index, count)
+				}
+			}
+		}
+	}
+	for _, st := range stmts {
+		switch {
+		case st.Decl != nil:
+			if r := st.Decl.Range; r != nil && r.Index != nil && r.Set != nil {
+				t, err1 := targetOf(r.Index)
+				c, err2 := intervalEnd(r.Set)
+				if err1 == nil && err2 == nil {
+					add(&declared, t.key(), c)
+				}
+			}
+			for _, part := range st.Decl.Parts {
+				if part.Space == nil || part.Space.Set == nil {
+					continue
+				}
+				c, err := intervalEnd(part.Space.Set)
+				for _, tg := range part.Targets {
+					if tg.Target == nil || err != nil {
+						continue
+					}
+					if t, err := targetOf(tg.Target); err == nil {
+						add(&declared, t.key(), c)
+					}
+				}
+			}
+		case st.Def != nil && st.Def.Body != nil:
+			seq(st.Def.Body.Items)
+		case st.Expr != nil:
+			seq(st.Expr.Items)
+		}
+	}
+	for i, c := range summed {
+		if _, ok := declared[i]; !ok && c != "" {
+			add(&declared, i, c)
+		}
+	}
+	for i, c := range declared {
+		if c == "" {
+			delete(declared, i)
+		}
+	}
+	return declared
+}
+
+// isSumWord reports whether it spells a sum: Σ, ∑, \sum, sum.
+func isSumWord(it *grammar.Item) bool {
+	raw := itemText(it)
+	if raw == "sum" || raw == `\sum` {
+		return true
+	}
+	canon, ok := canonName(raw)
+	return ok && canon == "Σ"
+}
+
+// sumBounds reads the index and the upper bound after a sum word, in
+// either order (_{i=1}^{n}, ^{n}_{i=1}, _i^n, a subscript token ᵢ): the
+// index and the bound when the bound is one name or number, else "".
+func sumBounds(items []*grammar.Item) (index string, count symbolic.Dim) {
+	k := 0
+	for range 2 {
+		if k >= len(items) {
+			break
+		}
+		it := items[k]
+		switch {
+		case it.Sub != "":
+			index = plain(it.Sub, unSub)
+			k++
+		case isPunct(it, "_") && k+1 < len(items):
+			in := []*grammar.Item{items[k+1]}
+			if g := items[k+1].Group; g != nil {
+				in, _ = groupItems(g)
+			}
+			if len(in) > 0 {
+				if name, ok := canonName(itemText(in[0])); ok && (in[0].Ident != "" || in[0].Cmd != "") {
+					index = name
+				}
+			}
+			k += 2
+		case isPunct(it, "^") && k+1 < len(items):
+			in := []*grammar.Item{items[k+1]}
+			if g := items[k+1].Group; g != nil {
+				in, _ = groupItems(g)
+			}
+			if len(in) == 1 && (in[0].Ident != "" || in[0].Number != "") {
+				count = symbolic.Dim(itemText(in[0]))
+			}
+			k += 2
+		}
+	}
+	if index == "" || count == "" {
+		return "", ""
+	}
+	return index, count
+}
