@@ -193,3 +193,33 @@ func TestFamilyFromSum(t *testing.T) {
 		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
 	}
 }
+
+// TestFamilyOfDefinitionsGrad: a family of definitions used with another
+// subscript (σ(z_j) inside Σ_j for z_i = w_iᵀ x + b_i) is that member,
+// not an entry of some other vector z (which made f independent of w:
+// ∂f/∂w_i was 0); in a claim too. The derivatives verify.
+func TestFamilyOfDefinitionsGrad(t *testing.T) {
+	for src, want := range map[string]string{
+		"x ∈ R^d; w_i ∈ R^d, b_i ∈ R for i = 1..n; z_i = w_i^T x + b_i; f = Σ_{j=1}^{n} σ(z_j)^2": "2 σ(z)² (1 − σ(z)) x",
+		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; a_i = z_i^2; f = Σ_{j=1}^{n} a_j":        "2 (w_iᵀ x) x",
+		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2":                 "2 (Σ_{j=1}^{n} w_jᵀ x) x",
+	} {
+		p := load(t, src)
+		ts, err := engine.Targets(p, "--wrt", "w_i")
+		require.NoError(t, err, src)
+		ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts, Verify: engine.VerifyReport})
+		require.NoError(t, err, src)
+		assert.Equal(t, want, ds[0].Body(symbolic.Text), src)
+		require.NotNil(t, ds[0].Report, src)
+		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
+	}
+	p := load(t, "x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2")
+	w := expr(t, p, "w_i")
+	for claim, verdict := range map[string]engine.Verdict{"2 (Σ_{k=1}^{n} z_k) x": engine.Correct, "2 z_i x": engine.Incorrect} {
+		c, err := engine.ParseClaim(p, claim, w)
+		require.NoError(t, err, claim)
+		rep, err := engine.Check(t.Context(), p, w, c, engine.CheckOptions{Points: 3, Seed: 1}, engine.Budget{})
+		require.NoError(t, err, claim)
+		assert.Equal(t, verdict, rep.Verdict, claim)
+	}
+}

@@ -121,3 +121,69 @@ func TestFamilyFromSum(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyOfDefinitionsMembers: a family of definitions z_i used with
+// another subscript (z_j inside Σ_j, z_2) is a definition of its own,
+// z_j = the body at j, placed before the definition that uses it; families
+// built on each other follow (a_j = σ(z_j)); a sum inside the body that
+// binds the new subscript is renamed. The program prints and reads back
+// as itself.
+func TestFamilyOfDefinitionsMembers(t *testing.T) {
+	for src, want := range map[string]string{
+		"x ∈ R^d; w_i ∈ R^d, b_i ∈ R for i = 1..n; z_i = w_i^T x + b_i; f = Σ_{j=1}^{n} σ(z_j)^2": "z_i = w_iᵀ x + b_i\nz_j = w_jᵀ x + b_j\nf = Σ_{j=1}^{n} σ(z_j)²",
+		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; a_i = σ(z_i); f = Σ_{j=1}^{n} a_j^2":     "z_i = w_iᵀ x\na_i = σ(z_i)\nz_j = w_jᵀ x\na_j = σ(z_j)\nf = Σ_{j=1}^{n} a_j²",
+		"x ∈ R^d; w_i ∈ R^d for i = 1..3; z_i = w_i^T x; f = z_2 + z_3":                           "z_i = w_iᵀ x\nz_2 = w₂ᵀ x\nz_3 = w₃ᵀ x\nf = z_2 + z_3",
+		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = Σ_{j=1}^{n} w_j^T w_i; f = Σ_{j=1}^{n} z_j":       "z_i = Σ_{j=1}^{n} w_jᵀ w_i\nz_j = Σ_{k=1}^{n} w_kᵀ w_j\nf = Σ_{j=1}^{n} z_j",
+	} {
+		p, err := Parse(src)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
+			continue
+		}
+		var defs []string
+		for _, d := range p.Defs {
+			defs = append(defs, d.Name+" = "+symbolic.Print(d.Body, symbolic.Text))
+		}
+		if got := strings.Join(defs, "\n"); got != want {
+			t.Errorf("Parse(%q) definitions:\n%s\nwant\n%s", src, got, want)
+		}
+		if p.Result == nil || p.Result.Name != "f" {
+			t.Errorf("Parse(%q): the result is %v, want f", src, p.Result)
+		}
+		q, err := Parse(symbolic.PrintProgram(p, symbolic.Text))
+		if err != nil {
+			t.Errorf("Parse(Print(%q)): %v", src, err)
+			continue
+		}
+		if got, want := symbolic.PrintProgram(q, symbolic.Text), symbolic.PrintProgram(p, symbolic.Text); got != want {
+			t.Errorf("Parse(Print(%q)) prints\n%s\nwant\n%s", src, got, want)
+		}
+	}
+}
+
+// TestFamilyOfDefinitionsChain: families of definitions each using the
+// one before twice stay a chain of names in a program (41 member
+// definitions for 41 families, not a tree of 2⁴⁰ nodes); written out in
+// a claim the member is refused at its size limit, with the limit named.
+func TestFamilyOfDefinitionsChain(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x ∈ R^d; w_i ∈ R^d for i = 1..n\nz0_i = w_i^T x\n")
+	for k := 1; k <= 40; k++ {
+		fmt.Fprintf(&b, "z%d_i = z%d_i z%d_i + z%d_i\n", k, k-1, k-1, k-1)
+	}
+	b.WriteString("f = Σ_{j=1}^{n} z40_j")
+	p, err := Parse(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Defs) != 41+41+1 {
+		t.Errorf("%d definitions, want 83", len(p.Defs))
+	}
+	_, err = ParseExpr(p, "Σ_{k=1}^{n} z40_k x")
+	if err == nil || !strings.Contains(err.Error(), "z40_k written out has more than 100000 subexpressions") {
+		t.Errorf("ParseExpr(z40_k): %v", err)
+	}
+	if _, err := ParseExpr(p, "Σ_{k=1}^{n} z3_k x"); err != nil {
+		t.Errorf("ParseExpr(z3_k): %v", err)
+	}
+}

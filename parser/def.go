@@ -47,6 +47,7 @@ func (l *lowerer) addDef(d *symbolic.Def, g *grammar.Def) error {
 	l.addSymbol(d.Name, &symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos})
 	l.prog.Defs = append(l.prog.Defs, d)
 	l.prog.Result = d
+	l.noteFamilyDef(d)
 	return nil
 }
 

@@ -165,3 +165,9 @@ func errUnboundIndex(pos symbolic.Pos, index, member string) *symbolic.Error {
 func errFuncValue(pos symbolic.Pos, name string) *symbolic.Error {
 	return symbolic.Errorf(pos, "%s is a function: apply it to an argument, as in %s(x)", name, name)
 }
+
+// errInstanceSize refuses a member of a family of definitions (z_j for
+// z_i) in a claim whose definition written out is larger than limit.
+func errInstanceSize(pos symbolic.Pos, name string, limit int) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s written out has more than %d subexpressions (the limit for a member of a family of definitions in an answer)", name, limit)
+}

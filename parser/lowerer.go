@@ -29,6 +29,9 @@ type lowerer struct {
 	// indices holds the indices the program declares or its sums bind,
 	// with their counts, known before lowering (see programIndices).
 	indices map[string]symbolic.Dim
+	// famDefs holds the families of definitions by base name (see
+	// famdefs.go).
+	famDefs map[string]famDef
 	// freeIndices: see options.freeIndices.
 	freeIndices bool
 	// split marks the items splitProduct put back (the rest of a name
@@ -52,6 +55,9 @@ func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 		if s.Index != "" {
 			l.markFamilyIndex(s.Index)
 		}
+	}
+	for _, d := range p.Defs {
+		l.noteFamilyDef(d)
 	}
 	return l
 }

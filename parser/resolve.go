@@ -24,6 +24,9 @@ func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
 		v.Name = whole
 		return v, nil
 	}
+	if e, ok, err := l.familyDefMember(np); ok || err != nil {
+		return e, err
+	}
 	subs, err := l.subExprs(np)
 	if err != nil {
 		return nil, err
