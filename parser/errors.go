@@ -171,3 +171,9 @@ func errFuncValue(pos symbolic.Pos, name string) *symbolic.Error {
 func errInstanceSize(pos symbolic.Pos, name string, limit int) *symbolic.Error {
 	return symbolic.Errorf(pos, "%s written out has more than %d subexpressions (the limit for a member of a family of definitions in an answer)", name, limit)
 }
+
+// errComputedMember refuses a member of a family of definitions with a
+// computed subscript (z_{j+1} for z_i).
+func errComputedMember(pos symbolic.Pos, base, key string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s is a family of definitions: a member's subscript is an index or a whole number (%s_j, %s_2), not a computation", key, base, base)
+}

@@ -58,8 +58,11 @@ func (l *lowerer) familyDefMember(np nameParts) (e *symbolic.Expr, ok bool, err 
 		return nil, true, err
 	}
 	to := subs[0]
-	if !(to.Op == symbolic.OpNum || to.Op == symbolic.OpVar && len(to.Sub) == 0) || to.Op == symbolic.OpVar && to.Name == fd.index {
+	if to.Op == symbolic.OpVar && to.Name == fd.index {
 		return nil, false, nil
+	}
+	if !(to.Op == symbolic.OpNum || to.Op == symbolic.OpVar && len(to.Sub) == 0) {
+		return nil, true, errComputedMember(np.pos, np.base, fd.key)
 	}
 	if l.readOnly {
 		e := l.instance(fd, to, nil, map[string]*symbolic.Expr{})

@@ -87,11 +87,27 @@ func (l *lowerer) isFamilyIndex(name string) bool { return l.familyIndex[name] }
 // declared, or the index of a family.
 func (l *lowerer) anyIndex(subs []*symbolic.Expr) bool {
 	for _, s := range subs {
-		if s.Op == symbolic.OpVar && (slices.Contains(l.bound, s.Name) || l.isIndex(s.Name) || l.isFamilyIndex(s.Name)) {
+		if s.Op == symbolic.OpVar && l.isAnyIndex(s.Name) {
 			return true
+		}
+		if s.Op != symbolic.OpVar && s.Op != symbolic.OpNum {
+			// A computed subscript (j+1) is an index when it mentions one.
+			names := map[string]bool{}
+			mentions(s, names)
+			for n := range names {
+				if l.isAnyIndex(n) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// isAnyIndex reports whether name is an index here: bound by a sum,
+// declared, or the index of a family.
+func (l *lowerer) isAnyIndex(name string) bool {
+	return slices.Contains(l.bound, name) || l.isIndex(name) || l.isFamilyIndex(name)
 }
 
 // subExprs lowers subscripts: an index name is an OpVar (not a variable
