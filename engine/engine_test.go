@@ -174,6 +174,20 @@ func TestBudgetMemory(t *testing.T) {
 	assert.Contains(t, le.Error(), "10¹⁰ entries")
 }
 
+// gradVerified derives ∂f/∂wrt for the program src, requires the text
+// want and a positive numeric check.
+func gradVerified(t *testing.T, src, wrt, want string) {
+	t.Helper()
+	p := load(t, src)
+	ts, err := engine.Targets(p, "--wrt", wrt)
+	require.NoError(t, err, src)
+	ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts, Verify: engine.VerifyReport})
+	require.NoError(t, err, src)
+	assert.Equal(t, want, ds[0].Body(symbolic.Text), src)
+	require.NotNil(t, ds[0].Report, src)
+	assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
+}
+
 // TestFamilyFromSum: w_i declared without a range and summed over i is a
 // family: ∂/∂w_i of Σ_{i=1}^{n} w_iᵀ x is x (one member), not n·x (the
 // gradient of n·w_iᵀ x for one vector w_i), and the check agrees.
@@ -183,14 +197,7 @@ func TestFamilyFromSum(t *testing.T) {
 		"x ∈ R^d; y ∈ R; w_i ∈ R^d; f = (y - Σ_{i=1}^{n} w_i^T x)^2":                  "−2 (y − Σ_{j=1}^{n} w_jᵀ x) x",
 		`x \in \mathbb{R}^d; w_i \in \mathbb{R}^d; f = \sum_{i=1}^{n} (w_i^\top x)^2`: "2 (w_iᵀ x) x",
 	} {
-		p := load(t, src)
-		ts, err := engine.Targets(p, "--wrt", "w_i")
-		require.NoError(t, err, src)
-		ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts, Verify: engine.VerifyReport})
-		require.NoError(t, err, src)
-		assert.Equal(t, want, ds[0].Body(symbolic.Text), src)
-		require.NotNil(t, ds[0].Report, src)
-		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
+		gradVerified(t, src, "w_i", want)
 	}
 }
 
@@ -204,14 +211,7 @@ func TestFamilyOfDefinitionsGrad(t *testing.T) {
 		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; a_i = z_i^2; f = Σ_{j=1}^{n} a_j":        "2 (w_iᵀ x) x",
 		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2":                 "2 (Σ_{j=1}^{n} w_jᵀ x) x",
 	} {
-		p := load(t, src)
-		ts, err := engine.Targets(p, "--wrt", "w_i")
-		require.NoError(t, err, src)
-		ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts, Verify: engine.VerifyReport})
-		require.NoError(t, err, src)
-		assert.Equal(t, want, ds[0].Body(symbolic.Text), src)
-		require.NotNil(t, ds[0].Report, src)
-		assert.Equal(t, engine.Correct, ds[0].Report.Verdict, src)
+		gradVerified(t, src, "w_i", want)
 	}
 	p := load(t, "x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2")
 	w := expr(t, p, "w_i")
