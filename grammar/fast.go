@@ -67,6 +67,7 @@ type fast struct {
 	aLabel     slab[Label]
 	aDef       slab[Def]
 	aSeq       slab[Seq]
+	seqs       seqArena
 }
 
 // fastStart is the first room of a parse, in one allocation: the cursor,
@@ -233,8 +234,13 @@ func (p *fast) scanAhead() (hasIn, hasEq bool) {
 		case TokCmd:
 			hasIn = hasIn || t.Value == `\in`
 		case tokPunct:
-			hasIn = hasIn || oneOf(t.Value, inLits)
-			hasEq = hasEq || oneOf(t.Value, eqLits)
+			// inLits and eqLits as they are spelled in punctuation.
+			switch t.Value {
+			case "∈", ":":
+				hasIn = true
+			case "=", ":=", "≔":
+				hasEq = true
+			}
 		}
 	}
 	return hasIn, hasEq
@@ -741,10 +747,17 @@ func (p *fast) def() (*Def, bool) {
 	return d, true
 }
 
-// seq reads an expression's flat sequence with Seq's own parser.
+// seq reads an expression's flat sequence with Seq's own parser, its
+// items taken from p.seqs: sized at the first sequence to the tokens
+// left (at most 4,096; then it goes on in chunks), which no parse
+// outgrows but by failed alternatives.
 func (p *fast) seq() (*Seq, bool) {
 	s := p.aSeq.new(Seq{})
-	if err := s.parse(p); err != nil {
+	if p.seqs.items == nil {
+		n := min(len(p.toks)-p.i, 4096)
+		p.seqs.items, p.seqs.ptrs = make([]Item, 0, n), make([]*Item, 0, n)
+	}
+	if err := s.parse(p, &p.seqs); err != nil {
 		return nil, false
 	}
 	return s, true

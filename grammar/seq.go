@@ -9,7 +9,7 @@ import (
 // separator, the end of input or an unmatched closing bracket, nesting
 // groups with an explicit stack (no recursion, so nesting depth costs no
 // stack). It returns participle.NextMatch when there is no token to read.
-func (s *Seq) Parse(lex *lexer.PeekingLexer) error { return s.parse(lex) }
+func (s *Seq) Parse(lex *lexer.PeekingLexer) error { return s.parse(lex, &seqArena{}) }
 
 // seqSource is what Seq's parser reads from: participle's peeking lexer,
 // or fastParse's cursor.
@@ -18,11 +18,46 @@ type seqSource interface {
 	Next() *lexer.Token
 }
 
-// parse is Parse over either token source. The items of the sequences
-// still open wait on one scratch stack; a sequence that closes gets an
-// exact copy, carved from a shared block (a few allocations per
-// statement instead of one per growth of every sequence).
-func (s *Seq) parse(lex seqSource) error {
+// seqArena is where Seq's parser takes its nodes from: fastParse keeps
+// one for all the sequences of a parse, sized to its tokens (see
+// fast.seq); participle's path starts an empty one per sequence.
+type seqArena struct {
+	items  []Item
+	ptrs   []*Item
+	groups slab[Group]
+	seqs   slab[Seq]
+}
+
+// item returns a fresh item at pos (a slab that fills up goes on in a
+// new chunk, as slab does).
+func (a *seqArena) item(pos lexer.Position) *Item {
+	if len(a.items) == cap(a.items) {
+		a.items = make([]Item, 0, min(max(2*cap(a.items), 8), 64))
+	}
+	a.items = append(a.items, Item{Pos: pos})
+	return &a.items[len(a.items)-1]
+}
+
+// carve returns an exact copy of items (nil for none), cut from a shared
+// block.
+func (a *seqArena) carve(items []*Item) []*Item {
+	if len(items) == 0 {
+		return nil
+	}
+	if cap(a.ptrs)-len(a.ptrs) < len(items) {
+		a.ptrs = make([]*Item, 0, max(32, len(items)))
+	}
+	at := len(a.ptrs)
+	a.ptrs = append(a.ptrs, items...)
+	return a.ptrs[at:len(a.ptrs):len(a.ptrs)]
+}
+
+// parse is Parse over either token source, taking nodes from a. The
+// items of the sequences still open wait on one scratch stack; a
+// sequence that closes gets an exact copy, carved from a shared block (a
+// few allocations per statement instead of one per growth of every
+// sequence).
+func (s *Seq) parse(lex seqSource, a *seqArena) error {
 	type frame struct {
 		group *Group
 		seq   *Seq
@@ -32,27 +67,6 @@ func (s *Seq) parse(lex seqSource) error {
 	stack := fbuf[:0]
 	var sbuf [32]*Item
 	scratch := sbuf[:0]
-	// Items come from slabs, a few allocations instead of one per token.
-	var slab []Item
-	newItem := func(pos lexer.Position) *Item {
-		if len(slab) == cap(slab) {
-			slab = make([]Item, 0, min(max(2*cap(slab), 8), 64))
-		}
-		slab = append(slab, Item{Pos: pos})
-		return &slab[len(slab)-1]
-	}
-	var block []*Item
-	carve := func(items []*Item) []*Item {
-		if len(items) == 0 {
-			return nil
-		}
-		if cap(block)-len(block) < len(items) {
-			block = make([]*Item, 0, max(32, len(items)))
-		}
-		at := len(block)
-		block = append(block, items...)
-		return block[at:len(block):len(block)]
-	}
 	cur, curStart := s, 0
 	for {
 		t := lex.Peek()
@@ -65,18 +79,18 @@ func (s *Seq) parse(lex seqSource) error {
 		lex.Next()
 		switch t.Type {
 		case TokOpen:
-			g := &Group{Pos: t.Pos, Open: t.Value}
-			it := newItem(t.Pos)
+			g := a.groups.new(Group{Pos: t.Pos, Open: t.Value})
+			it := a.item(t.Pos)
 			it.Group = g
 			scratch = append(scratch, it)
 			stack = append(stack, frame{g, cur, curStart})
-			cur, curStart = &Seq{Pos: t.Pos}, len(scratch)
+			cur, curStart = a.seqs.new(Seq{Pos: t.Pos}), len(scratch)
 			continue
 		case TokClose:
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			top.group.EndPos, top.group.Close = t.Pos, t.Value
-			cur.Items = carve(scratch[curStart:])
+			cur.Items = a.carve(scratch[curStart:])
 			scratch = scratch[:curStart]
 			if len(cur.Items) > 0 {
 				top.group.Body = cur
@@ -90,7 +104,7 @@ func (s *Seq) parse(lex seqSource) error {
 		case TokSemi:
 			return participle.Errorf(t.Pos, "unexpected %q inside brackets", t.Value)
 		}
-		it := newItem(t.Pos)
+		it := a.item(t.Pos)
 		switch t.Type {
 		case TokIdent:
 			it.Ident = t.Value
@@ -112,7 +126,7 @@ func (s *Seq) parse(lex seqSource) error {
 		open := stack[len(stack)-1].group
 		return participle.Errorf(open.Pos, "%s opened here is never closed", open.Open)
 	}
-	s.Items = carve(scratch)
+	s.Items = a.carve(scratch)
 	if len(s.Items) == 0 {
 		return participle.NextMatch
 	}
