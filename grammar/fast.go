@@ -45,84 +45,6 @@ func fastParse(toks []lexer.Token) (*Program, bool) {
 	return prog, true
 }
 
-// fast is fastParse's cursor over the tokens (the last is EOF), with
-// the slabs its nodes come from.
-type fast struct {
-	toks       []lexer.Token
-	i          int
-	aStmt      slab[Stmt]
-	aDecl      slab[Decl]
-	aDeclPart  slab[DeclPart]
-	aDeclName  slab[DeclName]
-	aRange     slab[Range]
-	aInterval  slab[Interval]
-	aSpace     slab[Space]
-	aReals     slab[Reals]
-	aDims      slab[Dims]
-	aDim       slab[Dim]
-	aTarget    slab[Target]
-	aName      slab[Name]
-	aSubscript slab[Subscript]
-	aSubItem   slab[SubItem]
-	aLabel     slab[Label]
-	aDef       slab[Def]
-	aSeq       slab[Seq]
-	seqs       seqArena
-}
-
-// fastStart is the first room of a parse, in one allocation: the cursor,
-// the program, and the first chunk of each slab, sized for a few short
-// statements (a slab that fills up goes on in chunks of its own).
-type fastStart struct {
-	f         fast
-	prog      Program
-	stmts     [4]*Stmt
-	stmt      [3]Stmt
-	decl      [2]Decl
-	declPart  [2]DeclPart
-	declName  [4]DeclName
-	rng       [1]Range
-	interval  [1]Interval
-	space     [2]Space
-	reals     [3]Reals
-	dims      [2]Dims
-	dim       [4]Dim
-	target    [8]Target
-	name      [8]Name
-	subscript [2]Subscript
-	subItem   [2]SubItem
-	label     [2]Label
-	def       [2]Def
-	seq       [2]Seq
-}
-
-// newFast returns a cursor over toks and the program it fills.
-func newFast(toks []lexer.Token) (*fast, *Program) {
-	a := &fastStart{}
-	p := &a.f
-	p.toks = toks
-	a.prog.Stmts = a.stmts[:0]
-	p.aStmt, p.aDecl, p.aDeclPart, p.aDeclName = a.stmt[:0], a.decl[:0], a.declPart[:0], a.declName[:0]
-	p.aRange, p.aInterval, p.aSpace, p.aReals = a.rng[:0], a.interval[:0], a.space[:0], a.reals[:0]
-	p.aDims, p.aDim, p.aTarget, p.aName = a.dims[:0], a.dim[:0], a.target[:0], a.name[:0]
-	p.aSubscript, p.aSubItem, p.aLabel, p.aDef, p.aSeq = a.subscript[:0], a.subItem[:0], a.label[:0], a.def[:0], a.seq[:0]
-	return p, &a.prog
-}
-
-// slab hands out nodes of one type from chunks, a few allocations per
-// parse instead of one per node (allocation was most of the parse's
-// cost). A node a failed alternative took is simply not used.
-type slab[T any] []T
-
-// new returns a pointer to a fresh copy of v.
-func (s *slab[T]) new(v T) *T {
-	if len(*s) == cap(*s) {
-		*s = make([]T, 0, min(max(2*cap(*s), 2), 32))
-	}
-	*s = append(*s, v)
-	return &(*s)[len(*s)-1]
-}
-
 func (p *fast) peek() *lexer.Token { return &p.toks[p.i] }
 
 // Peek and Next let Seq's parser read from the cursor (see seqSource).
@@ -258,12 +180,13 @@ func oneOf(v string, vals []string) bool {
 
 // decl: DeclPart ( ',' DeclPart )* ( ','? Range )?
 func (p *fast) decl() (*Decl, bool) {
-	d := p.aDecl.new(Decl{Pos: p.peek().Pos})
+	d := Decl{Pos: p.peek().Pos}
 	part, ok := p.declPart()
 	if !ok {
 		return nil, false
 	}
-	d.Parts = append(d.Parts, part)
+	var buf [4]*DeclPart
+	parts := append(buf[:0], part)
 	for {
 		part, ok := try(p, func() (*DeclPart, bool) {
 			if _, ok := p.lit(","); !ok {
@@ -274,25 +197,27 @@ func (p *fast) decl() (*Decl, bool) {
 		if !ok {
 			break
 		}
-		d.Parts = append(d.Parts, part)
+		parts = append(parts, part)
 	}
+	d.Parts = p.lParts.carve(parts)
 	if r, ok := try(p, func() (*Range, bool) {
 		p.lit(",")
 		return p.rng()
 	}); ok {
 		d.Range = r
 	}
-	return d, true
+	return p.aDecl.new(d), true
 }
 
 // declPart: DeclName ( ',' DeclName )* In Space
 func (p *fast) declPart() (*DeclPart, bool) {
-	d := p.aDeclPart.new(DeclPart{Pos: p.peek().Pos})
+	d := DeclPart{Pos: p.peek().Pos}
 	n, ok := p.declName()
 	if !ok {
 		return nil, false
 	}
-	d.Targets = append(d.Targets, n)
+	var buf [8]*DeclName
+	names := append(buf[:0], n)
 	for {
 		n, ok := try(p, func() (*DeclName, bool) {
 			if _, ok := p.lit(","); !ok {
@@ -303,7 +228,7 @@ func (p *fast) declPart() (*DeclPart, bool) {
 		if !ok {
 			break
 		}
-		d.Targets = append(d.Targets, n)
+		names = append(names, n)
 	}
 	if d.In, ok = p.lit(inLits...); !ok {
 		return nil, false
@@ -311,7 +236,8 @@ func (p *fast) declPart() (*DeclPart, bool) {
 	if d.Space, ok = p.space(); !ok {
 		return nil, false
 	}
-	return d, true
+	d.Targets = p.lNames.carve(names)
+	return p.aDeclPart.new(d), true
 }
 
 // declName: Dots | Target
@@ -328,7 +254,7 @@ func (p *fast) declName() (*DeclName, bool) {
 
 // rng: For? Target ( '=' | '∈' | '\in' | 'in' ) ( '{' Interval '}' | '\{' Interval '\}' | Interval )
 func (p *fast) rng() (*Range, bool) {
-	r := p.aRange.new(Range{Pos: p.peek().Pos})
+	r := Range{Pos: p.peek().Pos}
 	if _, ok := p.lit("for"); ok {
 		r.For = true
 	} else if ok := p.textFor(); ok {
@@ -344,7 +270,7 @@ func (p *fast) rng() (*Range, bool) {
 	if r.Set, ok = p.bracedInterval(true); !ok {
 		return nil, false
 	}
-	return r, true
+	return p.aRange.new(r), true
 }
 
 // textFor: ( '\text' | '\mbox' | '\textrm' ) '{' 'for' '}', rewound when
@@ -495,7 +421,8 @@ func (p *fast) dims() (*Dims, bool) {
 			if !ok {
 				return nil, false
 			}
-			out := []*Dim{first}
+			var buf [4]*Dim
+			out := append(buf[:0], first)
 			for {
 				dim, ok := try(p, func() (*Dim, bool) {
 					if _, ok := p.lit(timesLits...); !ok {
@@ -511,7 +438,7 @@ func (p *fast) dims() (*Dims, bool) {
 			if _, ok := p.lit(close); !ok {
 				return nil, false
 			}
-			return out, true
+			return p.lDims.carve(out), true
 		})
 	}
 	if l, ok := list("{", "}"); ok {
@@ -615,7 +542,8 @@ func (p *fast) subscript() (*Subscript, bool) {
 		if !ok {
 			return nil, false
 		}
-		out := []*SubItem{first}
+		var buf [4]*SubItem
+		out := append(buf[:0], first)
 		for {
 			it, ok := try(p, func() (*SubItem, bool) {
 				p.lit(",")
@@ -629,13 +557,13 @@ func (p *fast) subscript() (*Subscript, bool) {
 		if _, ok := p.lit("}"); !ok {
 			return nil, false
 		}
-		return out, true
+		return p.lSubs.carve(out), true
 	}); ok {
 		s.Items = items
 		return s, true
 	}
 	if it, ok := try(p, p.subItem); ok {
-		s.Items = []*SubItem{it}
+		s.Items = p.lSubs.carve([]*SubItem{it})
 		return s, true
 	}
 	return nil, false
@@ -748,14 +676,14 @@ func (p *fast) def() (*Def, bool) {
 }
 
 // seq reads an expression's flat sequence with Seq's own parser, its
-// items taken from p.seqs: sized at the first sequence to the tokens
+// items taken from p.seqs: sized at the first expression to the tokens
 // left (at most 4,096; then it goes on in chunks), which no parse
 // outgrows but by failed alternatives.
 func (p *fast) seq() (*Seq, bool) {
 	s := p.aSeq.new(Seq{})
-	if p.seqs.items == nil {
+	if p.seqs.items.free == nil {
 		n := min(len(p.toks)-p.i, 4096)
-		p.seqs.items, p.seqs.ptrs = make([]Item, 0, n), make([]*Item, 0, n)
+		p.seqs.items.free, p.seqs.ptrs.free = make([]Item, 0, n), make([]*Item, 0, n)
 	}
 	if err := s.parse(p, &p.seqs); err != nil {
 		return nil, false

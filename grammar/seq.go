@@ -19,38 +19,21 @@ type seqSource interface {
 }
 
 // seqArena is where Seq's parser takes its nodes from: fastParse keeps
-// one for all the sequences of a parse, sized to its tokens (see
-// fast.seq); participle's path starts an empty one per sequence.
+// one for all the sequences of a parse (see fast.seq); participle's path
+// starts an empty one per sequence.
 type seqArena struct {
-	items  []Item
-	ptrs   []*Item
+	items  slab[Item]
+	ptrs   ptrSlab[Item]
 	groups slab[Group]
 	seqs   slab[Seq]
 }
 
-// item returns a fresh item at pos (a slab that fills up goes on in a
-// new chunk, as slab does).
-func (a *seqArena) item(pos lexer.Position) *Item {
-	if len(a.items) == cap(a.items) {
-		a.items = make([]Item, 0, min(max(2*cap(a.items), 8), 64))
-	}
-	a.items = append(a.items, Item{Pos: pos})
-	return &a.items[len(a.items)-1]
-}
+// item returns a fresh item at pos.
+func (a *seqArena) item(pos lexer.Position) *Item { return a.items.new(Item{Pos: pos}) }
 
 // carve returns an exact copy of items (nil for none), cut from a shared
 // block.
-func (a *seqArena) carve(items []*Item) []*Item {
-	if len(items) == 0 {
-		return nil
-	}
-	if cap(a.ptrs)-len(a.ptrs) < len(items) {
-		a.ptrs = make([]*Item, 0, max(32, len(items)))
-	}
-	at := len(a.ptrs)
-	a.ptrs = append(a.ptrs, items...)
-	return a.ptrs[at:len(a.ptrs):len(a.ptrs)]
-}
+func (a *seqArena) carve(items []*Item) []*Item { return a.ptrs.carve(items) }
 
 // parse is Parse over either token source, taking nodes from a. The
 // items of the sequences still open wait on one scratch stack; a
