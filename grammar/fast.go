@@ -643,7 +643,8 @@ func (p *fast) def() (*Def, bool) {
 		if _, ok := p.lit("("); !ok {
 			return nil, false
 		}
-		var out []*Target
+		var buf [4]*Target
+		out := buf[:0]
 		if first, ok := try(p, p.target); ok {
 			out = append(out, first)
 			for {
@@ -662,7 +663,7 @@ func (p *fast) def() (*Def, bool) {
 		if _, ok := p.lit(")"); !ok {
 			return nil, false
 		}
-		return out, true
+		return p.lTargets.carve(out), true
 	}); ok {
 		d.Params = params
 	}

@@ -35,6 +35,17 @@ type lowerer struct {
 	// shape (see declShape).
 	lastReals *grammar.Reals
 	lastShape symbolic.Shape
+	// memo holds the last symbol looked up (nil if absent), valid until
+	// the next addSymbol: a word asks for its name several times over
+	// (special, bareCall, splitProduct, use, …).
+	memo memoSymbol
+}
+
+// memoSymbol is a symbol lookup remembered (see lowerer.memo).
+type memoSymbol struct {
+	key string
+	sym *symbolic.Symbol
+	ok  bool
 }
 
 func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
@@ -93,7 +104,14 @@ func (l *lowerer) stmt(st *grammar.Stmt, last bool) error {
 }
 
 // symbol returns the symbol of key, or nil.
-func (l *lowerer) symbol(key string) *symbolic.Symbol { return l.prog.Symbols[key] }
+func (l *lowerer) symbol(key string) *symbolic.Symbol {
+	if l.memo.ok && key == l.memo.key {
+		return l.memo.sym
+	}
+	s := l.prog.Symbols[key]
+	l.memo = memoSymbol{key: key, sym: s, ok: true}
+	return s
+}
 
 // addSymbol records a new symbol in source order.
 func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
@@ -104,6 +122,7 @@ func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
 		l.prog.Notes = slices.DeleteFunc(l.prog.Notes, func(n string) bool { return strings.HasPrefix(n, key+" is not declared: taken as") })
 	}
 	l.prog.Symbols[key] = s
+	l.memo = memoSymbol{key: key, sym: s, ok: true}
 	if s.Index != "" {
 		l.markFamilyIndex(s.Index)
 	}
