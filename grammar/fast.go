@@ -61,7 +61,8 @@ func (p *fast) Next() *lexer.Token {
 // lit consumes the next token if its value is one of vals.
 func (p *fast) lit(vals ...string) (string, bool) {
 	t := p.peek()
-	if t.EOF() {
+	if t.Type == lexer.EOF || t.Type == TokSemi || t.Type == TokNewline {
+		// No literal of the grammar is a separator.
 		return "", false
 	}
 	for _, v := range vals {
@@ -498,12 +499,13 @@ func (p *fast) optSubscript() *Subscript {
 
 // name: Font '{' ( Ident | Cmd ) '}' | ( Ident | Cmd )
 func (p *fast) name() (*Name, bool) {
+	// A font literal is only ever a command token.
 	t := p.peek()
-	if t.Type != TokIdent && t.Type != TokCmd && !isFont(t.Value) {
+	if t.Type != TokIdent && t.Type != TokCmd {
 		return nil, false
 	}
 	pos := t.Pos
-	if isFont(t.Value) {
+	if t.Type == TokCmd && isFont(t.Value) {
 		save := p.i
 		p.i++
 		if p.peek().Value == "{" {
@@ -679,12 +681,16 @@ func (p *fast) def() (*Def, bool) {
 // seq reads an expression's flat sequence with Seq's own parser, its
 // items taken from p.seqs: sized at the first expression to the tokens
 // left (at most 4,096; then it goes on in chunks), which no parse
-// outgrows but by failed alternatives.
+// outgrows but by failed alternatives. The item lists are cut from the
+// first room's itemPtr when the tokens left fit in it.
 func (p *fast) seq() (*Seq, bool) {
 	s := p.aSeq.new(Seq{})
 	if p.seqs.items.free == nil {
 		n := min(len(p.toks)-p.i, 4096)
-		p.seqs.items.free, p.seqs.ptrs.free = make([]Item, 0, n), make([]*Item, 0, n)
+		p.seqs.items.free = make([]Item, 0, n)
+		if n > cap(p.seqs.ptrs.free) {
+			p.seqs.ptrs.free = make([]*Item, 0, n)
+		}
 	}
 	if err := s.parse(p, &p.seqs); err != nil {
 		return nil, false

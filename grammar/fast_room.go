@@ -41,7 +41,8 @@ type fast struct {
 // on in chunks of its own, twice the size of the last. Rarer nodes
 // (ranges, subscripts, labels, nested groups) always come from their
 // slab's own chunks, and the items of expressions from an arena sized to
-// the tokens left at the first expression (see fast.seq).
+// the tokens left at the first expression (see fast.seq), their lists
+// from itemPtr while it lasts.
 type fastStart struct {
 	f        fast
 	prog     Program
@@ -61,6 +62,7 @@ type fastStart struct {
 	part     [2]*DeclPart
 	partName [3]*DeclName
 	dimPtr   [4]*Dim
+	itemPtr  [16]*Item
 }
 
 // newFast returns a cursor over toks and the program it fills.
@@ -73,6 +75,7 @@ func newFast(toks []lexer.Token) (*fast, *Program) {
 	p.aSpace.free, p.aReals.free, p.aDims.free, p.aDim.free = a.space[:0], a.reals[:0], a.dims[:0], a.dim[:0]
 	p.aTarget.free, p.aName.free, p.aDef.free, p.aSeq.free = a.target[:0], a.name[:0], a.def[:0], a.seq[:0]
 	p.lParts.free, p.lNames.free, p.lDims.free = a.part[:0], a.partName[:0], a.dimPtr[:0]
+	p.seqs.ptrs.free = a.itemPtr[:0]
 	return p, &a.prog
 }
 

@@ -221,3 +221,17 @@ func FuzzTokenize(f *testing.F) {
 	f.Add("x ∈ R^d; f = ‖x‖₂² # comment\r\n1..n 1e-3 1.5E+2 ... \r ab\u00a0c")
 	f.Fuzz(func(t *testing.T, src string) { sameTokenize(t, src) })
 }
+
+// TestEndsName: a rune endsName answers is never part of a name.
+func TestEndsName(t *testing.T) {
+	for r := rune(0); r <= 0x1FFFF; r++ {
+		if endsName(r) && isIdentRune(r) {
+			t.Errorf("endsName(%q), but it goes on a name", r)
+		}
+	}
+	for _, r := range "∈×→⁻ᵀ₁" {
+		if !endsName(r) {
+			t.Errorf("endsName(%q) = false", r)
+		}
+	}
+}

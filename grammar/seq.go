@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"unicode/utf8"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -44,13 +46,17 @@ func (s *Seq) parse(lex seqSource, a *seqArena) error {
 	type frame struct {
 		group *Group
 		seq   *Seq
-		start int // where seq's items begin on the scratch stack
+		start int          // where seq's items begin on the scratch stack
+		last  *lexer.Token // seq's last token so far
 	}
 	var fbuf [8]frame
 	stack := fbuf[:0]
 	var sbuf [32]*Item
 	scratch := sbuf[:0]
 	cur, curStart := s, 0
+	// last is cur's last token so far: its end is cur's EndPos, worked
+	// out when cur closes.
+	var last *lexer.Token
 	for {
 		t := lex.Peek()
 		if t.EOF() || (len(stack) == 0 && (t.Type == TokSemi || t.Type == TokNewline || t.Type == TokClose)) {
@@ -66,8 +72,8 @@ func (s *Seq) parse(lex seqSource, a *seqArena) error {
 			it := a.item(t.Pos)
 			it.Group = g
 			scratch = append(scratch, it)
-			stack = append(stack, frame{g, cur, curStart})
-			cur, curStart = a.seqs.new(Seq{Pos: t.Pos}), len(scratch)
+			stack = append(stack, frame{g, cur, curStart, last})
+			cur, curStart, last = a.seqs.new(Seq{Pos: t.Pos}), len(scratch), nil
 			continue
 		case TokClose:
 			top := stack[len(stack)-1]
@@ -75,11 +81,13 @@ func (s *Seq) parse(lex seqSource, a *seqArena) error {
 			top.group.EndPos, top.group.Close = t.Pos, t.Value
 			cur.Items = a.carve(scratch[curStart:])
 			scratch = scratch[:curStart]
+			if last != nil {
+				cur.EndPos = endOf(last)
+			}
 			if len(cur.Items) > 0 {
 				top.group.Body = cur
 			}
-			cur, curStart = top.seq, top.start
-			cur.EndPos = endOf(t)
+			cur, curStart, last = top.seq, top.start, t
 			continue
 		case TokNewline:
 			// Inside brackets a line break is a blank.
@@ -103,13 +111,16 @@ func (s *Seq) parse(lex seqSource, a *seqArena) error {
 			it.Punct = t.Value
 		}
 		scratch = append(scratch, it)
-		cur.EndPos = endOf(t)
+		last = t
 	}
 	if len(stack) > 0 {
 		open := stack[len(stack)-1].group
 		return participle.Errorf(open.Pos, "%s opened here is never closed", open.Open)
 	}
 	s.Items = a.carve(scratch)
+	if last != nil {
+		s.EndPos = endOf(last)
+	}
 	if len(s.Items) == 0 {
 		return participle.NextMatch
 	}
@@ -120,6 +131,6 @@ func (s *Seq) parse(lex seqSource, a *seqArena) error {
 func endOf(t *lexer.Token) lexer.Position {
 	p := t.Pos
 	p.Offset += len(t.Value)
-	p.Column += len([]rune(t.Value))
+	p.Column += utf8.RuneCountInString(t.Value)
 	return p
 }

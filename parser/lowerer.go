@@ -35,10 +35,17 @@ type lowerer struct {
 	// shape (see declShape).
 	lastReals *grammar.Reals
 	lastShape symbolic.Shape
+	// shapes are the first declared shapes made (see sharedShapeOf).
+	shapes  [4]symbolic.Shape
+	nShapes int
 	// memo holds the last symbol looked up (nil if absent), valid until
 	// the next addSymbol: a word asks for its name several times over
 	// (special, bareCall, splitProduct, use, …).
 	memo memoSymbol
+	// symbols and exprs are where new symbols and names' nodes come
+	// from (see sizeSlabs).
+	symbols slab[symbolic.Symbol]
+	exprs   slab[symbolic.Expr]
 }
 
 // memoSymbol is a symbol lookup remembered (see lowerer.memo).

@@ -143,6 +143,7 @@ func lowerSource(prog *symbolic.Program, src, file string, o *options, main bool
 		return attach(err, src, file)
 	}
 	l := newLowerer(prog, o, false)
+	l.sizeSlabs(stmts)
 	for i, st := range stmts {
 		if err := l.stmt(st, main && i == len(stmts)-1); err != nil {
 			return attach(err, src, file)

@@ -27,12 +27,16 @@ func knownShapes(p *sym.Program) bool {
 			return false
 		}
 	}
+	if len(p.Defs) > len(knownPass{}.done) {
+		return false
+	}
 	k := knownPass{p: p}
 	for _, d := range p.Defs {
 		if !k.expr(d.Body, 0) {
 			return false
 		}
-		k.done = append(k.done, d)
+		k.done[k.nDone] = d
+		k.nDone++
 	}
 	if r := p.Result; r != nil && r.Body != nil && !k.isDone(r) {
 		if len(r.Params) > 0 || !k.expr(r.Body, 0) {
@@ -49,14 +53,55 @@ func knownShapes(p *sym.Program) bool {
 }
 
 // knownPass is the state of knownShapes: the definitions whose bodies
-// have their shapes.
+// have their shapes, and the shapes of names, products and transposes
+// met so far (shapes are never modified in place, so equal ones are
+// shared).
 type knownPass struct {
-	p    *sym.Program
-	done []*sym.Def
+	p       *sym.Program
+	done    [16]*sym.Def
+	nDone   int
+	shapes  [8]sym.Shape
+	nShapes int
+}
+
+// met records a shape a name has, for shape to share.
+func (k *knownPass) met(sh sym.Shape) {
+	if len(sh) == 0 || k.nShapes == len(k.shapes) {
+		return
+	}
+	for _, s := range k.shapes[:k.nShapes] {
+		if &s[0] == &sh[0] {
+			return
+		}
+	}
+	k.shapes[k.nShapes] = sh
+	k.nShapes++
+}
+
+// shape returns the normalised shape rows×cols (as symbolic.Matrix
+// makes it), one made before when equal.
+func (k *knownPass) shape(rows, cols sym.Dim) sym.Shape {
+	switch {
+	case rows == sym.One && cols == sym.One:
+		return nil
+	case cols == sym.One:
+		cols = ""
+	}
+	for _, sh := range k.shapes[:k.nShapes] {
+		if sh[0] == rows && (cols == "" && len(sh) == 1 || len(sh) == 2 && sh[1] == cols) {
+			return sh
+		}
+	}
+	sh := sym.Shape{rows, cols}
+	if cols == "" {
+		sh = sh[:1:1]
+	}
+	k.met(sh)
+	return sh
 }
 
 func (k *knownPass) isDone(d *sym.Def) bool {
-	for _, e := range k.done {
+	for _, e := range k.done[:k.nDone] {
 		if e == d {
 			return true
 		}
@@ -86,6 +131,7 @@ func (k *knownPass) expr(e *sym.Expr, depth int) bool {
 			return false
 		case sy.Kind == sym.SymVar && sy.Declared:
 			e.Shape = sy.Shape.Norm()
+			k.met(e.Shape)
 		case sy.Kind == sym.SymDef && sy.Def != nil && len(sy.Def.Params) == 0 && k.isDone(sy.Def):
 			e.Shape = sy.Def.Body.Shape.Norm()
 		default:
@@ -113,6 +159,30 @@ func (k *knownPass) expr(e *sym.Expr, depth int) bool {
 		if !k.expr(a, depth+1) {
 			return false
 		}
+	}
+	switch e.Op {
+	case sym.OpMul:
+		// symbolic's productShape, without allocating a shape made before.
+		a, b := e.Args[0].Shape.Norm(), e.Args[1].Shape.Norm()
+		switch {
+		case a.IsScalar():
+			e.Shape = b
+		case b.IsScalar():
+			e.Shape = a
+		case a.Cols() != b.Rows():
+			return false
+		default:
+			e.Shape = k.shape(a.Rows(), b.Cols())
+		}
+		return true
+	case sym.OpT:
+		// Shape.T, the same way.
+		a := e.Args[0].Shape.Norm()
+		e.Shape = nil
+		if !a.IsScalar() {
+			e.Shape = k.shape(a.Cols(), a.Rows())
+		}
+		return true
 	}
 	sh, err := sym.ResultShapeIn(e, k.lookup)
 	if err != nil {
