@@ -127,6 +127,9 @@ func (p *fast) stmt() (*Stmt, bool) {
 	pos := p.peek().Pos
 	hasIn, hasEq := p.scanAhead()
 	if hasIn {
+		if d, ok := p.quickDecl(); ok {
+			return p.aStmt.new(Stmt{Pos: pos, Decl: d}), true
+		}
 		if d, ok := try(p, p.decl); ok {
 			return p.aStmt.new(Stmt{Pos: pos, Decl: d}), true
 		}
