@@ -88,7 +88,7 @@ func tokenize(src string) []lexer.Token {
 			wide = typ == TokCmd
 		}
 		span := src[i : i+n]
-		at := lexer.Position{Offset: i, Line: line, Column: col}
+		at, atLine, atCol := i, line, col
 		i += n
 		switch {
 		case typ == TokNewline:
@@ -111,7 +111,14 @@ func tokenize(src string) []lexer.Token {
 			continue
 		}
 		afterSizer = false
-		out = append(out, lexer.Token{Type: typ, Value: span, Pos: at})
+		if len(out) == cap(out) {
+			out = append(out, lexer.Token{})[:len(out)]
+		}
+		// Field by field into the zeroed slot (Filename stays empty).
+		out = out[:len(out)+1]
+		t := &out[len(out)-1]
+		t.Type, t.Value = typ, span
+		t.Pos.Offset, t.Pos.Line, t.Pos.Column = at, atLine, atCol
 	}
 	return append(out, lexer.EOFToken(lexer.Position{Offset: len(src), Line: line, Column: col}))
 }

@@ -127,9 +127,11 @@ func (l *lowerer) sharedShapeOf(r *grammar.Reals) (symbolic.Shape, error) {
 		}
 	}
 	// As shapeOf makes it.
-	s := symbolic.Vector(dims[0])
+	var s symbolic.Shape
 	if len(list) == 2 {
 		s = symbolic.Matrix(dims[0], dims[1])
+	} else {
+		s = symbolic.Vector(dims[0])
 	}
 	if l.nShapes < len(l.shapes) {
 		l.shapes[l.nShapes] = s

@@ -45,6 +45,9 @@ func (l *lowerer) addDef(d *symbolic.Def, g *grammar.Def) error {
 		}
 	}
 	l.addSymbol(d.Name, l.newSymbol(symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos}))
+	if l.prog.Defs == nil && l.defsRoom != nil {
+		l.prog.Defs = l.defsRoom[:0]
+	}
 	l.prog.Defs = append(l.prog.Defs, d)
 	l.prog.Result = d
 	return nil

@@ -46,6 +46,8 @@ type lowerer struct {
 	// from (see sizeSlabs).
 	symbols slab[symbolic.Symbol]
 	exprs   slab[symbolic.Expr]
+	// defsRoom: see options.defsRoom.
+	defsRoom *[2]*symbolic.Def
 }
 
 // memoSymbol is a symbol lookup remembered (see lowerer.memo).
@@ -62,7 +64,7 @@ func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 	if p.Order == nil {
 		p.Order = make([]string, 0, 8) // most programs name a few symbols
 	}
-	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, freeIndices: o.freeIndices}
+	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, freeIndices: o.freeIndices, defsRoom: o.defsRoom}
 	for _, s := range p.Symbols {
 		if s.Index != "" {
 			l.markFamilyIndex(s.Index)
