@@ -135,6 +135,9 @@ func (p *fast) stmt() (*Stmt, bool) {
 		}
 	}
 	if hasEq {
+		if d, ok := p.quickDef(); ok {
+			return p.aStmt.new(Stmt{Pos: pos, Def: d}), true
+		}
 		if d, ok := try(p, p.def); ok {
 			return p.aStmt.new(Stmt{Pos: pos, Def: d}), true
 		}

@@ -117,3 +117,27 @@ func (p *fast) quickDim(j int) (*Dim, bool) {
 	n := p.aName.new(Name{Pos: t.Pos, Text: t.Value})
 	return p.aDim.new(Dim{Pos: t.Pos, Name: p.aTarget.new(Target{Pos: t.Pos, Name: n})}), true
 }
+
+// quickDef reads the commonest definition, a plain name then an Eq literal
+// (f = …), as def does, without def's trials of subscripts, labels and a
+// parameter list. On anything else it reports false with the cursor
+// unmoved, and def reads the statement.
+func (p *fast) quickDef() (*Def, bool) {
+	toks, j := p.toks, p.i
+	if !p.plainName(j) {
+		return nil, false
+	}
+	t, eq := &toks[j], &toks[j+1]
+	if eq.Type == lexer.EOF || !oneOf(eq.Value, eqLits) {
+		return nil, false
+	}
+	p.i = j + 2
+	body, ok := p.seq()
+	if !ok {
+		p.i = j
+		return nil, false
+	}
+	n := p.aName.new(Name{Pos: t.Pos, Text: t.Value})
+	tg := p.aTarget.new(Target{Pos: t.Pos, Name: n})
+	return p.aDef.new(Def{Pos: t.Pos, Target: tg, Eq: eq.Value, Body: body}), true
+}
