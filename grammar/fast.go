@@ -45,83 +45,6 @@ func fastParse(toks []lexer.Token) (*Program, bool) {
 	return prog, true
 }
 
-// fast is fastParse's cursor over the tokens (the last is EOF), with
-// the slabs its nodes come from.
-type fast struct {
-	toks       []lexer.Token
-	i          int
-	aStmt      slab[Stmt]
-	aDecl      slab[Decl]
-	aDeclPart  slab[DeclPart]
-	aDeclName  slab[DeclName]
-	aRange     slab[Range]
-	aInterval  slab[Interval]
-	aSpace     slab[Space]
-	aReals     slab[Reals]
-	aDims      slab[Dims]
-	aDim       slab[Dim]
-	aTarget    slab[Target]
-	aName      slab[Name]
-	aSubscript slab[Subscript]
-	aSubItem   slab[SubItem]
-	aLabel     slab[Label]
-	aDef       slab[Def]
-	aSeq       slab[Seq]
-}
-
-// fastStart is the first room of a parse, in one allocation: the cursor,
-// the program, and the first chunk of each slab, sized for a few short
-// statements (a slab that fills up goes on in chunks of its own).
-type fastStart struct {
-	f         fast
-	prog      Program
-	stmts     [4]*Stmt
-	stmt      [3]Stmt
-	decl      [2]Decl
-	declPart  [2]DeclPart
-	declName  [4]DeclName
-	rng       [1]Range
-	interval  [1]Interval
-	space     [2]Space
-	reals     [3]Reals
-	dims      [2]Dims
-	dim       [4]Dim
-	target    [8]Target
-	name      [8]Name
-	subscript [2]Subscript
-	subItem   [2]SubItem
-	label     [2]Label
-	def       [2]Def
-	seq       [2]Seq
-}
-
-// newFast returns a cursor over toks and the program it fills.
-func newFast(toks []lexer.Token) (*fast, *Program) {
-	a := &fastStart{}
-	p := &a.f
-	p.toks = toks
-	a.prog.Stmts = a.stmts[:0]
-	p.aStmt, p.aDecl, p.aDeclPart, p.aDeclName = a.stmt[:0], a.decl[:0], a.declPart[:0], a.declName[:0]
-	p.aRange, p.aInterval, p.aSpace, p.aReals = a.rng[:0], a.interval[:0], a.space[:0], a.reals[:0]
-	p.aDims, p.aDim, p.aTarget, p.aName = a.dims[:0], a.dim[:0], a.target[:0], a.name[:0]
-	p.aSubscript, p.aSubItem, p.aLabel, p.aDef, p.aSeq = a.subscript[:0], a.subItem[:0], a.label[:0], a.def[:0], a.seq[:0]
-	return p, &a.prog
-}
-
-// slab hands out nodes of one type from chunks, a few allocations per
-// parse instead of one per node (allocation was most of the parse's
-// cost). A node a failed alternative took is simply not used.
-type slab[T any] []T
-
-// new returns a pointer to a fresh copy of v.
-func (s *slab[T]) new(v T) *T {
-	if len(*s) == cap(*s) {
-		*s = make([]T, 0, min(max(2*cap(*s), 2), 32))
-	}
-	*s = append(*s, v)
-	return &(*s)[len(*s)-1]
-}
-
 func (p *fast) peek() *lexer.Token { return &p.toks[p.i] }
 
 // Peek and Next let Seq's parser read from the cursor (see seqSource).
@@ -138,7 +61,8 @@ func (p *fast) Next() *lexer.Token {
 // lit consumes the next token if its value is one of vals.
 func (p *fast) lit(vals ...string) (string, bool) {
 	t := p.peek()
-	if t.EOF() {
+	if t.Type == lexer.EOF || t.Type == TokSemi || t.Type == TokNewline {
+		// No literal of the grammar is a separator.
 		return "", false
 	}
 	for _, v := range vals {
@@ -203,11 +127,17 @@ func (p *fast) stmt() (*Stmt, bool) {
 	pos := p.peek().Pos
 	hasIn, hasEq := p.scanAhead()
 	if hasIn {
+		if d, ok := p.quickDecl(); ok {
+			return p.aStmt.new(Stmt{Pos: pos, Decl: d}), true
+		}
 		if d, ok := try(p, p.decl); ok {
 			return p.aStmt.new(Stmt{Pos: pos, Decl: d}), true
 		}
 	}
 	if hasEq {
+		if d, ok := p.quickDef(); ok {
+			return p.aStmt.new(Stmt{Pos: pos, Def: d}), true
+		}
 		if d, ok := try(p, p.def); ok {
 			return p.aStmt.new(Stmt{Pos: pos, Def: d}), true
 		}
@@ -233,8 +163,13 @@ func (p *fast) scanAhead() (hasIn, hasEq bool) {
 		case TokCmd:
 			hasIn = hasIn || t.Value == `\in`
 		case tokPunct:
-			hasIn = hasIn || oneOf(t.Value, inLits)
-			hasEq = hasEq || oneOf(t.Value, eqLits)
+			// inLits and eqLits as they are spelled in punctuation.
+			switch t.Value {
+			case "∈", ":":
+				hasIn = true
+			case "=", ":=", "≔":
+				hasEq = true
+			}
 		}
 	}
 	return hasIn, hasEq
@@ -252,12 +187,13 @@ func oneOf(v string, vals []string) bool {
 
 // decl: DeclPart ( ',' DeclPart )* ( ','? Range )?
 func (p *fast) decl() (*Decl, bool) {
-	d := p.aDecl.new(Decl{Pos: p.peek().Pos})
+	d := Decl{Pos: p.peek().Pos}
 	part, ok := p.declPart()
 	if !ok {
 		return nil, false
 	}
-	d.Parts = append(d.Parts, part)
+	var buf [4]*DeclPart
+	parts := append(buf[:0], part)
 	for {
 		part, ok := try(p, func() (*DeclPart, bool) {
 			if _, ok := p.lit(","); !ok {
@@ -268,25 +204,27 @@ func (p *fast) decl() (*Decl, bool) {
 		if !ok {
 			break
 		}
-		d.Parts = append(d.Parts, part)
+		parts = append(parts, part)
 	}
+	d.Parts = p.lParts.carve(parts)
 	if r, ok := try(p, func() (*Range, bool) {
 		p.lit(",")
 		return p.rng()
 	}); ok {
 		d.Range = r
 	}
-	return d, true
+	return p.aDecl.new(d), true
 }
 
 // declPart: DeclName ( ',' DeclName )* In Space
 func (p *fast) declPart() (*DeclPart, bool) {
-	d := p.aDeclPart.new(DeclPart{Pos: p.peek().Pos})
+	d := DeclPart{Pos: p.peek().Pos}
 	n, ok := p.declName()
 	if !ok {
 		return nil, false
 	}
-	d.Targets = append(d.Targets, n)
+	var buf [8]*DeclName
+	names := append(buf[:0], n)
 	for {
 		n, ok := try(p, func() (*DeclName, bool) {
 			if _, ok := p.lit(","); !ok {
@@ -297,7 +235,7 @@ func (p *fast) declPart() (*DeclPart, bool) {
 		if !ok {
 			break
 		}
-		d.Targets = append(d.Targets, n)
+		names = append(names, n)
 	}
 	if d.In, ok = p.lit(inLits...); !ok {
 		return nil, false
@@ -305,7 +243,8 @@ func (p *fast) declPart() (*DeclPart, bool) {
 	if d.Space, ok = p.space(); !ok {
 		return nil, false
 	}
-	return d, true
+	d.Targets = p.lNames.carve(names)
+	return p.aDeclPart.new(d), true
 }
 
 // declName: Dots | Target
@@ -322,7 +261,7 @@ func (p *fast) declName() (*DeclName, bool) {
 
 // rng: For? Target ( '=' | '∈' | '\in' | 'in' ) ( '{' Interval '}' | '\{' Interval '\}' | Interval )
 func (p *fast) rng() (*Range, bool) {
-	r := p.aRange.new(Range{Pos: p.peek().Pos})
+	r := Range{Pos: p.peek().Pos}
 	if _, ok := p.lit("for"); ok {
 		r.For = true
 	} else if ok := p.textFor(); ok {
@@ -338,7 +277,7 @@ func (p *fast) rng() (*Range, bool) {
 	if r.Set, ok = p.bracedInterval(true); !ok {
 		return nil, false
 	}
-	return r, true
+	return p.aRange.new(r), true
 }
 
 // textFor: ( '\text' | '\mbox' | '\textrm' ) '{' 'for' '}', rewound when
@@ -489,7 +428,8 @@ func (p *fast) dims() (*Dims, bool) {
 			if !ok {
 				return nil, false
 			}
-			out := []*Dim{first}
+			var buf [4]*Dim
+			out := append(buf[:0], first)
 			for {
 				dim, ok := try(p, func() (*Dim, bool) {
 					if _, ok := p.lit(timesLits...); !ok {
@@ -505,7 +445,7 @@ func (p *fast) dims() (*Dims, bool) {
 			if _, ok := p.lit(close); !ok {
 				return nil, false
 			}
-			return out, true
+			return p.lDims.carve(out), true
 		})
 	}
 	if l, ok := list("{", "}"); ok {
@@ -565,12 +505,13 @@ func (p *fast) optSubscript() *Subscript {
 
 // name: Font '{' ( Ident | Cmd ) '}' | ( Ident | Cmd )
 func (p *fast) name() (*Name, bool) {
+	// A font literal is only ever a command token.
 	t := p.peek()
-	if t.Type != TokIdent && t.Type != TokCmd && !isFont(t.Value) {
+	if t.Type != TokIdent && t.Type != TokCmd {
 		return nil, false
 	}
 	pos := t.Pos
-	if isFont(t.Value) {
+	if t.Type == TokCmd && isFont(t.Value) {
 		save := p.i
 		p.i++
 		if p.peek().Value == "{" {
@@ -609,7 +550,8 @@ func (p *fast) subscript() (*Subscript, bool) {
 		if !ok {
 			return nil, false
 		}
-		out := []*SubItem{first}
+		var buf [4]*SubItem
+		out := append(buf[:0], first)
 		for {
 			it, ok := try(p, func() (*SubItem, bool) {
 				p.lit(",")
@@ -623,13 +565,13 @@ func (p *fast) subscript() (*Subscript, bool) {
 		if _, ok := p.lit("}"); !ok {
 			return nil, false
 		}
-		return out, true
+		return p.lSubs.carve(out), true
 	}); ok {
 		s.Items = items
 		return s, true
 	}
 	if it, ok := try(p, p.subItem); ok {
-		s.Items = []*SubItem{it}
+		s.Items = p.lSubs.carve([]*SubItem{it})
 		return s, true
 	}
 	return nil, false
@@ -709,7 +651,8 @@ func (p *fast) def() (*Def, bool) {
 		if _, ok := p.lit("("); !ok {
 			return nil, false
 		}
-		var out []*Target
+		var buf [4]*Target
+		out := buf[:0]
 		if first, ok := try(p, p.target); ok {
 			out = append(out, first)
 			for {
@@ -728,7 +671,7 @@ func (p *fast) def() (*Def, bool) {
 		if _, ok := p.lit(")"); !ok {
 			return nil, false
 		}
-		return out, true
+		return p.lTargets.carve(out), true
 	}); ok {
 		d.Params = params
 	}
@@ -741,10 +684,21 @@ func (p *fast) def() (*Def, bool) {
 	return d, true
 }
 
-// seq reads an expression's flat sequence with Seq's own parser.
+// seq reads an expression's flat sequence with Seq's own parser, its
+// items taken from p.seqs: sized at the first expression to the tokens
+// left (at most 4,096; then it goes on in chunks), which no parse
+// outgrows but by failed alternatives. The item lists are cut from the
+// first room's itemPtr when the tokens left fit in it.
 func (p *fast) seq() (*Seq, bool) {
 	s := p.aSeq.new(Seq{})
-	if err := s.parse(p); err != nil {
+	if p.seqs.items.free == nil {
+		n := min(len(p.toks)-p.i, 4096)
+		p.seqs.items.free = make([]Item, 0, n)
+		if n > cap(p.seqs.ptrs.free) {
+			p.seqs.ptrs.free = make([]*Item, 0, n)
+		}
+	}
+	if err := s.parse(p, &p.seqs); err != nil {
 		return nil, false
 	}
 	return s, true

@@ -194,6 +194,10 @@ func isPunctRune(r rune) bool {
 	return false
 }
 
+// IsOperatorRune reports a non-ASCII rune the lexer reads as an operator,
+// a superscript or a subscript (∈, ×, →, ᵀ, ², ₁, …).
+func IsOperatorRune(r rune) bool { return isPunctRune(r) || isSuper(r) || isSubscript(r) }
+
 // puncts are the multi-character operators, in the order the Punct rule
 // tries them.
 var puncts = []string{"**", ".*", "./", ".^", "...", "..", "->", ":=", "||"}

@@ -83,3 +83,30 @@ func BenchmarkParseSympyCases(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseSympyCase is BenchmarkParseSympyCases one program at a
+// time (sub-benchmarks by id): linear, the smallest, shows the fixed cost
+// of a parse.
+func BenchmarkParseSympyCase(b *testing.B) {
+	data, err := os.ReadFile("../testdata/bench/sympy_cases.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []struct {
+		ID      string `json:"id"`
+		Program string `json:"program"`
+	}
+	if err := json.Unmarshal(data, &cs); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range cs {
+		b.Run(c.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(c.Program); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

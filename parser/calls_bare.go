@@ -74,7 +74,7 @@ func inverseSuper(c *cursor) bool {
 // isPlainFunc reports whether np names a function that may be applied
 // without parentheses: a builtin not shadowed by a program name, or a
 // declared function of one argument. It returns the canonical name.
-func (l *lowerer) isPlainFunc(np nameParts) (string, bool, bool) {
+func (l *lowerer) isPlainFunc(np *nameParts) (string, bool, bool) {
 	if len(np.subs) > 0 || np.label != "" || l.isBound(np.base) {
 		return "", false, false
 	}
@@ -105,7 +105,7 @@ func (l *lowerer) isBound(name string) bool {
 // sin^2(x)) when np is a function name. ok is false when np is not a
 // function, or when a declared function is not followed by an argument
 // (it is then read as a name, as in ∂f/∂x).
-func (l *lowerer) bareCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+func (l *lowerer) bareCall(c *cursor, np *nameParts) (*symbolic.Expr, bool, error) {
 	fn, builtin, ok := l.isPlainFunc(np)
 	if !ok {
 		return nil, false, nil
@@ -217,7 +217,7 @@ func isImplicitFunc(name string) bool {
 // as an elementwise function ℝ → ℝ and the call parsed; a name of two or
 // more letters is an error that suggests the nearest function. ok is
 // false otherwise (a one-letter name before brackets is a product).
-func (l *lowerer) unknownCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+func (l *lowerer) unknownCall(c *cursor, np *nameParts) (*symbolic.Expr, bool, error) {
 	applied := isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
 	if !applied || len(np.subs) > 0 || np.label != "" || l.isBound(np.base) ||
 		l.isIndex(np.base) || l.isFamilyIndex(np.base) || l.symbol(np.base) != nil {
@@ -339,7 +339,7 @@ func editDistance(a, b string) int {
 // returns the first letter's variable and puts the rest of the name back
 // in the cursor, so that juxtaposition reads it (and a transpose or
 // power written after the name applies to its last letter).
-func (l *lowerer) splitProduct(c *cursor, it *grammar.Item, np nameParts) (*symbolic.Expr, bool) {
+func (l *lowerer) splitProduct(c *cursor, it *grammar.Item, np *nameParts) (*symbolic.Expr, bool) {
 	if it.Ident == "" || np.raw != np.base || len(np.subs) > 0 || np.label != "" || l.symbol(np.base) != nil ||
 		l.isBound(np.base) || l.isIndex(np.base) || l.isFamilyIndex(np.base) {
 		return nil, false

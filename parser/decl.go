@@ -81,16 +81,64 @@ func (l *lowerer) decl(d *grammar.Decl) error {
 }
 
 // declShape is shapeOf(r), made once for the names declared together
-// (A, X ∈ R^{n×n} share one shape; shapes are never modified in place).
+// (A, X ∈ R^{n×n} share one shape), and shared by the declarations of
+// equal shapes (a ∈ R^n; b ∈ R^n): shapes are never modified in place.
 func (l *lowerer) declShape(r *grammar.Reals) (symbolic.Shape, error) {
 	if r == l.lastReals {
 		return l.lastShape, nil
 	}
-	s, err := shapeOf(r)
+	s, err := l.sharedShapeOf(r)
 	if err == nil {
 		l.lastReals, l.lastShape = r, s
 	}
 	return s, err
+}
+
+// sharedShapeOf is shapeOf(r), or an equal shape made before.
+func (l *lowerer) sharedShapeOf(r *grammar.Reals) (symbolic.Shape, error) {
+	d := r.Dims
+	if d == nil || d.One == nil && len(d.Alt) == 0 && len(d.List) == 0 || len(d.List)+len(d.Alt) > 2 {
+		return shapeOf(r)
+	}
+	list := d.List
+	if d.Alt != nil {
+		list = d.Alt
+	}
+	if d.One != nil {
+		list = []*grammar.Dim{d.One}
+	}
+	var dims [2]symbolic.Dim
+	for i, g := range list {
+		v, err := dimOf(g)
+		if err != nil {
+			return nil, err
+		}
+		dims[i] = v
+	}
+	n := len(list)
+	switch {
+	case n == 2 && dims[0] == symbolic.One && dims[1] == symbolic.One:
+		return nil, nil
+	case n == 2 && dims[1] == symbolic.One:
+		n = 1
+	}
+	for _, s := range l.shapes[:l.nShapes] {
+		if len(s) == n && s[0] == dims[0] && (n == 1 || s[1] == dims[1]) {
+			return s, nil
+		}
+	}
+	// As shapeOf makes it.
+	var s symbolic.Shape
+	if len(list) == 2 {
+		s = symbolic.Matrix(dims[0], dims[1])
+	} else {
+		s = symbolic.Vector(dims[0])
+	}
+	if l.nShapes < len(l.shapes) {
+		l.shapes[l.nShapes] = s
+		l.nShapes++
+	}
+	return s, nil
 }
 
 // declIndex declares an index i = 1..count.
@@ -98,13 +146,13 @@ func (l *lowerer) declIndex(key string, count symbolic.Dim, p symbolic.Pos) erro
 	if s := l.symbol(key); s != nil && !(s.Kind == symbolic.SymIndex && s.Count == count) {
 		return errRedefined(p, key, "declared")
 	}
-	l.addSymbol(key, &symbolic.Symbol{Name: key, Kind: symbolic.SymIndex, Count: count, Declared: true, Pos: p})
+	l.addSymbol(key, l.newSymbol(symbolic.Symbol{Name: key, Kind: symbolic.SymIndex, Count: count, Declared: true, Pos: p}))
 	return nil
 }
 
 // declName declares one name of a declaration part.
 func (l *lowerer) declName(t targetName, r *grammar.Reals, index string, count symbolic.Dim) error {
-	sym := &symbolic.Symbol{Kind: symbolic.SymVar, Declared: true, Pos: t.pos}
+	sym := l.newSymbol(symbolic.Symbol{Kind: symbolic.SymVar, Declared: true, Pos: t.pos})
 	key := t.key()
 	if len(t.subs) == 1 {
 		sub := t.subs[0]

@@ -22,7 +22,7 @@ func (l *lowerer) def(g *grammar.Def) (*symbolic.Def, error) {
 		key := pt.key()
 		d.Params = append(d.Params, key)
 		if l.symbol(key) == nil && key != d.Name {
-			l.addSymbol(key, &symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: pt.pos})
+			l.addSymbol(key, l.newSymbol(symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: pt.pos}))
 		}
 	}
 	if d.Body, err = l.seq(g.Body); err != nil {
@@ -44,7 +44,10 @@ func (l *lowerer) addDef(d *symbolic.Def, g *grammar.Def) error {
 			return errUsedBeforeDef(old.Pos, d.Name)
 		}
 	}
-	l.addSymbol(d.Name, &symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos})
+	l.addSymbol(d.Name, l.newSymbol(symbolic.Symbol{Name: d.Name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos}))
+	if l.prog.Defs == nil && l.defsRoom != nil {
+		l.prog.Defs = l.defsRoom[:0]
+	}
 	l.prog.Defs = append(l.prog.Defs, d)
 	l.prog.Result = d
 	l.noteFamilyDef(d)

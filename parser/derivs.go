@@ -203,7 +203,7 @@ func (l *lowerer) dfdx(c *cursor, it *grammar.Item) (*symbolic.Expr, bool, error
 	if err != nil {
 		return nil, true, err
 	}
-	x, err := l.resolveVar(np)
+	x, err := l.resolveVar(&np)
 	if err != nil {
 		return nil, true, err
 	}

@@ -48,7 +48,7 @@ func (l *lowerer) noteFamilyDef(d *symbolic.Def) {
 // each other stay a graph of names. In a claim (read-only: the program is
 // not changed) it is the instance itself, bounded in size. ok is false
 // when np is no such use.
-func (l *lowerer) familyDefMember(np nameParts) (e *symbolic.Expr, ok bool, err error) {
+func (l *lowerer) familyDefMember(np *nameParts) (e *symbolic.Expr, ok bool, err error) {
 	fd, found := l.famDefs[np.base]
 	if !found || np.label != "" || len(np.subs) != 1 {
 		return nil, false, nil

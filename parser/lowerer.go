@@ -41,6 +41,26 @@ type lowerer struct {
 	// shape (see declShape).
 	lastReals *grammar.Reals
 	lastShape symbolic.Shape
+	// shapes are the first declared shapes made (see sharedShapeOf).
+	shapes  [4]symbolic.Shape
+	nShapes int
+	// memo holds the last symbol looked up (nil if absent), valid until
+	// the next addSymbol: a word asks for its name several times over
+	// (special, bareCall, splitProduct, use, …).
+	memo memoSymbol
+	// symbols and exprs are where new symbols and names' nodes come
+	// from (see sizeSlabs).
+	symbols slab[symbolic.Symbol]
+	exprs   slab[symbolic.Expr]
+	// defsRoom: see options.defsRoom.
+	defsRoom *[2]*symbolic.Def
+}
+
+// memoSymbol is a symbol lookup remembered (see lowerer.memo).
+type memoSymbol struct {
+	key string
+	sym *symbolic.Symbol
+	ok  bool
 }
 
 func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
@@ -50,7 +70,7 @@ func newLowerer(p *symbolic.Program, o *options, readOnly bool) *lowerer {
 	if p.Order == nil {
 		p.Order = make([]string, 0, 8) // most programs name a few symbols
 	}
-	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, freeIndices: o.freeIndices}
+	l := &lowerer{prog: p, readOnly: readOnly, maxDepth: o.maxDepth, freeIndices: o.freeIndices, defsRoom: o.defsRoom}
 	for _, s := range p.Symbols {
 		if s.Index != "" {
 			l.markFamilyIndex(s.Index)
@@ -102,7 +122,14 @@ func (l *lowerer) stmt(st *grammar.Stmt, last bool) error {
 }
 
 // symbol returns the symbol of key, or nil.
-func (l *lowerer) symbol(key string) *symbolic.Symbol { return l.prog.Symbols[key] }
+func (l *lowerer) symbol(key string) *symbolic.Symbol {
+	if l.memo.ok && key == l.memo.key {
+		return l.memo.sym
+	}
+	s := l.prog.Symbols[key]
+	l.memo = memoSymbol{key: key, sym: s, ok: true}
+	return s
+}
 
 // addSymbol records a new symbol in source order.
 func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
@@ -113,6 +140,7 @@ func (l *lowerer) addSymbol(key string, s *symbolic.Symbol) {
 		l.prog.Notes = slices.DeleteFunc(l.prog.Notes, func(n string) bool { return strings.HasPrefix(n, key+" is not declared: taken as") })
 	}
 	l.prog.Symbols[key] = s
+	l.memo = memoSymbol{key: key, sym: s, ok: true}
 	if s.Index != "" {
 		l.markFamilyIndex(s.Index)
 	}

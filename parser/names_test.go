@@ -1,6 +1,10 @@
 package parser
 
-import "testing"
+import (
+	"testing"
+
+	"deriv/symbolic"
+)
 
 // TestNames checks name resolution: Greek spellings, builtins shadowed by
 // program names, labels, subscripts, families and entries.
@@ -49,6 +53,22 @@ func TestNames(t *testing.T) {
 	for _, tt := range tests {
 		if got := resultOf(t, tt.src); got != tt.want {
 			t.Errorf("%s\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestKeptRunes: the runes Normalize passes over are ones
+// symbolic.NormalizeText keeps, and Normalize is NormalizeText on texts
+// that mix them with runes it maps.
+func TestKeptRunes(t *testing.T) {
+	for r := rune(0x80); r <= 0x1FFFF; r++ {
+		if keptRune(r) && symbolic.NormalizeText(string(r)) != string(r) {
+			t.Errorf("keptRune(%q), but NormalizeText maps it", r)
+		}
+	}
+	for _, s := range []string{"", "x", "x ∈ ℝ^n", "µ ∈ R", "x, b ∈ R^n; f = 𝑥ᵀ b", "α ∈ R; f = ϕ(α)", "a\xff µ", "\xffµ", "ｘ²", "W₁ ∈ ℝ^{n×n} ｘ"} {
+		if got, want := Normalize(s), symbolic.NormalizeText(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

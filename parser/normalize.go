@@ -5,13 +5,51 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"deriv/grammar"
 	"deriv/symbolic"
 )
 
 // Normalize is symbolic.NormalizeText: the compatibility normalisation
 // (NFKC) that matters for names, applied before anything reads the text
 // (µ is μ, ｘ is x, 𝑥 is x; superscripts, subscripts, ½, ℝ and 𝟙 stay).
-func Normalize(s string) string { return symbolic.NormalizeText(s) }
+//
+// NormalizeText maps rune by rune, so the runes that it leaves alone and
+// most programs are made of (ASCII, the operators, super- and
+// subscripts, ℝ, Greek letters: see keptRune) are passed over here
+// first, without its table lookups; from the first other rune on, it
+// does the work.
+func Normalize(s string) string {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError && keptRune(r) {
+			i += size
+			continue
+		}
+		rest := symbolic.NormalizeText(s[i:])
+		if rest == s[i:] {
+			return s
+		}
+		return s[:i] + rest
+	}
+	return s
+}
+
+// keptRune reports a rune NormalizeText is known to keep as it is
+// (TestKeptRunes holds the two together): the operators, superscripts
+// and subscripts of the lexer, ℝ, and the Greek letters Α–Ω and α–ω.
+func keptRune(r rune) bool {
+	switch {
+	case r >= 'Α' && r <= 'Ω' || r >= 'α' && r <= 'ω':
+		return true
+	case r == 'ℝ':
+		return true
+	}
+	return grammar.IsOperatorRune(r)
+}
 
 // scriptOf returns the script of a letter for the mixed-script check, or
 // nil for letters common to all scripts.

@@ -1,5 +1,7 @@
 package parser
 
+import "deriv/symbolic"
+
 // Default limits of Parse (see WithLimits).
 const (
 	DefaultMaxBytes = 64 << 10 // 64 KiB: a formula is rarely 1 KiB; a 1 MB input is refused at once
@@ -15,6 +17,9 @@ type options struct {
 	freeIndices bool
 	maxBytes    int
 	maxDepth    int
+	// defsRoom is the first backing array of the program's Defs (see
+	// programRoom), nil outside Parse.
+	defsRoom *[2]*symbolic.Def
 }
 
 // Option configures Parse.

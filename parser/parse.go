@@ -36,7 +36,10 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 	for i, let := range o.lets {
 		o.lets[i] = Normalize(let)
 	}
-	prog = &symbolic.Program{Src: src, File: o.file, Symbols: map[string]*symbolic.Symbol{}}
+	room := &programRoom{}
+	prog = &room.p
+	*prog = symbolic.Program{Src: src, File: o.file, Symbols: map[string]*symbolic.Symbol{}, Order: room.order[:0]}
+	o.defsRoom = &room.defs
 	defer recoverInternal(&err, src, o.file)
 	if o.where != "" {
 		if err := lowerSource(prog, o.where, "--where", o, false); err != nil {
@@ -55,6 +58,17 @@ func Parse(src string, opts ...Option) (prog *symbolic.Program, err error) {
 		return nil, attach(err, src, o.file)
 	}
 	return prog, nil
+}
+
+// programRoom is a program with the first backing arrays of its lists,
+// in one allocation: room for the names and definitions of a few lines
+// (a list that outgrows its array moves out as any slice does). Defs
+// takes its array at the first definition (a program without one keeps
+// Defs nil).
+type programRoom struct {
+	p     symbolic.Program
+	order [8]string
+	defs  [2]*symbolic.Def
 }
 
 // ParseExpr parses one expression in p's context: a claim, a --wrt target
@@ -144,6 +158,7 @@ func lowerSource(prog *symbolic.Program, src, file string, o *options, main bool
 	}
 	l := newLowerer(prog, o, false)
 	l.indices = programIndices(stmts)
+	l.sizeSlabs(stmts)
 	for i, st := range stmts {
 		if err := l.stmt(st, main && i == len(stmts)-1); err != nil {
 			return attach(err, src, file)

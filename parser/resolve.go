@@ -14,8 +14,8 @@ import (
 // entry of an undeclared variable when a subscript is an index; else an
 // undeclared name of its own (W_1). Undeclared names are recorded as
 // inferred variables, or rejected in read-only mode (ParseExpr).
-func (l *lowerer) resolveVar(np nameParts) (*symbolic.Expr, error) {
-	v := &symbolic.Expr{Op: symbolic.OpVar, Name: np.base, Label: np.label, Pos: np.pos}
+func (l *lowerer) resolveVar(np *nameParts) (*symbolic.Expr, error) {
+	v := l.newExpr(symbolic.Expr{Op: symbolic.OpVar, Name: np.base, Label: np.label, Pos: np.pos})
 	if len(np.subs) == 0 {
 		return v, l.use(v.Key(), np)
 	}
@@ -69,14 +69,14 @@ func (l *lowerer) checkMember(v *symbolic.Expr) error {
 
 // use checks or records a reference to key. Names inside subscripts are
 // indices and are not recorded.
-func (l *lowerer) use(key string, np nameParts) error {
+func (l *lowerer) use(key string, np *nameParts) error {
 	if l.symbol(key) != nil || slices.Contains(l.bound, key) || l.isFamilyIndex(key) || l.inSub > 0 {
 		return nil
 	}
 	if l.readOnly {
 		return errUnknownName(np.pos, key)
 	}
-	l.addSymbol(key, &symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: np.pos})
+	l.addSymbol(key, l.newSymbol(symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: np.pos}))
 	return nil
 }
 
@@ -113,7 +113,7 @@ func (l *lowerer) isAnyIndex(name string) bool {
 // subExprs lowers subscripts: an index name is an OpVar (not a variable
 // of the program), a whole number an OpNum, anything else an expression
 // (t+1) whose names are indices too.
-func (l *lowerer) subExprs(np nameParts) ([]*symbolic.Expr, error) {
+func (l *lowerer) subExprs(np *nameParts) ([]*symbolic.Expr, error) {
 	out := make([]*symbolic.Expr, 0, len(np.subs))
 	for _, part := range np.subs {
 		if len(part) == 0 {
@@ -148,7 +148,7 @@ func (l *lowerer) subExprs(np nameParts) ([]*symbolic.Expr, error) {
 // funcName says whether a written name is a function here, and which: a
 // declared or defined function of the program (possibly a family member,
 // g_1), or a builtin not shadowed by a program name.
-func (l *lowerer) funcName(np nameParts) (name string, builtin, ok bool) {
+func (l *lowerer) funcName(np *nameParts) (name string, builtin, ok bool) {
 	if s := l.symbol(symbolic.VarKey(np.base, np.label)); s != nil {
 		return np.base, false, s.Kind == symbolic.SymFunc || s.Kind == symbolic.SymDef && s.Def != nil && len(s.Def.Params) > 0
 	}
@@ -187,7 +187,7 @@ func builtinName(raw, canon string) (string, bool) {
 
 // maybeCall parses a call f(x, …) or a derivative call φ'(z) when the name
 // is a function and an argument list follows.
-func (l *lowerer) maybeCall(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+func (l *lowerer) maybeCall(c *cursor, np *nameParts) (*symbolic.Expr, bool, error) {
 	prime := isPunct(c.peek(), primeTok...) && isGroup(c.peekAt(1), "(")
 	if !prime && !isGroup(c.peek(), "(") {
 		return nil, false, nil
@@ -263,11 +263,11 @@ func (l *lowerer) args(g *grammar.Group) ([]*symbolic.Expr, error) {
 func (l *lowerer) builtinCall(c *cursor, fn, raw string, p symbolic.Pos) (*symbolic.Expr, error) {
 	np := nameParts{raw: raw, base: fn, pos: p}
 	if isGroup(c.peek(), "(") || isPunct(c.peek(), primeTok...) {
-		if e, ok, err := l.maybeCall(c, np); ok || err != nil {
+		if e, ok, err := l.maybeCall(c, &np); ok || err != nil {
 			return e, err
 		}
 	}
-	e, ok, err := l.bareCall(c, np)
+	e, ok, err := l.bareCall(c, &np)
 	if err != nil {
 		return nil, err
 	}

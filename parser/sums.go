@@ -231,7 +231,7 @@ func (l *lowerer) nameAt(c *cursor) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l.resolveVar(np)
+	return l.resolveVar(&np)
 }
 
 // nameIn parses items that must be exactly one name.

@@ -52,30 +52,30 @@ func (l *lowerer) word(c *cursor, it *grammar.Item) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if e, ok, err := l.funcPower(c, np); ok || err != nil {
+	if e, ok, err := l.funcPower(c, &np); ok || err != nil {
 		return e, err
 	}
-	if e, ok, err := l.maybeCall(c, np); ok || err != nil {
+	if e, ok, err := l.maybeCall(c, &np); ok || err != nil {
 		return e, err
 	}
-	if e, ok, err := l.bareCall(c, np); ok || err != nil {
+	if e, ok, err := l.bareCall(c, &np); ok || err != nil {
 		return e, err
 	}
-	if e, ok := l.splitProduct(c, it, np); ok {
+	if e, ok := l.splitProduct(c, it, &np); ok {
 		return e, nil
 	}
-	if e, ok, err := l.unknownCall(c, np); ok || err != nil {
+	if e, ok, err := l.unknownCall(c, &np); ok || err != nil {
 		return e, err
 	}
 	if s := l.symbol(symbolic.VarKey(np.base, np.label)); s != nil && s.Kind == symbolic.SymFunc && !l.isBound(np.base) {
 		// φ alone, (φ) b: a function is not a value.
 		return nil, errFuncValue(np.pos, np.raw)
 	}
-	v, err := l.resolveVar(np)
+	v, err := l.resolveVar(&np)
 	if err != nil {
 		return nil, err
 	}
-	return applyPost(v, np), nil
+	return applyPost(v, &np), nil
 }
 
 // wordText returns the name a word spells, reading a font command's
@@ -307,7 +307,7 @@ func (l *lowerer) labelAfter(arg *grammar.Item) (string, []symbolic.Op, bool) {
 }
 
 // applyPost applies the transposes or inverses written in a label.
-func applyPost(e *symbolic.Expr, np nameParts) *symbolic.Expr {
+func applyPost(e *symbolic.Expr, np *nameParts) *symbolic.Expr {
 	for _, op := range np.post {
 		e = unary(op, e, np.pos)
 	}
@@ -320,7 +320,7 @@ func applyPost(e *symbolic.Expr, np nameParts) *symbolic.Expr {
 // matrix argument. It applies to builtin elementwise functions the program
 // does not redefine, written with a Unicode ² or ³ right before the
 // argument's parenthesis.
-func (l *lowerer) funcPower(c *cursor, np nameParts) (*symbolic.Expr, bool, error) {
+func (l *lowerer) funcPower(c *cursor, np *nameParts) (*symbolic.Expr, bool, error) {
 	sup := c.peek()
 	// tanh^2(z), tanh^{2}(z): the same power written with a caret.
 	var caret *grammar.Item
