@@ -98,21 +98,36 @@ func (p *prodPlan) linearInto(s *state, li int, vals []*mat.Dense, dst *mat.Dens
 	}
 	r, c := dst.Dims()
 	if !same {
-		lc.others = make([][]float64, len(vals))
+		// A new point (or other factors): save them and compute A W B
+		// again, in the storage of the previous ones.
+		if len(lc.others) != len(vals) {
+			lc.others = make([][]float64, len(vals))
+		}
 		for i, v := range vals {
 			if i != li {
-				lc.others[i] = slices.Clone(contiguous(v))
+				lc.others[i] = append(lc.others[i][:0], contiguous(v)...)
 			}
 		}
-		lc.pw = mat.NewDense(r, c, nil)
+		lc.pw, lc.pv = sized(lc.pw, r, c), sized(lc.pv, r, c)
 		p.into(s, vals, lc.pw, 1, 0)
-		lc.pv = mat.NewDense(r, c, nil)
 	}
-	vv := slices.Clone(vals)
-	vv[li] = s.dir.v
-	p.into(s, vv, lc.pv, 1, 0)
+	sc := s.plan(p)
+	sc.moved = append(sc.moved[:0], vals...)
+	sc.moved[li] = s.dir.v
+	p.into(s, sc.moved, lc.pv, 1, 0)
 	scaleInto(dst, alpha, lc.pw, false, beta)
 	scaleInto(dst, alpha*s.dir.t, lc.pv, false, 1)
+}
+
+// sized returns m when it is r×c, else a new r×c matrix (its content is
+// arbitrary: the caller overwrites it).
+func sized(m *mat.Dense, r, c int) *mat.Dense {
+	if m != nil {
+		if mr, mc := m.Dims(); mr == r && mc == c {
+			return m
+		}
+	}
+	return mat.NewDense(r, c, nil)
 }
 
 // contiguous returns v's entries row by row (its storage when the rows

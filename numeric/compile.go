@@ -66,6 +66,8 @@ type state struct {
 	// otherwise; lin the caches of its linear products, by plan.
 	dir *direction
 	lin []linCache
+	// plans holds the product plans' scratch, by plan (chain.go).
+	plans []planScratch
 }
 
 // tickEvery is how many node evaluations pass between two looks at the
@@ -312,7 +314,8 @@ func (c *Compiled) run(s *state, b *budget, st *evalStats) (*mat.Dense, bool, er
 func (c *Compiled) newState(env *Env, b *budget) *state {
 	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
 		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings),
-		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs), shadowed: make([]int, c.bindings)}
+		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs), shadowed: make([]int, c.bindings),
+		plans: make([]planScratch, c.nlin)}
 	for k, v := range env.Index {
 		s.index[k] = v
 	}
