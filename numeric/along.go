@@ -3,6 +3,7 @@ package numeric
 import (
 	"slices"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -26,11 +27,13 @@ type direction struct {
 }
 
 // linCache holds a linear product's parts: pw = A W B, valid while the
-// other factors hold the values saved in others, and the buffer of
-// pv = A V B.
+// other factors hold the values saved in others (and the state serves
+// the same affine: stale is set when a state is taken for a new one),
+// and the buffer of pv = A V B.
 type linCache struct {
 	pw, pv *mat.Dense
 	others [][]float64
+	stale  bool
 }
 
 // affine evaluates one Compiled at env with the variable key replaced by
@@ -41,26 +44,46 @@ type affine struct {
 	c   *Compiled
 	s   *state
 	dir direction
+	// vm is the direction's matrix header, pointed at each call's v.
+	vm mat.Dense
 }
 
 // newAffine prepares evaluations of c along directions of the variable
-// key at env.
+// key at env, in a frame of c's (from its free list: the buffers of an
+// earlier point are reused; release gives it back).
 func (c *Compiled) newAffine(env *Env, key string, b *budget) *affine {
 	if b == nil {
 		b = defaultBudget
 	}
-	a := &affine{c: c, s: c.newState(env, b)}
-	a.s.lin = make([]linCache, c.nlin)
+	a := &affine{c: c, s: c.acquire(env, b)}
+	if len(a.s.lin) != c.nlin {
+		a.s.lin = make([]linCache, c.nlin)
+	}
+	for i := range a.s.lin {
+		a.s.lin[i].stale = true
+	}
 	a.dir = direction{key: key, base: env.Vals[key]}
 	a.s.dir = &a.dir
 	return a
+}
+
+// release returns the affine's frame to c's free list; the affine must
+// not be used after.
+func (a *affine) release() {
+	if a.s == nil {
+		return
+	}
+	a.s.dir = nil
+	a.c.release(a.s)
+	a.s = nil
 }
 
 // along evaluates c at base + t v (v flattened row by row, base's size;
 // read during the call only). The value is borrowed until the next call.
 func (a *affine) along(t float64, v []float64) (*mat.Dense, error) {
 	r, cols := a.dir.base.Dims()
-	a.dir.v = mat.NewDense(r, cols, v[:r*cols])
+	a.vm.SetRawMatrix(blas64.General{Rows: r, Cols: cols, Stride: cols, Data: v[:r*cols]})
+	a.dir.v = &a.vm
 	a.dir.t = t
 	env, b := a.s.env, a.s.b
 	a.s.reset(env, b)
@@ -90,7 +113,7 @@ func (p *prodPlan) linearFactor(s *state) int {
 // linear in factor li (whose value in vals is the base W).
 func (p *prodPlan) linearInto(s *state, li int, vals []*mat.Dense, dst *mat.Dense, alpha, beta float64) {
 	lc := &s.lin[p.lin]
-	same := lc.pw != nil && len(lc.others) == len(vals)
+	same := lc.pw != nil && !lc.stale && len(lc.others) == len(vals)
 	for i, v := range vals {
 		if i != li && same {
 			same = slices.Equal(lc.others[i], contiguous(v))
@@ -108,7 +131,7 @@ func (p *prodPlan) linearInto(s *state, li int, vals []*mat.Dense, dst *mat.Dens
 				lc.others[i] = append(lc.others[i][:0], contiguous(v)...)
 			}
 		}
-		lc.pw, lc.pv = sized(lc.pw, r, c), sized(lc.pv, r, c)
+		lc.pw, lc.pv, lc.stale = sized(lc.pw, r, c), sized(lc.pv, r, c), false
 		p.into(s, vals, lc.pw, 1, 0)
 	}
 	sc := s.plan(p)

@@ -283,10 +283,14 @@ func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.
 // points draws the points of a check: the k-th point where f and the
 // claim are defined, or, failing that, where f is (the claim's
 // undefinedness is then the verdict). The expressions are compiled and
-// analysed once, for every point.
+// analysed once, for every point; f alone only when a point needs it.
 type points struct {
-	t           *target
-	both, fOnly *sampler
+	t    *target
+	p    *symbolic.Program
+	fc   *Compiled
+	both *sampler
+	// fOnly is made on first use, from fc.
+	fOnly *sampler
 	// bothErr is why f and the claim together cannot be sampled (the
 	// claim does not compile); fErr why f alone cannot.
 	bothErr, fErr error
@@ -296,13 +300,13 @@ type points struct {
 // against f, whose compiled form fc is reused when it is f's own (not
 // the reference prepareCheck makes for ∂f/∂f).
 func newPoints(p *symbolic.Program, f, claim *symbolic.Expr, t *target, fc, cc *Compiled) *points {
-	pts := &points{t: t}
+	pts := &points{t: t, p: p}
 	if fc == nil || fc.expr != f {
 		if fc, pts.fErr = Compile(p, f); pts.fErr != nil {
 			return pts
 		}
 	}
-	pts.fOnly = newSampler(p, []*Compiled{fc})
+	pts.fc = fc
 	if cc == nil || cc.expr != claim {
 		if cc, pts.bothErr = Compile(p, claim); pts.bothErr != nil {
 			return pts
@@ -327,6 +331,9 @@ func (pts *points) point(sopts SampleOptions, k int) (*Env, error) {
 		if env, err := pts.both.sample(sopts, k); err == nil {
 			return env, nil
 		}
+	}
+	if pts.fOnly == nil {
+		pts.fOnly = newSampler(pts.p, []*Compiled{pts.fc})
 	}
 	return pts.fOnly.sample(sopts, k)
 }

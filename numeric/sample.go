@@ -86,6 +86,10 @@ type sampler struct {
 	compiled []*Compiled
 	hints    hints
 	dims     []symbolic.Dim
+	// order is symbolOrder(p); sizes the shapes the budget checks at
+	// each draw (sizedValues).
+	order []string
+	sizes []sizedValue
 }
 
 // newSampler analyses the compiled expressions (of p, not nil) once.
@@ -94,12 +98,13 @@ func newSampler(p *symbolic.Program, compiled []*Compiled) *sampler {
 	for i, c := range compiled {
 		exprs[i] = c.expr
 	}
-	return &sampler{p: p, exprs: exprs, compiled: compiled, hints: analyse(p, exprs), dims: collectDims(p, exprs)}
+	return &sampler{p: p, exprs: exprs, compiled: compiled, hints: analyse(p, exprs), dims: collectDims(p, exprs),
+		order: symbolOrder(p), sizes: sizedValues(p, exprs)}
 }
 
 // sample is Sample for the sampler's expressions.
 func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
-	p, exprs, compiled, hints, dims := s.p, s.exprs, s.compiled, s.hints, s.dims
+	compiled, hints, dims := s.compiled, s.hints, s.dims
 	b := opts.budget()
 	var lastErr error
 	for attempt := range maxRedraws {
@@ -113,7 +118,7 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 			// point falls back to N(0, 1) after 20 attempts.
 			wide = 1 + (k/4)%2
 		}
-		env, err := draw(p, dims, hints, opts, rng, b, exprs, wide)
+		env, err := s.draw(dims, hints, opts, rng, b, wide)
 		if err != nil {
 			return nil, err
 		}
@@ -189,7 +194,8 @@ func entries(env *Env) int {
 }
 
 // draw draws one point.
-func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr, wide int) (*Env, error) {
+func (s *sampler) draw(dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, wide int) (*Env, error) {
+	p := s.p
 	env := NewEnv()
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
@@ -201,10 +207,10 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 		env.Dims[d] = sizes[next] + 2
 		next++
 	}
-	if err := b.estimate(p, env, exprs); err != nil {
+	if err := b.estimateSizes(p, s.order, env, s.sizes); err != nil {
 		return nil, err
 	}
-	for _, key := range symbolOrder(p) {
+	for _, key := range s.order {
 		sym := p.Symbols[key]
 		switch sym.Kind {
 		case symbolic.SymVar:
