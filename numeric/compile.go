@@ -273,6 +273,27 @@ func (c *Compiled) evalStats(env *Env, b *budget, st *evalStats) (*mat.Dense, bo
 	return v, kink, err
 }
 
+// look evaluates c at env for a caller that reads the value and keeps
+// nothing of it: read (when not nil) is called with the value, which
+// stays one of c's buffers (not detached, so the next evaluation does not
+// allocate it anew). It reports, as evalStats, whether a kink was
+// approached.
+func (c *Compiled) look(env *Env, b *budget, st *evalStats, read func(v *mat.Dense)) (bool, error) {
+	if b == nil {
+		b = defaultBudget
+	}
+	if err := b.alive(); err != nil {
+		return false, err
+	}
+	s := c.acquire(env, b)
+	v, kink, err := c.run(s, b, st)
+	if err == nil && read != nil {
+		read(v)
+	}
+	c.release(s)
+	return kink, err
+}
+
 // borrow is eval without the copy of the value: the value stays one of
 // the Compiled's buffers until done is called (the buffers are not lent
 // to another evaluation before then), for a caller that reads it and

@@ -133,7 +133,7 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 			tested = compiled[:1]
 		}
 		for _, c := range tested {
-			_, kink, err := c.eval(test, b)
+			kink, err := c.look(test, b, nil, nil)
 			if IsLimit(err) {
 				return nil, err
 			}
@@ -384,8 +384,10 @@ func DimsOf(p *symbolic.Program, exprs ...*symbolic.Expr) []symbolic.Dim {
 func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 	set := map[symbolic.Dim]bool{}
 	addShape := func(s symbolic.Shape) {
-		for _, d := range s.Syms() {
-			set[d] = true
+		for _, d := range s {
+			if !isLiteral(d) {
+				set[d] = true
+			}
 		}
 	}
 	for _, sym := range p.Symbols {
@@ -394,7 +396,7 @@ func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 		for _, d := range sym.Domain {
 			addShape(d)
 		}
-		if sym.Count != "" && !sym.Count.IsLiteral() {
+		if sym.Count != "" && !isLiteral(sym.Count) {
 			set[sym.Count] = true
 		}
 	}

@@ -215,7 +215,9 @@ func screenAt(w *screenWork, t *target, env *Env, fc, cc *Compiled, k, m int, b 
 		}
 		er, ec = pert.m, n
 	}
-	cv, _, err := cc.eval(penv, b)
+	// The claim's value is read, never kept: it stays in cc's buffers.
+	cv, done, err := cc.borrow(penv, b)
+	defer done()
 	if err != nil {
 		return observation{}, false, limitOnly(err)
 	}

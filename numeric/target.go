@@ -162,12 +162,11 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	target := raw.Data[off : off+n]
 	x0 := append([]float64(nil), target...)
 	var st evalStats
-	v, _, err := f.evalStats(env, b, &st)
-	if err != nil {
+	var f0 []float64
+	if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
 		return nil, perturbation{}, err
 	}
-	fr, fc := v.Dims()
-	p := perturbation{x0: x0, m: fr * fc, f0: flatten([]*mat.Dense{v}), cost: st.nodes}
+	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
 	at := func(y []float64) error {
 		v, _, err := f.eval(env, b)
 		if err == nil {
