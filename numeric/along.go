@@ -24,6 +24,9 @@ type direction struct {
 	base *mat.Dense
 	v    *mat.Dense
 	t    float64
+	// gen numbers v's content: equal numbers, equal directions (see
+	// affine.steady); 0 never names one.
+	gen uint64
 }
 
 // linCache holds a linear product's parts: pw = A W B, valid while the
@@ -34,6 +37,9 @@ type linCache struct {
 	pw, pv *mat.Dense
 	others [][]float64
 	stale  bool
+	// pvGen is the direction pv was computed for (direction.gen), 0 for
+	// none.
+	pvGen uint64
 }
 
 // affine evaluates one Compiled at env with the variable key replaced by
@@ -46,6 +52,22 @@ type affine struct {
 	dir direction
 	// vm is the direction's matrix header, pointed at each call's v.
 	vm mat.Dense
+	// fixed is the direction declared steady (nil: none) and fixedGen
+	// its number; gen is the last direction number given out.
+	fixed    []float64
+	fixedGen uint64
+	gen      uint64
+}
+
+// steady declares that the calls of along that follow, until the next
+// call of steady, pass v (the same slice, its content unchanged) or
+// another direction: with v, the products linear in the variable, A V B,
+// are computed once for all the steps t (the differences along one
+// direction take six or more), not at every step. steady(nil) ends the
+// declaration.
+func (a *affine) steady(v []float64) {
+	a.gen++
+	a.fixed, a.fixedGen = v, a.gen
 }
 
 // newAffine prepares evaluations of c along directions of the variable
@@ -85,6 +107,13 @@ func (a *affine) along(t float64, v []float64) (*mat.Dense, error) {
 	a.vm.SetRawMatrix(blas64.General{Rows: r, Cols: cols, Stride: cols, Data: v[:r*cols]})
 	a.dir.v = &a.vm
 	a.dir.t = t
+	if len(v) > 0 && len(a.fixed) == len(v) && &a.fixed[0] == &v[0] {
+		a.dir.gen = a.fixedGen
+	} else {
+		// Not the steady direction: a number of its own.
+		a.gen++
+		a.dir.gen = a.gen
+	}
 	env, b := a.s.env, a.s.b
 	a.s.reset(env, b)
 	v2, _, err := a.c.run(a.s, b, nil)
@@ -131,13 +160,18 @@ func (p *prodPlan) linearInto(s *state, li int, vals []*mat.Dense, dst *mat.Dens
 				lc.others[i] = append(lc.others[i][:0], contiguous(v)...)
 			}
 		}
-		lc.pw, lc.pv, lc.stale = sized(lc.pw, r, c), sized(lc.pv, r, c), false
+		lc.pw, lc.pv, lc.stale, lc.pvGen = sized(lc.pw, r, c), sized(lc.pv, r, c), false, 0
 		p.into(s, vals, lc.pw, 1, 0)
 	}
-	sc := s.plan(p)
-	sc.moved = append(sc.moved[:0], vals...)
-	sc.moved[li] = s.dir.v
-	p.into(s, sc.moved, lc.pv, 1, 0)
+	if lc.pvGen == 0 || lc.pvGen != s.dir.gen {
+		// A new direction (or other factors): A V B again. For the same
+		// direction and factors it is the same product, the same value.
+		sc := s.plan(p)
+		sc.moved = append(sc.moved[:0], vals...)
+		sc.moved[li] = s.dir.v
+		p.into(s, sc.moved, lc.pv, 1, 0)
+		lc.pvGen = s.dir.gen
+	}
 	scaleInto(dst, alpha, lc.pw, false, beta)
 	scaleInto(dst, alpha*s.dir.t, lc.pv, false, 1)
 }

@@ -29,6 +29,9 @@ type perturbation struct {
 	// writing the flattened result to y (without building x).
 	along   func(y []float64, t float64, v []float64) error
 	restore func()
+	// steady (nil: nothing to do) declares the direction the next calls
+	// of along pass (see affine.steady), nil to end the declaration.
+	steady func(v []float64)
 	// release (nil: nothing to do) gives back what the perturbation
 	// holds (an evaluation frame); the perturbation must not be used
 	// after.
@@ -135,6 +138,11 @@ func (w *dirWork) directional(p perturbation, v []float64) (d, trunc, round []fl
 	yp, ym, q := w.yp, w.ym, w.d
 	if p.restore != nil {
 		defer p.restore()
+	}
+	if p.steady != nil {
+		// Every step below moves along the same v.
+		p.steady(v)
+		defer p.steady(nil)
 	}
 	fscale := p.scale()
 	out, errs, rounds, err := w.table.run(p.m, fdStep, func(h float64) float64 { return noise(fscale, h) }, func(h float64) ([]float64, error) {

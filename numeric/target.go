@@ -194,7 +194,7 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 		// (products linear in it cached per point and direction,
 		// along.go).
 		aff := f.newAffine(env, t.key, b)
-		p.release = aff.release
+		p.release, p.steady = aff.release, aff.steady
 		p.along = func(y []float64, t float64, v []float64) error {
 			val, err := aff.along(t, v)
 			if err == nil {
