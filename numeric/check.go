@@ -338,6 +338,20 @@ func (pts *points) point(sopts SampleOptions, k int) (*Env, error) {
 	return pts.fOnly.sample(sopts, k)
 }
 
+// known returns f's value (i = 0) or the claim's (i = 1) at env, with
+// the nodes its evaluation computed, when env is the last point drawn
+// and the sampler evaluated it there (the value is the sampler's, valid
+// until the next point is drawn).
+func (pts *points) known(env *Env, i int) (*mat.Dense, int64, bool) {
+	if v, n, ok := pts.both.keptValue(env, i); ok {
+		return v, n, true
+	}
+	if i == 0 {
+		return pts.fOnly.keptValue(env, 0)
+	}
+	return nil, 0, false
+}
+
 // fitClaim gives the constants of a claim whose sizes nothing in the
 // claim fixes (I, 𝟙, vector(c), matrix(c): inference gave them fresh
 // dimensions) the dimensions of the expected derivative: the target's

@@ -90,6 +90,30 @@ type sampler struct {
 	// each draw (sizedValues).
 	order []string
 	sizes []sizedValue
+	// kept holds, for the last point sample returned (keptAt), the
+	// values of the expressions there, as tested (see keptValue).
+	kept   []keptValue
+	keptAt *Env
+}
+
+// keptValue is an expression's value at the last point drawn (a copy,
+// in storage reused from point to point) and the nodes its evaluation
+// computed; ok is false when the expression was not evaluated there.
+type keptValue struct {
+	v     *mat.Dense
+	nodes int64
+	ok    bool
+}
+
+// keptValue returns the value of expression i at env, as sample
+// evaluated it, when env is the last point sample returned, tested
+// without a bound index (opts.index empty), and i was evaluated there.
+// The value is the sampler's, valid until the next sample.
+func (s *sampler) keptValue(env *Env, i int) (*mat.Dense, int64, bool) {
+	if s == nil || env == nil || s.keptAt != env || i >= len(s.kept) || !s.kept[i].ok {
+		return nil, 0, false
+	}
+	return s.kept[i].v, s.kept[i].nodes, true
 }
 
 // newSampler analyses the compiled expressions (of p, not nil) once.
@@ -132,8 +156,22 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 		if opts.firstAtScale && len(compiled) > 1 && entries(env) > 100000 {
 			tested = compiled[:1]
 		}
-		for _, c := range tested {
-			kink, err := c.look(test, b, nil, nil)
+		if len(s.kept) != len(compiled) {
+			s.kept = make([]keptValue, len(compiled))
+		}
+		s.keptAt = nil
+		for i := range s.kept {
+			s.kept[i].ok = false
+		}
+		for i, c := range tested {
+			var st evalStats
+			kink, err := c.look(test, b, &st, func(v *mat.Dense) {
+				r, cols := v.Dims()
+				kv := &s.kept[i]
+				kv.v = sized(kv.v, r, cols)
+				kv.v.Copy(v)
+				kv.nodes, kv.ok = st.nodes, len(opts.index) == 0
+			})
 			if IsLimit(err) {
 				return nil, err
 			}
@@ -147,6 +185,7 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 			}
 		}
 		if ok {
+			s.keptAt = env
 			return env, nil
 		}
 	}

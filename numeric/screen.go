@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"gonum.org/v1/gonum/mat"
+
 	"deriv/symbolic"
 )
 
@@ -120,7 +122,7 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 			}
 		}
 		for _, m := range members {
-			o, ok, err := screenAt(w, t, env, fc, cc, k, m, b, hessian)
+			o, ok, err := screenAt(w, pts, t, env, fc, cc, k, m, b, hessian)
 			for retry := 1; retry <= 2 && !hessian && ok && err == nil && !searched && !o.resolved(); retry++ {
 				s := sopts
 				s.shrink = math.Pow(0.1, float64(retry))
@@ -137,7 +139,7 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 					}
 					continue
 				}
-				o2, ok2, err2 := screenAt(w, t, env2, fc, cc, k, m, b, hessian)
+				o2, ok2, err2 := screenAt(w, pts, t, env2, fc, cc, k, m, b, hessian)
 				if err2 != nil || !ok2 {
 					if IsLimit(err2) {
 						return nil, err2
@@ -191,8 +193,16 @@ func limitOnly(err error) error {
 // family member m (0 for none): the observation, and false when the
 // screen cannot judge there (the claim is undefined or of the wrong
 // shape; the function is not what Check accepts).
-func screenAt(w *screenWork, t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessian bool) (observation, bool, error) {
-	penv, pert, err := t.bind(env, fc, m, b)
+func screenAt(w *screenWork, pts *points, t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessian bool) (observation, bool, error) {
+	// For a whole variable, f and the claim at the perturbation's base
+	// are what the sampler evaluated at the point: not evaluated again.
+	var fv, cv *mat.Dense
+	var fn int64
+	if t.plain() && m == 0 {
+		fv, fn, _ = pts.known(env, 0)
+		cv, _, _ = pts.known(env, 1)
+	}
+	penv, pert, err := t.bindKnown(env, fc, m, b, fv, fn)
 	if err != nil {
 		return observation{}, false, err
 	}
@@ -215,11 +225,15 @@ func screenAt(w *screenWork, t *target, env *Env, fc, cc *Compiled, k, m int, b 
 		}
 		er, ec = pert.m, n
 	}
-	// The claim's value is read, never kept: it stays in cc's buffers.
-	cv, done, err := cc.borrow(penv, b)
-	defer done()
-	if err != nil {
-		return observation{}, false, limitOnly(err)
+	if cv == nil {
+		// The claim's value is read, never kept: it stays in cc's
+		// buffers.
+		var done func()
+		cv, done, err = cc.borrow(penv, b)
+		defer done()
+		if err != nil {
+			return observation{}, false, limitOnly(err)
+		}
 	}
 	if r, c := cv.Dims(); r != er || c != ec {
 		return observation{}, false, nil

@@ -121,6 +121,13 @@ func (t *target) rotating(env *Env, k int) int {
 // perturbation of f with respect to the target there. For a definition,
 // its value at the point is computed and substituted.
 func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbation, error) {
+	return t.bindKnown(env, f, m, b, nil, 0)
+}
+
+// bindKnown is bind given f's value at env when the caller knows it
+// (nil: unknown) and the nodes its evaluation computed: the value at the
+// perturbation's base, which is env's value of the target, copied.
+func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.Dense, nodes int64) (*Env, perturbation, error) {
 	env = env.Clone()
 	if t.index != "" {
 		env.Index[t.index] = m
@@ -163,7 +170,9 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	x0 := append([]float64(nil), target...)
 	var st evalStats
 	var f0 []float64
-	if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
+	if known != nil {
+		f0, st.nodes = flatten([]*mat.Dense{known}), nodes
+	} else if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
 		return nil, perturbation{}, err
 	}
 	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
@@ -204,6 +213,14 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 		}
 	}
 	return env, p, nil
+}
+
+// plain reports whether the target is a whole variable (no family
+// member, entry or definition): bound at a point, its value is the
+// point's, so what was evaluated at the point holds at the base of the
+// perturbation.
+func (t *target) plain() bool {
+	return t.sym.Kind == symbolic.SymVar && t.entry == nil && t.member == 0 && t.index == ""
 }
 
 // entryOffset evaluates the subscripts of an entry target.
