@@ -27,6 +27,11 @@ type direction struct {
 	// gen numbers v's content: equal numbers, equal directions (see
 	// affine.steady); 0 never names one.
 	gen uint64
+	// cur is base + t v once a node of this evaluation has asked for it
+	// (nil before): every reference to the variable reads it (values
+	// are never written by their readers, as the variable's own value
+	// is not).
+	cur *mat.Dense
 }
 
 // linCache holds a linear product's parts: pw = A W B, valid while the
@@ -107,6 +112,7 @@ func (a *affine) along(t float64, v []float64) (*mat.Dense, error) {
 	a.vm.SetRawMatrix(blas64.General{Rows: r, Cols: cols, Stride: cols, Data: v[:r*cols]})
 	a.dir.v = &a.vm
 	a.dir.t = t
+	a.dir.cur = nil
 	if len(v) > 0 && len(a.fixed) == len(v) && &a.fixed[0] == &v[0] {
 		a.dir.gen = a.fixedGen
 	} else {
@@ -197,12 +203,17 @@ func contiguous(v *mat.Dense) []float64 {
 	return flatten([]*mat.Dense{v})
 }
 
-// moved returns base + t v for the variable being moved, in buffer id.
+// moved returns base + t v for the variable being moved: computed in
+// buffer id by the first reference of an evaluation, shared by the others.
 func (s *state) moved(id int) *mat.Dense {
 	d := s.dir
+	if d.cur != nil {
+		return d.cur
+	}
 	r, c := d.base.Dims()
 	out := s.buf(id, r, c)
 	scaleInto(out, 1, d.base, false, 0)
 	scaleInto(out, d.t, d.v, false, 1)
+	d.cur = out
 	return out
 }

@@ -36,6 +36,9 @@ func (e *LimitError) Error() string { return e.Msg }
 
 // IsLimit reports whether err is (or wraps) a *LimitError.
 func IsLimit(err error) bool {
+	if err == nil {
+		return false
+	}
 	var le *LimitError
 	return errors.As(err, &le)
 }
@@ -131,7 +134,7 @@ type sizedValue struct {
 // value over the budget is the first node of the first shape over it.
 func sizedValues(p *symbolic.Program, exprs []*symbolic.Expr) []sizedValue {
 	seen := map[*symbolic.Expr]bool{}
-	shapes := map[string]bool{}
+	shapes := map[shapeKey]bool{}
 	var out []sizedValue
 	var walk func(e *symbolic.Expr)
 	walk = func(e *symbolic.Expr) {
@@ -139,7 +142,7 @@ func sizedValues(p *symbolic.Program, exprs []*symbolic.Expr) []sizedValue {
 			return
 		}
 		seen[e] = true
-		if key := shapeKey(e.Shape); !shapes[key] {
+		if key := shapeKeyOf(e.Shape); !shapes[key] {
 			shapes[key] = true
 			what := "an intermediate value"
 			if e.Op == symbolic.OpVar {
@@ -163,15 +166,31 @@ func sizedValues(p *symbolic.Program, exprs []*symbolic.Expr) []sizedValue {
 	return out
 }
 
-// shapeKey is a map key for a shape: its dimensions, separated by a
-// byte no dimension name holds.
-func shapeKey(s symbolic.Shape) string {
-	var sb strings.Builder
-	for _, d := range s {
-		sb.WriteString(string(d))
-		sb.WriteByte(0)
+// shapeKey is a map key for a shape: its first two dimensions (every
+// shape deriv makes has at most two) and, beyond, the others joined.
+type shapeKey struct {
+	n      int
+	d0, d1 symbolic.Dim
+	more   string
+}
+
+func shapeKeyOf(s symbolic.Shape) shapeKey {
+	k := shapeKey{n: len(s)}
+	if len(s) > 0 {
+		k.d0 = s[0]
 	}
-	return sb.String()
+	if len(s) > 1 {
+		k.d1 = s[1]
+	}
+	if len(s) > 2 {
+		var sb strings.Builder
+		for _, d := range s[2:] {
+			sb.WriteString(string(d))
+			sb.WriteByte(0)
+		}
+		k.more = sb.String()
+	}
+	return k
 }
 
 // estimateSizes is estimate for p's symbols in order (symbolOrder) and

@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"maps"
 	"slices"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -128,7 +129,10 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 // (nil: unknown) and the nodes its evaluation computed: the value at the
 // perturbation's base, which is env's value of the target, copied.
 func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.Dense, nodes int64) (*Env, perturbation, error) {
-	env = env.Clone()
+	// The point's sizes and functions are shared (nothing writes them
+	// once a point is drawn); its values and indices are the
+	// perturbation's own.
+	env = &Env{Dims: env.Dims, Vals: maps.Clone(env.Vals), Index: maps.Clone(env.Index), Funcs: env.Funcs}
 	if t.index != "" {
 		env.Index[t.index] = m
 	}
