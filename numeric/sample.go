@@ -94,6 +94,10 @@ type sampler struct {
 	// values of the expressions there, as tested (see keptValue).
 	kept   []keptValue
 	keptAt *Env
+	// pcg and rng draw the points (one point at a time: a sampler is
+	// not safe for concurrent use).
+	pcg rand.PCG
+	rng *rand.Rand
 }
 
 // keptValue is an expression's value at the last point drawn (a copy,
@@ -132,7 +136,12 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 	b := opts.budget()
 	var lastErr error
 	for attempt := range maxRedraws {
-		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
+		// A generator of the sampler's, seeded as a new one would be.
+		s.pcg.Seed(uint64(opts.Seed), uint64(k)<<20|uint64(attempt))
+		if s.rng == nil {
+			s.rng = rand.New(&s.pcg)
+		}
+		rng := s.rng
 		wide := 0
 		if k%4 == 3 && attempt < maxRedraws/2 {
 			// Points 3 and 7 (of 8) are drawn at larger magnitude,
@@ -235,7 +244,8 @@ func entries(env *Env) int {
 // draw draws one point.
 func (s *sampler) draw(dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, wide int) (*Env, error) {
 	p := s.p
-	env := NewEnv()
+	env := &Env{Dims: make(map[symbolic.Dim]int, len(dims)), Vals: make(map[string]*mat.Dense, len(s.order)),
+		Index: map[string]int{}, Funcs: map[string]*Instance{}}
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
 	for _, d := range dims {
