@@ -224,6 +224,11 @@ func directionsFor(p perturbation) int {
 // its transpose when t is set), the product J v for an fm×n Jacobian
 // (Jᵀ v when t is set).
 func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
+	return appendDir(nil, claim, t, v, fm)
+}
+
+// appendDir appends applyDir's entries to dst.
+func appendDir(dst []float64, claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 	r, c := claim.Dims()
 	raw := claim.RawMatrix()
 	if fm == 1 {
@@ -239,9 +244,13 @@ func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 				s += x * v[j*r+i]
 			}
 		}
-		return []float64{s}
+		return append(dst, s)
 	}
-	out := make([]float64, r)
+	at := len(dst)
+	for range r {
+		dst = append(dst, 0)
+	}
+	out := dst[at:]
 	for i := range r {
 		for j := range c {
 			if t {
@@ -251,7 +260,7 @@ func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // prepareCheck resolves the target and compiles f and the claim, for Check

@@ -244,8 +244,10 @@ func screenAt(w *screenWork, pts *points, t *target, env *Env, fc, cc *Compiled,
 	if hessian {
 		size = screenDirections
 	}
-	o := observation{expected: make([]float64, 0, size), slack: make([]float64, 0, size),
-		round: make([]float64, 0, size), claimed: make([]float64, 0, size)}
+	// One block for the four series (each filled to exactly size).
+	block := make([]float64, 4*size)
+	o := observation{expected: block[0:0:size], slack: block[size : size : 2*size],
+		round: block[2*size : 2*size : 3*size], claimed: block[3*size : 3*size : 4*size]}
 	w.v = grow(w.v, n)
 	v := w.v
 	for range screenDirections {
@@ -269,7 +271,7 @@ func screenAt(w *screenWork, pts *points, t *target, env *Env, fc, cc *Compiled,
 		o.expected = append(o.expected, d...)
 		o.slack = append(o.slack, trunc...)
 		o.round = append(o.round, round...)
-		o.claimed = append(o.claimed, applyDir(cv, false, v, pert.m)...)
+		o.claimed = appendDir(o.claimed, cv, false, v, pert.m)
 	}
 	o.fscale = pert.scale()
 	if slices.ContainsFunc(o.claimed, func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }) {

@@ -181,11 +181,9 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 	}
 	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
 	at := func(y []float64) error {
-		v, _, err := f.eval(env, b)
-		if err == nil {
-			// Copy before restoring: v may be the perturbed matrix itself.
-			flattenInto(y, v)
-		}
+		// Copy before restoring: v may be the perturbed matrix itself
+		// (and it stays f's buffer, which the next evaluation reuses).
+		_, err := f.look(env, b, nil, func(v *mat.Dense) { flattenInto(y, v) })
 		return err
 	}
 	p.eval = func(y, x []float64) error {
