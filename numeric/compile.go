@@ -195,9 +195,12 @@ func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 	if e == nil {
 		return nil, symbolic.Errorf(symbolic.NoPos, "nothing to evaluate")
 	}
-	c := &compiler{p: p, g: newGraph(), memo: map[memoKey]compiledNode{}, defs: map[string]compiledNode{},
-		defStack: map[string]bool{}, bindings: map[string]int{}}
+	c := &compiler{p: p, g: newGraph(), defs: map[string]compiledNode{},
+		defStack: map[string]bool{}, bindings: map[string]int{}, frames: make([][]int, 0, 16)}
 	c.g.id(e)
+	// Every distinct node of e is compiled once (more for definitions'
+	// bodies and function scopes).
+	c.memo = make(map[memoKey]compiledNode, len(c.g.uses))
 	c.push()
 	root, err := c.compile(e)
 	c.pop()

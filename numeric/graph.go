@@ -34,7 +34,8 @@ type graph struct {
 }
 
 func newGraph() *graph {
-	return &graph{ids: map[*symbolic.Expr]int{}, byKey: map[string]int{}}
+	// The slices sized for the small expressions most checks compile.
+	return &graph{ids: map[*symbolic.Expr]int{}, byKey: map[string]int{}, uses: make([]int, 0, 16), stack: make([]int, 0, 16)}
 }
 
 // id returns e's structural id, interning e and everything under it. It
