@@ -83,6 +83,9 @@ type riddersTable struct {
 	done              []bool
 	// rows[k%2] is row k of the table, rows[k%2][j][entry] its column j.
 	rows [2][maxCols + 1][]float64
+	// early allows the stop after two steps of agreedEarly (the
+	// screen's differences only; Check's always take minLevels).
+	early bool
 }
 
 // resize makes the table hold n entries.
@@ -193,11 +196,43 @@ func (w *riddersTable) from(n int, h0 float64, noiseAt func(h float64) float64, 
 			}
 		}
 		h /= 2
+		if k == 1 && w.early && agreedEarly(row[0], prev[0], floor) {
+			break
+		}
 		if k+1 >= minLevels && converged(best, bestErr, done, floor) {
 			break
 		}
 	}
 	return nil
+}
+
+// earlyMargin is how far out of the rounding noise floor a quotient must
+// stand for agreedEarly: then the estimate resolves the derivative
+// whether the table stops after two steps or three (observation.resolved
+// holds either way, so the screen's search for smaller points is the
+// same).
+const earlyMargin = 1000
+
+// agreedEarly reports whether the first two central quotients, d0 at h
+// and d1 at h/2, agree within the rounding noise floor of a quotient at
+// h/2, entry by entry, and stand well out of it (earlyMargin). The
+// quotient is D(h) = f' + c₂h² + c₄h⁴ + …: agreement to rounding means
+// the terms in h are below rounding at these steps, so a third step could
+// not make the estimate better than rounding allows; along a direction in
+// which f is a polynomial of degree two at most (every linear and
+// quadratic form, least squares, traces of products linear in each
+// factor) D(h) is exact and the third step is pure cost. Agreement by
+// coincidence (terms cancelling at h, a fast oscillation) could only
+// give a wrong estimate, against which a right claim fails the screen and
+// goes to the full Check: the screen never passes what Check rejects,
+// and Check itself never stops early.
+func agreedEarly(d1, d0 []float64, floor float64) bool {
+	for e, x := range d1 {
+		if !(math.Abs(x-d0[e]) <= floor) || !(math.Abs(x) > earlyMargin*floor) {
+			return false
+		}
+	}
+	return true
 }
 
 // norm2 is the Euclidean norm of v, scaled so that entries of 1e200 do not

@@ -100,6 +100,9 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 	pts := newPoints(p, f, claim, t, fc, cc)
 	ks := screenKs(opts.Points)
 	w := new(screenWork)
+	// The screen's differences may stop after two steps when they agree
+	// to rounding (agreedEarly).
+	w.dir.table.early = true
 	// searched: a point has resolved the derivative, or a search for a
 	// scale where the differences resolve it has failed.
 	worst, searched := 0.0, false
