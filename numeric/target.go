@@ -82,7 +82,7 @@ func (t *target) members(env *Env) []int {
 		return []int{t.member}
 	}
 	if t.index == "" {
-		return []int{0}
+		return noMember
 	}
 	n, _ := env.DimSize(t.sym.Count)
 	if n <= 4 {
@@ -94,6 +94,10 @@ func (t *target) members(env *Env) []int {
 	}
 	return []int{1, 2, (n + 1) / 2, n}
 }
+
+// noMember is members' answer for a target that is no family member
+// (shared: callers only read it).
+var noMember = []int{0}
 
 // rotating is the member point k checks when only one member is checked
 // per point: 1, n, the middle one, 2, n − 1, then spread over 1..n.
@@ -130,10 +134,11 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 // perturbation's base, which is env's value of the target, copied.
 func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.Dense, nodes int64) (*Env, perturbation, error) {
 	// The point's sizes and functions are shared (nothing writes them
-	// once a point is drawn); its values and indices are the
-	// perturbation's own.
-	env = &Env{Dims: env.Dims, Vals: maps.Clone(env.Vals), Index: maps.Clone(env.Index), Funcs: env.Funcs}
+	// once a point is drawn), and its indices unless one is bound here;
+	// its values are the perturbation's own.
+	env = &Env{Dims: env.Dims, Vals: maps.Clone(env.Vals), Index: env.Index, Funcs: env.Funcs}
 	if t.index != "" {
+		env.Index = maps.Clone(env.Index)
 		env.Index[t.index] = m
 	}
 	base, ok := env.Vals[t.key]
@@ -192,15 +197,16 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 		copy(target, x0)
 		return err
 	}
-	// along leaves the variable perturbed (the next call overwrites
-	// it); restore puts x0 back.
-	p.along = func(y []float64, t float64, v []float64) error {
-		copy(target, x0)
-		blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
-		return at(y)
-	}
 	p.restore = func() { copy(target, x0) }
-	if m == 0 && t.entry == nil && t.sym.Kind == symbolic.SymVar {
+	if m != 0 || t.entry != nil || t.sym.Kind != symbolic.SymVar {
+		// along leaves the variable perturbed (the next call
+		// overwrites it); restore puts x0 back.
+		p.along = func(y []float64, t float64, v []float64) error {
+			copy(target, x0)
+			blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
+			return at(y)
+		}
+	} else {
 		// The whole variable: evaluate along v without writing it
 		// (products linear in it cached per point and direction,
 		// along.go).
