@@ -11,7 +11,8 @@ const (
 	// for h0 = 1e-2, fine enough for sin(22026 a)).
 	maxLevels = 16
 	// minLevels is the number of steps always used (h0, h0/2, h0/4: an
-	// O(h⁶) estimate).
+	// O(h⁶) estimate), but by the screen's table when its first two
+	// quotients agree to rounding (agreedEarly).
 	minLevels = 3
 	// riddersTol is the normwise relative error estimate below which no
 	// smaller step is tried.
