@@ -292,17 +292,32 @@ func (s *sampler) draw(dims []symbolic.Dim, h hints, opts SampleOptions, rng *ra
 // symbolOrder lists p's symbol keys in a deterministic order: p.Order,
 // then any others sorted.
 func symbolOrder(p *symbolic.Program) []string {
-	seen := map[string]bool{}
-	var out []string
+	out := make([]string, 0, len(p.Symbols))
+	// A set only for long programs: a short list is searched faster.
+	var seen map[string]bool
+	if len(p.Order) > 32 {
+		seen = make(map[string]bool, len(p.Order))
+	}
+	listed := func(k string) bool {
+		if seen != nil {
+			return seen[k]
+		}
+		return slices.Contains(out, k)
+	}
 	for _, k := range p.Order {
-		if _, ok := p.Symbols[k]; ok && !seen[k] {
-			seen[k] = true
+		if _, ok := p.Symbols[k]; ok && !listed(k) {
+			if seen != nil {
+				seen[k] = true
+			}
 			out = append(out, k)
 		}
 	}
+	if len(out) == len(p.Symbols) {
+		return out
+	}
 	var rest []string
 	for k := range p.Symbols {
-		if !seen[k] {
+		if !listed(k) {
 			rest = append(rest, k)
 		}
 	}
