@@ -114,13 +114,6 @@ func (b *budget) checkEntries(what string, n float64) error {
 	return nil
 }
 
-// estimate checks, before anything is allocated, that the variables of
-// env's sizes (together) and every intermediate value of exprs (and of the
-// definitions they use) fit the budget's MaxEntries.
-func (b *budget) estimate(p *symbolic.Program, env *Env, exprs []*symbolic.Expr) error {
-	return b.estimateSizes(p, symbolOrder(p), env, sizedValues(p, exprs))
-}
-
 // sizedValue is a shape some value of the expressions takes, with what
 // to call the value in an error: the first node of that shape met.
 type sizedValue struct {
@@ -129,9 +122,10 @@ type sizedValue struct {
 }
 
 // sizedValues lists the distinct shapes of the nodes of exprs and of p's
-// definitions, in the order of estimate's walk (each node once), so that
-// a sampler walks them once, not at every point it draws: the first
-// value over the budget is the first node of the first shape over it.
+// definitions, in the order of a walk visiting each node once (Sub, then
+// Args), so that a sampler walks them once, not at every point it draws:
+// the first value over the budget is the first node of the first shape
+// over it.
 func sizedValues(p *symbolic.Program, exprs []*symbolic.Expr) []sizedValue {
 	seen := map[*symbolic.Expr]bool{}
 	shapes := map[shapeKey]bool{}
@@ -193,8 +187,10 @@ func shapeKeyOf(s symbolic.Shape) shapeKey {
 	return k
 }
 
-// estimateSizes is estimate for p's symbols in order (symbolOrder) and
-// the values of sizedValues.
+// estimateSizes checks, before anything is allocated, that the variables
+// of env's sizes (together) and every intermediate value (the shapes of
+// sizedValues: of the expressions drawn for and of the definitions they
+// use) fit the budget's MaxEntries; order is symbolOrder(p).
 func (b *budget) estimateSizes(p *symbolic.Program, order []string, env *Env, values []sizedValue) error {
 	total := 0.0
 	for _, key := range order {

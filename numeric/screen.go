@@ -296,6 +296,7 @@ func screenProbe(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget) (bo
 		return true, limitOnly(err)
 	}
 	defer pert.restore()
+	defer pert.close()
 	cv, _, err := cc.eval(penv, b)
 	if err != nil {
 		return true, limitOnly(err)
