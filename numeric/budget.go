@@ -36,6 +36,9 @@ func (e *LimitError) Error() string { return e.Msg }
 
 // IsLimit reports whether err is (or wraps) a *LimitError.
 func IsLimit(err error) bool {
+	if err == nil {
+		return false
+	}
 	var le *LimitError
 	return errors.As(err, &le)
 }
@@ -111,12 +114,86 @@ func (b *budget) checkEntries(what string, n float64) error {
 	return nil
 }
 
-// estimate checks, before anything is allocated, that the variables of
-// env's sizes (together) and every intermediate value of exprs (and of the
-// definitions they use) fit the budget's MaxEntries.
-func (b *budget) estimate(p *symbolic.Program, env *Env, exprs []*symbolic.Expr) error {
+// sizedValue is a shape some value of the expressions takes, with what
+// to call the value in an error: the first node of that shape met.
+type sizedValue struct {
+	shape symbolic.Shape
+	what  string
+}
+
+// sizedValues lists the distinct shapes of the nodes of exprs and of p's
+// definitions, in the order of a walk visiting each node once (Sub, then
+// Args), so that a sampler walks them once, not at every point it draws:
+// the first value over the budget is the first node of the first shape
+// over it.
+func sizedValues(p *symbolic.Program, exprs []*symbolic.Expr) []sizedValue {
+	seen := map[*symbolic.Expr]bool{}
+	shapes := map[shapeKey]bool{}
+	var out []sizedValue
+	var walk func(e *symbolic.Expr)
+	walk = func(e *symbolic.Expr) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		if key := shapeKeyOf(e.Shape); !shapes[key] {
+			shapes[key] = true
+			what := "an intermediate value"
+			if e.Op == symbolic.OpVar {
+				what = e.Key()
+			}
+			out = append(out, sizedValue{e.Shape, what})
+		}
+		for _, a := range e.Sub {
+			walk(a)
+		}
+		for _, a := range e.Args {
+			walk(a)
+		}
+	}
+	for _, e := range exprs {
+		walk(e)
+	}
+	for _, d := range p.Defs {
+		walk(d.Body)
+	}
+	return out
+}
+
+// shapeKey is a map key for a shape: its first two dimensions (every
+// shape deriv makes has at most two) and, beyond, the others joined.
+type shapeKey struct {
+	n      int
+	d0, d1 symbolic.Dim
+	more   string
+}
+
+func shapeKeyOf(s symbolic.Shape) shapeKey {
+	k := shapeKey{n: len(s)}
+	if len(s) > 0 {
+		k.d0 = s[0]
+	}
+	if len(s) > 1 {
+		k.d1 = s[1]
+	}
+	if len(s) > 2 {
+		var sb strings.Builder
+		for _, d := range s[2:] {
+			sb.WriteString(string(d))
+			sb.WriteByte(0)
+		}
+		k.more = sb.String()
+	}
+	return k
+}
+
+// estimateSizes checks, before anything is allocated, that the variables
+// of env's sizes (together) and every intermediate value (the shapes of
+// sizedValues: of the expressions drawn for and of the definitions they
+// use) fit the budget's MaxEntries; order is symbolOrder(p).
+func (b *budget) estimateSizes(p *symbolic.Program, order []string, env *Env, values []sizedValue) error {
 	total := 0.0
-	for _, key := range symbolOrder(p) {
+	for _, key := range order {
 		sym := p.Symbols[key]
 		var n float64
 		switch sym.Kind {
@@ -136,40 +213,9 @@ func (b *budget) estimate(p *symbolic.Program, env *Env, exprs []*symbolic.Expr)
 	if err := b.checkEntries("the variables together", total); err != nil {
 		return err
 	}
-	seen := map[*symbolic.Expr]bool{}
-	var walk func(e *symbolic.Expr) error
-	walk = func(e *symbolic.Expr) error {
-		if e == nil || seen[e] {
-			return nil
-		}
-		seen[e] = true
-		if n := shapeEntries(env, e.Shape); n > float64(b.maxEntries) {
-			what := "an intermediate value"
-			if e.Op == symbolic.OpVar {
-				what = e.Key()
-			}
-			return b.memoryError(what+" ("+shapeText(env, e.Shape)+")", n)
-		}
-		for _, a := range e.Sub {
-			if err := walk(a); err != nil {
-				return err
-			}
-		}
-		for _, a := range e.Args {
-			if err := walk(a); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, e := range exprs {
-		if err := walk(e); err != nil {
-			return err
-		}
-	}
-	for _, d := range p.Defs {
-		if err := walk(d.Body); err != nil {
-			return err
+	for _, v := range values {
+		if n := shapeEntries(env, v.shape); n > float64(b.maxEntries) {
+			return b.memoryError(v.what+" ("+shapeText(env, v.shape)+")", n)
 		}
 	}
 	return nil

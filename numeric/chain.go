@@ -92,9 +92,15 @@ func (c *compiler) productPlan(e *symbolic.Expr) (*prodPlan, error) {
 }
 
 // values evaluates the factors. Along a direction, the factor moved
-// linearly is not evaluated: its value is the base (see write).
+// linearly is not evaluated: its value is the base (see write). The slice
+// is the plan's scratch in s (see planScratch), valid until the plan runs
+// again in s.
 func (p *prodPlan) values(s *state) ([]*mat.Dense, error) {
-	vals := make([]*mat.Dense, len(p.fs))
+	sc := s.plan(p)
+	if cap(sc.vals) < len(p.fs) {
+		sc.vals = make([]*mat.Dense, len(p.fs))
+	}
+	vals := sc.vals[:len(p.fs)]
 	li := p.linearFactor(s)
 	for i, f := range p.fs {
 		if i == li {
@@ -110,6 +116,29 @@ func (p *prodPlan) values(s *state) ([]*mat.Dense, error) {
 	return vals, nil
 }
 
+// planScratch is the working storage of one product plan in one state
+// (an evaluation's frame), reused by every evaluation of the plan in it:
+// the factors' values, the operands of the chain, and the chain's split
+// table with the sizes it was computed for (the sizes seldom change
+// between evaluations: the points of a check, its difference steps).
+// A plan never runs inside itself (the expressions are DAGs), so one
+// scratch per plan and state is enough; it lives as long as the state.
+type planScratch struct {
+	vals  []*mat.Dense
+	moved []*mat.Dense
+	ops   []operandT
+	chain chainTable
+}
+
+// plan returns p's scratch in s (allocated when s has none: states built
+// by hand in tests).
+func (s *state) plan(p *prodPlan) *planScratch {
+	if p.lin >= len(s.plans) {
+		s.plans = append(s.plans, make([]planScratch, p.lin+1-len(s.plans))...)
+	}
+	return &s.plans[p.lin]
+}
+
 // chainOrder is how a product of factor values is taken: the scalar
 // coefficient of its 1×1 factors and the other operands multiplied in the
 // cheapest order (chain), or every factor left to right, as written, when
@@ -120,8 +149,8 @@ type chainOrder struct {
 	chain bool
 }
 
-func (p *prodPlan) order(vals []*mat.Dense) chainOrder {
-	o := chainOrder{coef: 1}
+func (p *prodPlan) order(vals []*mat.Dense, ops []operandT) chainOrder {
+	o := chainOrder{coef: 1, ops: ops[:0]}
 	for i, v := range vals {
 		if isScalar(v) {
 			o.coef *= v.At(0, 0)
@@ -154,12 +183,7 @@ func (p *prodPlan) dims(vals []*mat.Dense) (int, int, error) {
 		r, c := mulDims(x, p.fs[0].t, y, p.fs[1].t)
 		return r, c, nil
 	}
-	if o := p.order(vals); o.chain {
-		if len(o.ops) == 0 {
-			return 1, 1, nil
-		}
-		r, _ := opDims(o.ops[0].m, o.ops[0].t)
-		_, c := opDims(o.ops[len(o.ops)-1].m, o.ops[len(o.ops)-1].t)
+	if r, c, ok := p.chainDims(vals); ok {
 		return r, c, nil
 	}
 	r, c := opDims(vals[0], p.fs[0].t)
@@ -176,6 +200,27 @@ func (p *prodPlan) dims(vals []*mat.Dense) (int, int, error) {
 		}
 	}
 	return r, c, nil
+}
+
+// chainDims returns the size of the product of vals (more than two)
+// when their non-scalar factors chain (order's chain, without building
+// its operands): ok is false when they do not.
+func (p *prodPlan) chainDims(vals []*mat.Dense) (r, c int, ok bool) {
+	r, c = 1, 1
+	first := true
+	for i, v := range vals {
+		if isScalar(v) {
+			continue
+		}
+		vr, vc := opDims(v, p.fs[i].t)
+		if first {
+			r, first = vr, false
+		} else if c != vr {
+			return 0, 0, false
+		}
+		c = vc
+	}
+	return r, c, true
 }
 
 // write sets dst = α (product) + β dst for vals from values: into, or
@@ -196,7 +241,9 @@ func (p *prodPlan) into(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta
 	if len(vals) == 2 {
 		return mulInto(dst, alpha, vals[0], p.fs[0].t, vals[1], p.fs[1].t, beta)
 	}
-	o := p.order(vals)
+	sc := s.plan(p)
+	o := p.order(vals, sc.ops)
+	sc.ops = o.ops
 	if !o.chain {
 		return p.leftToRight(s, vals, dst, alpha, beta)
 	}
@@ -211,7 +258,7 @@ func (p *prodPlan) into(s *state, vals []*mat.Dense, dst *mat.Dense, alpha, beta
 	case 1:
 		scaleInto(dst, alpha*o.coef, o.ops[0].m, o.ops[0].t, beta)
 	default:
-		split := costTable(o.ops)
+		split := sc.chain.split(o.ops)
 		next := 0
 		_, _, finite = p.best(s, o.ops, 0, len(o.ops)-1, split, &next, dst, alpha*o.coef, beta)
 	}
@@ -293,18 +340,49 @@ type operandT struct {
 // two matrix–vector products and an outer product, not a matrix–matrix
 // product.
 func costTable(ops []operandT) [][]int {
+	var t chainTable
+	return t.split(ops)
+}
+
+// chainTable is costTable's programme with its tables kept: split returns
+// the table computed for the previous operands when their sizes are the
+// same, and otherwise computes it again in the same storage.
+type chainTable struct {
+	dims  []int
+	cost  [][]float64
+	table [][]int
+}
+
+// split returns split[i][j] for ops (see costTable), valid until the
+// next call.
+func (t *chainTable) split(ops []operandT) [][]int {
 	n := len(ops)
-	dims := make([]int, n+1)
+	same := len(t.dims) == n+1
+	if !same {
+		t.dims = make([]int, n+1)
+	}
+	// The operands chain: each one's rows are the previous one's columns.
 	for i, v := range ops {
 		r, c := opDims(v.m, v.t)
-		dims[i], dims[i+1] = r, c
+		if i == 0 {
+			same = same && t.dims[0] == r
+			t.dims[0] = r
+		}
+		same = same && t.dims[i+1] == c
+		t.dims[i+1] = c
 	}
-	cost := make([][]float64, n)
-	split := make([][]int, n)
-	for i := range cost {
-		cost[i] = make([]float64, n)
-		split[i] = make([]int, n)
+	if same && len(t.table) == n {
+		return t.table
 	}
+	if len(t.table) != n {
+		t.cost = make([][]float64, n)
+		t.table = make([][]int, n)
+		for i := range t.cost {
+			t.cost[i] = make([]float64, n)
+			t.table[i] = make([]int, n)
+		}
+	}
+	dims, cost, split := t.dims, t.cost, t.table
 	for length := 2; length <= n; length++ {
 		for i := 0; i+length-1 < n; i++ {
 			j := i + length - 1

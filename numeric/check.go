@@ -224,6 +224,11 @@ func directionsFor(p perturbation) int {
 // its transpose when t is set), the product J v for an fm×n Jacobian
 // (Jᵀ v when t is set).
 func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
+	return appendDir(nil, claim, t, v, fm)
+}
+
+// appendDir appends applyDir's entries to dst.
+func appendDir(dst []float64, claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 	r, c := claim.Dims()
 	raw := claim.RawMatrix()
 	if fm == 1 {
@@ -239,9 +244,13 @@ func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 				s += x * v[j*r+i]
 			}
 		}
-		return []float64{s}
+		return append(dst, s)
 	}
-	out := make([]float64, r)
+	at := len(dst)
+	for range r {
+		dst = append(dst, 0)
+	}
+	out := dst[at:]
 	for i := range r {
 		for j := range c {
 			if t {
@@ -251,7 +260,7 @@ func applyDir(claim *mat.Dense, t bool, v []float64, fm int) []float64 {
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // prepareCheck resolves the target and compiles f and the claim, for Check
@@ -283,10 +292,14 @@ func prepareCheck(p *symbolic.Program, f, wrt, claim *symbolic.Expr) (*symbolic.
 // points draws the points of a check: the k-th point where f and the
 // claim are defined, or, failing that, where f is (the claim's
 // undefinedness is then the verdict). The expressions are compiled and
-// analysed once, for every point.
+// analysed once, for every point; f alone only when a point needs it.
 type points struct {
-	t           *target
-	both, fOnly *sampler
+	t    *target
+	p    *symbolic.Program
+	fc   *Compiled
+	both *sampler
+	// fOnly is made on first use, from fc.
+	fOnly *sampler
 	// bothErr is why f and the claim together cannot be sampled (the
 	// claim does not compile); fErr why f alone cannot.
 	bothErr, fErr error
@@ -296,13 +309,13 @@ type points struct {
 // against f, whose compiled form fc is reused when it is f's own (not
 // the reference prepareCheck makes for ∂f/∂f).
 func newPoints(p *symbolic.Program, f, claim *symbolic.Expr, t *target, fc, cc *Compiled) *points {
-	pts := &points{t: t}
+	pts := &points{t: t, p: p}
 	if fc == nil || fc.expr != f {
 		if fc, pts.fErr = Compile(p, f); pts.fErr != nil {
 			return pts
 		}
 	}
-	pts.fOnly = newSampler(p, []*Compiled{fc})
+	pts.fc = fc
 	if cc == nil || cc.expr != claim {
 		if cc, pts.bothErr = Compile(p, claim); pts.bothErr != nil {
 			return pts
@@ -328,7 +341,24 @@ func (pts *points) point(sopts SampleOptions, k int) (*Env, error) {
 			return env, nil
 		}
 	}
+	if pts.fOnly == nil {
+		pts.fOnly = newSampler(pts.p, []*Compiled{pts.fc})
+	}
 	return pts.fOnly.sample(sopts, k)
+}
+
+// known returns f's value (i = 0) or the claim's (i = 1) at env, with
+// the nodes its evaluation computed, when env is the last point drawn
+// and the sampler evaluated it there (the value is the sampler's, valid
+// until the next point is drawn).
+func (pts *points) known(env *Env, i int) (*mat.Dense, int64, bool) {
+	if v, n, ok := pts.both.keptValue(env, i); ok {
+		return v, n, true
+	}
+	if i == 0 {
+		return pts.fOnly.keptValue(env, 0)
+	}
+	return nil, 0, false
 }
 
 // fitClaim gives the constants of a claim whose sizes nothing in the

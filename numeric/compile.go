@@ -66,6 +66,8 @@ type state struct {
 	// otherwise; lin the caches of its linear products, by plan.
 	dir *direction
 	lin []linCache
+	// plans holds the product plans' scratch, by plan (chain.go).
+	plans []planScratch
 }
 
 // tickEvery is how many node evaluations pass between two looks at the
@@ -193,9 +195,12 @@ func Compile(p *symbolic.Program, e *symbolic.Expr) (*Compiled, error) {
 	if e == nil {
 		return nil, symbolic.Errorf(symbolic.NoPos, "nothing to evaluate")
 	}
-	c := &compiler{p: p, g: newGraph(), memo: map[memoKey]compiledNode{}, defs: map[string]compiledNode{},
-		defStack: map[string]bool{}, bindings: map[string]int{}}
+	c := &compiler{p: p, g: newGraph(), defs: map[string]compiledNode{},
+		defStack: map[string]bool{}, bindings: map[string]int{}, frames: make([][]int, 0, 16)}
 	c.g.id(e)
+	// Every distinct node of e is compiled once (more for definitions'
+	// bodies and function scopes).
+	c.memo = make(map[memoKey]compiledNode, len(c.g.uses))
 	c.push()
 	root, err := c.compile(e)
 	c.pop()
@@ -271,6 +276,27 @@ func (c *Compiled) evalStats(env *Env, b *budget, st *evalStats) (*mat.Dense, bo
 	return v, kink, err
 }
 
+// look evaluates c at env for a caller that reads the value and keeps
+// nothing of it: read (when not nil) is called with the value, which
+// stays one of c's buffers (not detached, so the next evaluation does not
+// allocate it anew). It reports, as evalStats, whether a kink was
+// approached.
+func (c *Compiled) look(env *Env, b *budget, st *evalStats, read func(v *mat.Dense)) (bool, error) {
+	if b == nil {
+		b = defaultBudget
+	}
+	if err := b.alive(); err != nil {
+		return false, err
+	}
+	s := c.acquire(env, b)
+	v, kink, err := c.run(s, b, st)
+	if err == nil && read != nil {
+		read(v)
+	}
+	c.release(s)
+	return kink, err
+}
+
 // borrow is eval without the copy of the value: the value stays one of
 // the Compiled's buffers until done is called (the buffers are not lent
 // to another evaluation before then), for a caller that reads it and
@@ -312,7 +338,8 @@ func (c *Compiled) run(s *state, b *budget, st *evalStats) (*mat.Dense, bool, er
 func (c *Compiled) newState(env *Env, b *budget) *state {
 	s := &state{env: env, index: make(map[string]int, len(env.Index)+2), slots: make([]*mat.Dense, c.slots),
 		cache: make([]*mat.Dense, c.caches), cacheAt: make([]uint64, c.caches), changed: make([]uint64, c.bindings),
-		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs), shadowed: make([]int, c.bindings)}
+		active: make([]int, c.bindings), b: b, bufs: make([]*mat.Dense, c.nbufs), shadowed: make([]int, c.bindings),
+		plans: make([]planScratch, c.nlin)}
 	for k, v := range env.Index {
 		s.index[k] = v
 	}

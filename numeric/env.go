@@ -51,7 +51,7 @@ func (env *Env) Clone() *Env {
 // DimSize returns the size of dimension d in env: the number itself for a
 // literal, else env.Dims[d]; ok is false when the symbol has no size.
 func (env *Env) DimSize(d symbolic.Dim) (int, bool) {
-	if d.IsLiteral() {
+	if isLiteral(d) {
 		n := 0
 		for _, c := range d {
 			n = n*10 + int(c-'0')
@@ -71,4 +71,18 @@ func (env *Env) ShapeSize(s symbolic.Shape) (r, c int, ok bool) {
 	r, ok1 := env.DimSize(s.Rows())
 	c, ok2 := env.DimSize(s.Cols())
 	return r, c, ok1 && ok2
+}
+
+// isLiteral is d.IsLiteral (a number, "3", rather than a symbol) without
+// the cost of strings.Trim: sizes are looked up at every evaluation.
+func isLiteral(d symbolic.Dim) bool {
+	if d == "" {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -29,6 +29,13 @@ type perturbation struct {
 	// writing the flattened result to y (without building x).
 	along   func(y []float64, t float64, v []float64) error
 	restore func()
+	// steady (nil: nothing to do) declares the direction the next calls
+	// of along pass (see affine.steady), nil to end the declaration.
+	steady func(v []float64)
+	// release (nil: nothing to do) gives back what the perturbation
+	// holds (an evaluation frame); the perturbation must not be used
+	// after.
+	release func()
 	// m is the number of entries of the function's value; f0 the value
 	// at x0.
 	m  int
@@ -96,8 +103,29 @@ type fdError struct {
 // Richardson extrapolation (riddersErr), h = fdStep·max(1, max|x|), and
 // per entry an estimate of its error, rounding included (about
 // ε·|f|/h). Its cost is a few evaluations (six for a smooth function)
-// whatever the size of x.
+// whatever the size of x. The slices returned are the caller's.
 func directionalFD(p perturbation, v []float64) ([]float64, fdError, error) {
+	var w dirWork
+	d, trunc, round, err := w.directional(p, v)
+	if err != nil {
+		return nil, fdError{}, err
+	}
+	return d, fdError{trunc, round}, nil
+}
+
+// dirWork is the storage of directional differences, reused from one
+// direction (and point) to the next: the Richardson table, the values
+// of f either side and the quotients. The zero value is ready; it is not
+// safe for concurrent use.
+type dirWork struct {
+	table     riddersTable
+	yp, ym, d []float64
+}
+
+// directional is directionalFD in w's storage: the derivative along v,
+// its truncation and rounding errors are w's slices, valid until the
+// next call.
+func (w *dirWork) directional(p perturbation, v []float64) (d, trunc, round []float64, err error) {
 	scale := 1.0
 	for _, x := range p.x0 {
 		if x > scale {
@@ -106,33 +134,53 @@ func directionalFD(p perturbation, v []float64) ([]float64, fdError, error) {
 			scale = -x
 		}
 	}
-	yp, ym := make([]float64, p.m), make([]float64, p.m)
-	d := make([]float64, p.m)
+	w.yp, w.ym, w.d = grow(w.yp, p.m), grow(w.ym, p.m), grow(w.d, p.m)
+	yp, ym, q := w.yp, w.ym, w.d
 	if p.restore != nil {
 		defer p.restore()
 	}
-	out, errs, round, err := riddersErr(p.m, fdStep, p.scale(), func(h float64) ([]float64, error) {
+	if p.steady != nil {
+		// Every step below moves along the same v.
+		p.steady(v)
+		defer p.steady(nil)
+	}
+	fscale := p.scale()
+	out, errs, rounds, err := w.table.run(p.m, fdStep, func(h float64) float64 { return noise(fscale, h) }, func(h float64) ([]float64, error) {
 		if err := p.along(yp, scale*h, v); err != nil {
 			return nil, err
 		}
 		if err := p.along(ym, -scale*h, v); err != nil {
 			return nil, err
 		}
-		for i := range d {
-			d[i] = (yp[i] - ym[i]) / (2 * h)
+		for i := range q {
+			q[i] = (yp[i] - ym[i]) / (2 * h)
 		}
-		return d, nil
+		return q, nil
 	})
 	if err != nil {
-		return nil, fdError{}, err
+		return nil, nil, nil, err
 	}
-	rounds := make([]float64, len(out))
 	for i := range out {
 		out[i] /= scale
 		errs[i] /= scale
-		rounds[i] = round[i] / scale
+		rounds[i] /= scale
 	}
-	return out, fdError{errs, rounds}, nil
+	return out, errs, rounds, nil
+}
+
+// grow returns s with length n (its storage when large enough).
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}
+
+// close releases what p holds (see release).
+func (p perturbation) close() {
+	if p.release != nil {
+		p.release()
+	}
 }
 
 // scale is the largest magnitude of the function's entries at x0 (0 when
@@ -157,6 +205,14 @@ func (p perturbation) scale() float64 {
 // 64 entries per random number).
 func randomUnit(rng *rand.Rand, n int) []float64 {
 	v := make([]float64, n)
+	randomUnitInto(rng, v)
+	return v
+}
+
+// randomUnitInto is randomUnit into v (of length n): the same draws from
+// rng, the same vector.
+func randomUnitInto(rng *rand.Rand, v []float64) {
+	n := len(v)
 	if n > 10000 {
 		// ±c entry by entry from the bits of a random number (bit 1: +c),
 		// the sign bit set without a branch.
@@ -168,7 +224,7 @@ func randomUnit(rng *rand.Rand, n int) []float64 {
 				v[i+k] = math.Float64frombits(c | (^bits>>k&1)<<63)
 			}
 		}
-		return v
+		return
 	}
 	var s float64
 	for i := range v {
@@ -182,5 +238,4 @@ func randomUnit(rng *rand.Rand, n int) []float64 {
 	for i := range v {
 		v[i] /= s
 	}
-	return v
 }

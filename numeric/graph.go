@@ -3,7 +3,6 @@ package numeric
 import (
 	"math"
 	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"deriv/symbolic"
@@ -28,10 +27,15 @@ type graph struct {
 	uses []int
 	// visits counts the nodes walked (each pointer once).
 	visits int
+	// stack holds the operands' ids of the nodes being interned; key
+	// the key being built.
+	stack []int
+	key   []byte
 }
 
 func newGraph() *graph {
-	return &graph{ids: map[*symbolic.Expr]int{}, byKey: map[string]int{}}
+	// The slices sized for the small expressions most checks compile.
+	return &graph{ids: map[*symbolic.Expr]int{}, byKey: map[string]int{}, uses: make([]int, 0, 16), stack: make([]int, 0, 16)}
 }
 
 // id returns e's structural id, interning e and everything under it. It
@@ -45,39 +49,48 @@ func (g *graph) id(e *symbolic.Expr) int {
 		return id
 	}
 	g.visits++
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(int(e.Op)))
-	b.WriteByte('|')
-	b.WriteString(e.Name)
-	b.WriteByte('|')
-	b.WriteString(e.Label)
-	b.WriteByte('|')
-	b.WriteString(strconv.FormatUint(math.Float64bits(e.Num), 16))
-	b.WriteByte('|')
-	for _, d := range e.Shape {
-		b.WriteString(string(d))
-		b.WriteByte(',')
-	}
-	children := make([]int, 0, len(e.Sub)+len(e.Args))
-	b.WriteByte('|')
+	// The operands' ids first (Sub, then Args: the order of the walk),
+	// on a stack shared by the recursion; then the key, in a buffer
+	// reused from node to node (a string is made only for a new key).
+	base := len(g.stack)
 	for _, s := range e.Sub {
 		c := g.id(s)
-		children = append(children, c)
-		b.WriteString(strconv.Itoa(c))
-		b.WriteByte(',')
+		g.stack = append(g.stack, c)
 	}
-	b.WriteByte('|')
 	for _, a := range e.Args {
 		c := g.id(a)
-		children = append(children, c)
-		b.WriteString(strconv.Itoa(c))
-		b.WriteByte(',')
+		g.stack = append(g.stack, c)
 	}
-	key := b.String()
-	id, ok := g.byKey[key]
+	children := g.stack[base:]
+	b := g.key[:0]
+	b = strconv.AppendInt(b, int64(e.Op), 10)
+	b = append(b, '|')
+	b = append(b, e.Name...)
+	b = append(b, '|')
+	b = append(b, e.Label...)
+	b = append(b, '|')
+	b = strconv.AppendUint(b, math.Float64bits(e.Num), 16)
+	b = append(b, '|')
+	for _, d := range e.Shape {
+		b = append(b, d...)
+		b = append(b, ',')
+	}
+	b = append(b, '|')
+	for i, c := range children {
+		if i == len(e.Sub) {
+			b = append(b, '|')
+		}
+		b = strconv.AppendInt(b, int64(c), 10)
+		b = append(b, ',')
+	}
+	if len(children) == len(e.Sub) {
+		b = append(b, '|')
+	}
+	g.key = b
+	id, ok := g.byKey[string(b)]
 	if !ok {
 		id = len(g.uses)
-		g.byKey[key] = id
+		g.byKey[string(b)] = id
 		g.uses = append(g.uses, 0)
 		for _, c := range children {
 			if c >= 0 {
@@ -85,6 +98,7 @@ func (g *graph) id(e *symbolic.Expr) int {
 			}
 		}
 	}
+	g.stack = g.stack[:base]
 	g.ids[e] = id
 	return id
 }

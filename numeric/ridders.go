@@ -11,7 +11,8 @@ const (
 	// for h0 = 1e-2, fine enough for sin(22026 a)).
 	maxLevels = 16
 	// minLevels is the number of steps always used (h0, h0/2, h0/4: an
-	// O(h⁶) estimate).
+	// O(h⁶) estimate), but by the screen's table when its first two
+	// quotients agree to rounding (agreedEarly).
 	minLevels = 3
 	// riddersTol is the normwise relative error estimate below which no
 	// smaller step is tried.
@@ -63,16 +64,59 @@ func riddersErr(n int, h0, fscale float64, central func(h float64) ([]float64, e
 
 // riddersNoise is riddersErr with the rounding noise of a quotient at
 // step h given by noiseAt (ε·|f|/h for a first difference, ε·|f|/h² for
-// a second).
+// a second). The slices returned are the caller's.
 func riddersNoise(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
+	var w riddersTable
+	out, errs, round, err := w.run(n, h0, noiseAt, central)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return out, errs, round, nil
+}
+
+// riddersTable is the storage of Ridders' method, reused from one search
+// to the next (the screen runs one per direction and point): the best
+// estimates, their errors and steps, and the two rows of the Richardson
+// table the method needs (the current one and the previous one). The
+// zero value is ready; it is not safe for concurrent use.
+type riddersTable struct {
+	best, bestErr, at []float64
+	done              []bool
+	// rows[k%2] is row k of the table, rows[k%2][j][entry] its column j.
+	rows [2][maxCols + 1][]float64
+	// early allows the stop after two steps of agreedEarly (the
+	// screen's differences only; Check's always take minLevels).
+	early bool
+}
+
+// resize makes the table hold n entries.
+func (w *riddersTable) resize(n int) {
+	if cap(w.best) < n {
+		w.best, w.bestErr, w.at, w.done = make([]float64, n), make([]float64, n), make([]float64, n), make([]bool, n)
+		for r := range w.rows {
+			for j := range w.rows[r] {
+				w.rows[r][j] = make([]float64, n)
+			}
+		}
+	}
+	w.best, w.bestErr, w.at, w.done = w.best[:n], w.bestErr[:n], w.at[:n], w.done[:n]
+	for r := range w.rows {
+		for j := range w.rows[r] {
+			w.rows[r][j] = w.rows[r][j][:n]
+		}
+	}
+}
+
+// run is riddersNoise in w's storage: the estimates, their errors and
+// rounding noise are w's slices, valid until the next run.
+func (w *riddersTable) run(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
 	var err error
 	for range maxShrinks + 1 {
-		var out, errs, at []float64
-		if out, errs, at, err = riddersFrom(n, h0, noiseAt, central); err == nil {
-			for e, h := range at {
-				at[e] = noiseAt(h)
+		if err = w.from(n, h0, noiseAt, central); err == nil {
+			for e, h := range w.at {
+				w.at[e] = noiseAt(h)
 			}
-			return out, errs, at, nil
+			return w.best, w.bestErr, w.at, nil
 		}
 		if IsLimit(err) {
 			return nil, nil, nil, err
@@ -82,19 +126,17 @@ func riddersNoise(n int, h0 float64, noiseAt func(h float64) float64, central fu
 	return nil, nil, nil, err
 }
 
-// riddersFrom is one search of ridders from step h0.
-func riddersFrom(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) ([]float64, []float64, []float64, error) {
-	best := make([]float64, n)
-	bestErr := make([]float64, n)
-	done := make([]bool, n)
-	for e := range bestErr {
-		bestErr[e] = math.Inf(1)
+// from is one search of ridders from step h0, into w.best, w.bestErr
+// and w.at (the step at which each estimate was found).
+func (w *riddersTable) from(n int, h0 float64, noiseAt func(h float64) float64, central func(h float64) ([]float64, error)) error {
+	w.resize(n)
+	best, bestErr, done, at := w.best, w.bestErr, w.done, w.at
+	for e := range n {
+		best[e], bestErr[e], done[e] = 0, math.Inf(1), false
 	}
-	var prev [][]float64 // the previous row of the table, prev[j][entry]
 	h := h0
 	// at[e] is the step at which best[e] was found (its rounding noise
 	// is that of the quotients at that step).
-	at := make([]float64, n)
 	for e := range at {
 		at[e] = h0
 	}
@@ -102,13 +144,14 @@ func riddersFrom(n int, h0 float64, noiseAt func(h float64) float64, central fun
 		d, err := central(h)
 		if err != nil {
 			if k < minLevels || IsLimit(err) {
-				return nil, nil, nil, err
+				return err
 			}
 			break
 		}
 		cols := min(k, maxCols)
-		row := make([][]float64, cols+1)
-		row[0] = append([]float64(nil), d...)
+		// row is row k of the table, prev row k − 1 (when k > 0).
+		row, prev := &w.rows[k%2], &w.rows[(k+1)%2]
+		copy(row[0], d)
 		if k == 0 {
 			copy(best, d)
 		}
@@ -126,7 +169,6 @@ func riddersFrom(n int, h0 float64, noiseAt func(h float64) float64, central fun
 		fac := 1.0
 		for j := 1; j <= cols; j++ {
 			fac *= 4
-			row[j] = make([]float64, n)
 			for e := range n {
 				row[j][e] = row[j-1][e] + (row[j-1][e]-prev[j-1][e])/(fac-1)
 				if done[e] {
@@ -154,13 +196,44 @@ func riddersFrom(n int, h0 float64, noiseAt func(h float64) float64, central fun
 				}
 			}
 		}
-		prev = row
 		h /= 2
+		if k == 1 && w.early && agreedEarly(row[0], prev[0], floor) {
+			break
+		}
 		if k+1 >= minLevels && converged(best, bestErr, done, floor) {
 			break
 		}
 	}
-	return best, bestErr, at, nil
+	return nil
+}
+
+// earlyMargin is how far out of the rounding noise floor a quotient must
+// stand for agreedEarly: then the estimate resolves the derivative
+// whether the table stops after two steps or three (observation.resolved
+// holds either way, so the screen's search for smaller points is the
+// same).
+const earlyMargin = 1000
+
+// agreedEarly reports whether the first two central quotients, d0 at h
+// and d1 at h/2, agree within the rounding noise floor of a quotient at
+// h/2, entry by entry, and stand well out of it (earlyMargin). The
+// quotient is D(h) = f' + c₂h² + c₄h⁴ + …: agreement to rounding means
+// the terms in h are below rounding at these steps, so a third step could
+// not make the estimate better than rounding allows; along a direction in
+// which f is a polynomial of degree two at most (every linear and
+// quadratic form, least squares, traces of products linear in each
+// factor) D(h) is exact and the third step is pure cost. Agreement by
+// coincidence (terms cancelling at h, a fast oscillation) could only
+// give a wrong estimate, against which a right claim fails the screen and
+// goes to the full Check: the screen never passes what Check rejects,
+// and Check itself never stops early.
+func agreedEarly(d1, d0 []float64, floor float64) bool {
+	for e, x := range d1 {
+		if !(math.Abs(x-d0[e]) <= floor) || !(math.Abs(x) > earlyMargin*floor) {
+			return false
+		}
+	}
+	return true
 }
 
 // norm2 is the Euclidean norm of v, scaled so that entries of 1e200 do not

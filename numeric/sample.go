@@ -86,6 +86,38 @@ type sampler struct {
 	compiled []*Compiled
 	hints    hints
 	dims     []symbolic.Dim
+	// order is symbolOrder(p); sizes the shapes the budget checks at
+	// each draw (sizedValues).
+	order []string
+	sizes []sizedValue
+	// kept holds, for the last point sample returned (keptAt), the
+	// values of the expressions there, as tested (see keptValue).
+	kept   []keptValue
+	keptAt *Env
+	// pcg and rng draw the points (one point at a time: a sampler is
+	// not safe for concurrent use).
+	pcg rand.PCG
+	rng *rand.Rand
+}
+
+// keptValue is an expression's value at the last point drawn (a copy,
+// in storage reused from point to point) and the nodes its evaluation
+// computed; ok is false when the expression was not evaluated there.
+type keptValue struct {
+	v     *mat.Dense
+	nodes int64
+	ok    bool
+}
+
+// keptValue returns the value of expression i at env, as sample
+// evaluated it, when env is the last point sample returned, tested
+// without a bound index (opts.index empty), and i was evaluated there.
+// The value is the sampler's, valid until the next sample.
+func (s *sampler) keptValue(env *Env, i int) (*mat.Dense, int64, bool) {
+	if s == nil || env == nil || s.keptAt != env || i >= len(s.kept) || !s.kept[i].ok {
+		return nil, 0, false
+	}
+	return s.kept[i].v, s.kept[i].nodes, true
 }
 
 // newSampler analyses the compiled expressions (of p, not nil) once.
@@ -94,16 +126,22 @@ func newSampler(p *symbolic.Program, compiled []*Compiled) *sampler {
 	for i, c := range compiled {
 		exprs[i] = c.expr
 	}
-	return &sampler{p: p, exprs: exprs, compiled: compiled, hints: analyse(p, exprs), dims: collectDims(p, exprs)}
+	return &sampler{p: p, exprs: exprs, compiled: compiled, hints: analyse(p, exprs), dims: collectDims(p, exprs),
+		order: symbolOrder(p), sizes: sizedValues(p, exprs)}
 }
 
 // sample is Sample for the sampler's expressions.
 func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
-	p, exprs, compiled, hints, dims := s.p, s.exprs, s.compiled, s.hints, s.dims
+	compiled, hints, dims := s.compiled, s.hints, s.dims
 	b := opts.budget()
 	var lastErr error
 	for attempt := range maxRedraws {
-		rng := rand.New(rand.NewPCG(uint64(opts.Seed), uint64(k)<<20|uint64(attempt)))
+		// A generator of the sampler's, seeded as a new one would be.
+		s.pcg.Seed(uint64(opts.Seed), uint64(k)<<20|uint64(attempt))
+		if s.rng == nil {
+			s.rng = rand.New(&s.pcg)
+		}
+		rng := s.rng
 		wide := 0
 		if k%4 == 3 && attempt < maxRedraws/2 {
 			// Points 3 and 7 (of 8) are drawn at larger magnitude,
@@ -113,7 +151,7 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 			// point falls back to N(0, 1) after 20 attempts.
 			wide = 1 + (k/4)%2
 		}
-		env, err := draw(p, dims, hints, opts, rng, b, exprs, wide)
+		env, err := s.draw(dims, hints, opts, rng, b, wide)
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +165,22 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 		if opts.firstAtScale && len(compiled) > 1 && entries(env) > 100000 {
 			tested = compiled[:1]
 		}
-		for _, c := range tested {
-			_, kink, err := c.eval(test, b)
+		if len(s.kept) != len(compiled) {
+			s.kept = make([]keptValue, len(compiled))
+		}
+		s.keptAt = nil
+		for i := range s.kept {
+			s.kept[i].ok = false
+		}
+		for i, c := range tested {
+			var st evalStats
+			kink, err := c.look(test, b, &st, func(v *mat.Dense) {
+				r, cols := v.Dims()
+				kv := &s.kept[i]
+				kv.v = sized(kv.v, r, cols)
+				kv.v.Copy(v)
+				kv.nodes, kv.ok = st.nodes, len(opts.index) == 0
+			})
 			if IsLimit(err) {
 				return nil, err
 			}
@@ -142,6 +194,7 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 			}
 		}
 		if ok {
+			s.keptAt = env
 			return env, nil
 		}
 	}
@@ -189,8 +242,10 @@ func entries(env *Env) int {
 }
 
 // draw draws one point.
-func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, exprs []*symbolic.Expr, wide int) (*Env, error) {
-	env := NewEnv()
+func (s *sampler) draw(dims []symbolic.Dim, h hints, opts SampleOptions, rng *rand.Rand, b *budget, wide int) (*Env, error) {
+	p := s.p
+	env := &Env{Dims: make(map[symbolic.Dim]int, len(dims)), Vals: make(map[string]*mat.Dense, len(s.order)),
+		Index: map[string]int{}, Funcs: map[string]*Instance{}}
 	sizes := rng.Perm(max(5, len(dims)))
 	next := 0
 	for _, d := range dims {
@@ -201,10 +256,10 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 		env.Dims[d] = sizes[next] + 2
 		next++
 	}
-	if err := b.estimate(p, env, exprs); err != nil {
+	if err := b.estimateSizes(p, s.order, env, s.sizes); err != nil {
 		return nil, err
 	}
-	for _, key := range symbolOrder(p) {
+	for _, key := range s.order {
 		sym := p.Symbols[key]
 		switch sym.Kind {
 		case symbolic.SymVar:
@@ -237,17 +292,32 @@ func draw(p *symbolic.Program, dims []symbolic.Dim, h hints, opts SampleOptions,
 // symbolOrder lists p's symbol keys in a deterministic order: p.Order,
 // then any others sorted.
 func symbolOrder(p *symbolic.Program) []string {
-	seen := map[string]bool{}
-	var out []string
+	out := make([]string, 0, len(p.Symbols))
+	// A set only for long programs: a short list is searched faster.
+	var seen map[string]bool
+	if len(p.Order) > 32 {
+		seen = make(map[string]bool, len(p.Order))
+	}
+	listed := func(k string) bool {
+		if seen != nil {
+			return seen[k]
+		}
+		return slices.Contains(out, k)
+	}
 	for _, k := range p.Order {
-		if _, ok := p.Symbols[k]; ok && !seen[k] {
-			seen[k] = true
+		if _, ok := p.Symbols[k]; ok && !listed(k) {
+			if seen != nil {
+				seen[k] = true
+			}
 			out = append(out, k)
 		}
 	}
+	if len(out) == len(p.Symbols) {
+		return out
+	}
 	var rest []string
 	for k := range p.Symbols {
-		if !seen[k] {
+		if !listed(k) {
 			rest = append(rest, k)
 		}
 	}
@@ -378,8 +448,10 @@ func DimsOf(p *symbolic.Program, exprs ...*symbolic.Expr) []symbolic.Dim {
 func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 	set := map[symbolic.Dim]bool{}
 	addShape := func(s symbolic.Shape) {
-		for _, d := range s.Syms() {
-			set[d] = true
+		for _, d := range s {
+			if !isLiteral(d) {
+				set[d] = true
+			}
 		}
 	}
 	for _, sym := range p.Symbols {
@@ -388,7 +460,7 @@ func collectDims(p *symbolic.Program, exprs []*symbolic.Expr) []symbolic.Dim {
 		for _, d := range sym.Domain {
 			addShape(d)
 		}
-		if sym.Count != "" && !sym.Count.IsLiteral() {
+		if sym.Count != "" && !isLiteral(sym.Count) {
 			set[sym.Count] = true
 		}
 	}

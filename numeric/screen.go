@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"gonum.org/v1/gonum/mat"
+
 	"deriv/symbolic"
 )
 
@@ -97,6 +99,10 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 	sopts := opts.sampleOptions()
 	pts := newPoints(p, f, claim, t, fc, cc)
 	ks := screenKs(opts.Points)
+	w := new(screenWork)
+	// The screen's differences may stop after two steps when they agree
+	// to rounding (agreedEarly).
+	w.dir.table.early = true
 	// searched: a point has resolved the derivative, or a search for a
 	// scale where the differences resolve it has failed.
 	worst, searched := 0.0, false
@@ -119,7 +125,7 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 			}
 		}
 		for _, m := range members {
-			o, ok, err := screenAt(t, env, fc, cc, k, m, b, hessian)
+			o, ok, err := screenAt(w, pts, t, env, fc, cc, k, m, b, hessian)
 			for retry := 1; retry <= 2 && !hessian && ok && err == nil && !searched && !o.resolved(); retry++ {
 				s := sopts
 				s.shrink = math.Pow(0.1, float64(retry))
@@ -136,7 +142,7 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 					}
 					continue
 				}
-				o2, ok2, err2 := screenAt(t, env2, fc, cc, k, m, b, hessian)
+				o2, ok2, err2 := screenAt(w, pts, t, env2, fc, cc, k, m, b, hessian)
 				if err2 != nil || !ok2 {
 					if IsLimit(err2) {
 						return nil, err2
@@ -159,6 +165,24 @@ func screen(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions
 	return &Report{Verdict: "correct", Points: len(ks), MaxRelError: worst, Method: "random directions"}, nil
 }
 
+// screenWork is the storage the screen reuses from one comparison to the
+// next: the random generator (seeded again for each point and member, as
+// a new one would be), the direction and the directional differences'.
+type screenWork struct {
+	pcg rand.PCG
+	rng *rand.Rand
+	v   []float64
+	dir dirWork
+}
+
+// random returns w's generator, drawing from w.pcg.
+func (w *screenWork) random() *rand.Rand {
+	if w.rng == nil {
+		w.rng = rand.New(&w.pcg)
+	}
+	return w.rng
+}
+
 // limitOnly keeps a *LimitError and drops any other error (Check, run
 // next, reports those).
 func limitOnly(err error) error {
@@ -172,11 +196,20 @@ func limitOnly(err error) error {
 // family member m (0 for none): the observation, and false when the
 // screen cannot judge there (the claim is undefined or of the wrong
 // shape; the function is not what Check accepts).
-func screenAt(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessian bool) (observation, bool, error) {
-	penv, pert, err := t.bind(env, fc, m, b)
+func screenAt(w *screenWork, pts *points, t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessian bool) (observation, bool, error) {
+	// For a whole variable, f and the claim at the perturbation's base
+	// are what the sampler evaluated at the point: not evaluated again.
+	var fv, cv *mat.Dense
+	var fn int64
+	if t.plain() && m == 0 {
+		fv, fn, _ = pts.known(env, 0)
+		cv, _, _ = pts.known(env, 1)
+	}
+	penv, pert, err := t.bindKnown(env, fc, m, b, fv, fn)
 	if err != nil {
 		return observation{}, false, err
 	}
+	defer pert.close()
 	n := len(pert.x0)
 	// The claim's expected size, as comparePoint and CheckHessian
 	// expect it.
@@ -195,17 +228,33 @@ func screenAt(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessia
 		}
 		er, ec = pert.m, n
 	}
-	cv, _, err := cc.eval(penv, b)
-	if err != nil {
-		return observation{}, false, limitOnly(err)
+	if cv == nil {
+		// The claim's value is read, never kept: it stays in cc's
+		// buffers.
+		var done func()
+		cv, done, err = cc.borrow(penv, b)
+		defer done()
+		if err != nil {
+			return observation{}, false, limitOnly(err)
+		}
 	}
 	if r, c := cv.Dims(); r != er || c != ec {
 		return observation{}, false, nil
 	}
-	rng := rand.New(rand.NewPCG(uint64(k)+0x5c2ee4, uint64(m)+0x5eed))
-	var o observation
+	w.pcg.Seed(uint64(k)+0x5c2ee4, uint64(m)+0x5eed)
+	rng := w.random()
+	size := screenDirections * pert.m
+	if hessian {
+		size = screenDirections
+	}
+	// One block for the four series (each filled to exactly size).
+	block := make([]float64, 4*size)
+	o := observation{expected: block[0:0:size], slack: block[size : size : 2*size],
+		round: block[2*size : 2*size : 3*size], claimed: block[3*size : 3*size : 4*size]}
+	w.v = grow(w.v, n)
+	v := w.v
 	for range screenDirections {
-		v := randomUnit(rng, n)
+		randomUnitInto(rng, v)
 		if hessian {
 			u := randomUnit(rng, n)
 			d, trunc, round, err := secondFD(pert, u, v)
@@ -218,14 +267,14 @@ func screenAt(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget, hessia
 			o.claimed = append(o.claimed, bilinear(cv, u, v))
 			continue
 		}
-		d, errs, err := directionalFD(pert, v)
+		d, trunc, round, err := w.dir.directional(pert, v)
 		if err != nil {
 			return observation{}, false, limitOnly(err)
 		}
 		o.expected = append(o.expected, d...)
-		o.slack = append(o.slack, errs.trunc...)
-		o.round = append(o.round, errs.round...)
-		o.claimed = append(o.claimed, applyDir(cv, false, v, pert.m)...)
+		o.slack = append(o.slack, trunc...)
+		o.round = append(o.round, round...)
+		o.claimed = appendDir(o.claimed, cv, false, v, pert.m)
 	}
 	o.fscale = pert.scale()
 	if slices.ContainsFunc(o.claimed, func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }) {
@@ -247,6 +296,7 @@ func screenProbe(t *target, env *Env, fc, cc *Compiled, k, m int, b *budget) (bo
 		return true, limitOnly(err)
 	}
 	defer pert.restore()
+	defer pert.close()
 	cv, _, err := cc.eval(penv, b)
 	if err != nil {
 		return true, limitOnly(err)

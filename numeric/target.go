@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"maps"
 	"slices"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -81,7 +82,7 @@ func (t *target) members(env *Env) []int {
 		return []int{t.member}
 	}
 	if t.index == "" {
-		return []int{0}
+		return noMember
 	}
 	n, _ := env.DimSize(t.sym.Count)
 	if n <= 4 {
@@ -93,6 +94,10 @@ func (t *target) members(env *Env) []int {
 	}
 	return []int{1, 2, (n + 1) / 2, n}
 }
+
+// noMember is members' answer for a target that is no family member
+// (shared: callers only read it).
+var noMember = []int{0}
 
 // rotating is the member point k checks when only one member is checked
 // per point: 1, n, the middle one, 2, n − 1, then spread over 1..n.
@@ -121,8 +126,19 @@ func (t *target) rotating(env *Env, k int) int {
 // perturbation of f with respect to the target there. For a definition,
 // its value at the point is computed and substituted.
 func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbation, error) {
-	env = env.Clone()
+	return t.bindKnown(env, f, m, b, nil, 0)
+}
+
+// bindKnown is bind given f's value at env when the caller knows it
+// (nil: unknown) and the nodes its evaluation computed: the value at the
+// perturbation's base, which is env's value of the target, copied.
+func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.Dense, nodes int64) (*Env, perturbation, error) {
+	// The point's sizes and functions are shared (nothing writes them
+	// once a point is drawn), and its indices unless one is bound here;
+	// its values are the perturbation's own.
+	env = &Env{Dims: env.Dims, Vals: maps.Clone(env.Vals), Index: env.Index, Funcs: env.Funcs}
 	if t.index != "" {
+		env.Index = maps.Clone(env.Index)
 		env.Index[t.index] = m
 	}
 	base, ok := env.Vals[t.key]
@@ -162,18 +178,17 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 	target := raw.Data[off : off+n]
 	x0 := append([]float64(nil), target...)
 	var st evalStats
-	v, _, err := f.evalStats(env, b, &st)
-	if err != nil {
+	var f0 []float64
+	if known != nil {
+		f0, st.nodes = flatten([]*mat.Dense{known}), nodes
+	} else if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
 		return nil, perturbation{}, err
 	}
-	fr, fc := v.Dims()
-	p := perturbation{x0: x0, m: fr * fc, f0: flatten([]*mat.Dense{v}), cost: st.nodes}
+	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
 	at := func(y []float64) error {
-		v, _, err := f.eval(env, b)
-		if err == nil {
-			// Copy before restoring: v may be the perturbed matrix itself.
-			flattenInto(y, v)
-		}
+		// Copy before restoring: v may be the perturbed matrix itself
+		// (and it stays f's buffer, which the next evaluation reuses).
+		_, err := f.look(env, b, nil, func(v *mat.Dense) { flattenInto(y, v) })
 		return err
 	}
 	p.eval = func(y, x []float64) error {
@@ -182,19 +197,21 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 		copy(target, x0)
 		return err
 	}
-	// along leaves the variable perturbed (the next call overwrites
-	// it); restore puts x0 back.
-	p.along = func(y []float64, t float64, v []float64) error {
-		copy(target, x0)
-		blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
-		return at(y)
-	}
 	p.restore = func() { copy(target, x0) }
-	if m == 0 && t.entry == nil && t.sym.Kind == symbolic.SymVar {
+	if m != 0 || t.entry != nil || t.sym.Kind != symbolic.SymVar {
+		// along leaves the variable perturbed (the next call
+		// overwrites it); restore puts x0 back.
+		p.along = func(y []float64, t float64, v []float64) error {
+			copy(target, x0)
+			blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
+			return at(y)
+		}
+	} else {
 		// The whole variable: evaluate along v without writing it
 		// (products linear in it cached per point and direction,
 		// along.go).
 		aff := f.newAffine(env, t.key, b)
+		p.release, p.steady = aff.release, aff.steady
 		p.along = func(y []float64, t float64, v []float64) error {
 			val, err := aff.along(t, v)
 			if err == nil {
@@ -204,6 +221,14 @@ func (t *target) bind(env *Env, f *Compiled, m int, b *budget) (*Env, perturbati
 		}
 	}
 	return env, p, nil
+}
+
+// plain reports whether the target is a whole variable (no family
+// member, entry or definition): bound at a point, its value is the
+// point's, so what was evaluated at the point holds at the base of the
+// perturbation.
+func (t *target) plain() bool {
+	return t.sym.Kind == symbolic.SymVar && t.entry == nil && t.member == 0 && t.index == ""
 }
 
 // entryOffset evaluates the subscripts of an entry target.
