@@ -160,7 +160,7 @@ func TestSquareChainDerivative(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := symbolic.Print(d.Expr, symbolic.Text)
-	if want := "1.073741824e09 x^1.073741823e09"; got != want {
+	if want := "1073741824 x^1073741823"; got != want {
 		t.Errorf("∂z30/∂x = %s, want %s", got, want)
 	}
 	claim, err := parser.ParseExpr(p, got)
@@ -196,7 +196,7 @@ func TestFibonacciProduct(t *testing.T) {
 	}{
 		{5, "8 x^7"},
 		{20, "10946 x^10945"},
-		{40, "1.65580141e08 x^1.6558014e08"},
+		{40, "165580141 x^165580140"},
 	} {
 		p, w := parseFamily(t, f, c.n)
 		symbolic.Stats.Reset()

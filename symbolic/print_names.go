@@ -33,8 +33,18 @@ func (p *printer) num(e *Expr) {
 	case v == 0.5 && p.st == LaTeX:
 		p.str(`\frac{1}{2}`)
 	default:
-		p.str(strings.Replace(shortestNum(v), "e+", "e", 1))
+		p.str(numText(v))
 	}
+}
+
+// numText writes a finite number: whole numbers below 10¹⁵ in full
+// (2000000, not 2e06, as a TA writes them), others as the shortest
+// decimal that reads back as v (2e-07, 1.5e20).
+func numText(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strings.Replace(shortestNum(v), "e+", "e", 1)
 }
 
 // variable prints a name with its subscripts and layer label: w_i, W_{ij},

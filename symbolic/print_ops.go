@@ -235,7 +235,7 @@ func (p *printer) pow(e *Expr) {
 	p.str("^")
 	if simpleExponent(exp) {
 		if exp.Op == OpNum && exp.Name == "" {
-			p.str(strings.Replace(shortestNum(exp.Num), "e+", "e", 1))
+			p.str(numText(exp.Num))
 		} else {
 			p.node(exp)
 		}
