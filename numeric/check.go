@@ -44,11 +44,15 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 	worst := -1.0
 	b := newBudget(opts.Context, opts)
 	sopts := opts.sampleOptions()
+	var skip skipped
 	for k := range opts.Points {
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
 		env, err := pts.point(sopts, k)
+		if skip.undefined(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -111,6 +115,9 @@ func Check(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckOptions)
 			}
 			obs = append(obs, o)
 		}
+	}
+	if err := skip.report(rep); err != nil {
+		return nil, err
 	}
 	rep.conclude(worst, obs, opts.Tol, "incorrect")
 	return rep, nil

@@ -35,13 +35,16 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 	bud := newBudget(opts.Context, opts)
 	var obs []observation
 	worst := -1.0
+	var skip skipped
 	for k := range opts.Points {
 		if err := bud.alive(); err != nil {
 			return nil, err
 		}
 		env, err := Sample(p, []*symbolic.Expr{a, b}, sopts, k)
 		if err != nil {
-			if env, err = Sample(p, []*symbolic.Expr{a}, sopts, k); err != nil {
+			if env, err = Sample(p, []*symbolic.Expr{a}, sopts, k); skip.undefined(err) {
+				continue
+			} else if err != nil {
 				return nil, err
 			}
 		}
@@ -82,6 +85,9 @@ func Equivalent(p *symbolic.Program, a, b *symbolic.Expr, opts CheckOptions) (*R
 			rep.Counterexample = &Counterexample{Values: values, Expected: ValueJSON(av, a.Shape), Claimed: ValueJSON(bv, b.Shape)}
 		}
 		obs = append(obs, o)
+	}
+	if err := skip.report(rep); err != nil {
+		return nil, err
 	}
 	rep.conclude(worst, obs, opts.Tol, "different")
 	return rep, nil

@@ -29,11 +29,15 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 	b := newBudget(opts.Context, opts)
 	var obs []observation
 	worst := -1.0
+	var skip skipped
 	for k := range opts.Points {
 		if err := b.alive(); err != nil {
 			return nil, err
 		}
 		env, err := pts.point(sopts, k)
+		if skip.undefined(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -100,6 +104,9 @@ func CheckHessian(p *symbolic.Program, f, wrt, claim *symbolic.Expr, opts CheckO
 			}
 			obs = append(obs, o)
 		}
+	}
+	if err := skip.report(rep); err != nil {
+		return nil, err
 	}
 	rep.MaxRelError = worst
 	if worst > opts.Tol {

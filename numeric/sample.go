@@ -199,8 +199,13 @@ func (s *sampler) sample(opts SampleOptions, k int) (*Env, error) {
 		}
 	}
 	var se *symbolic.Error
-	if errors.As(lastErr, &se) && se.Err == nil && domainError(se.Msg) {
-		se.Err = ErrNoPoint
+	if errors.As(lastErr, &se) && se.Err == nil {
+		switch {
+		case domainError(se.Msg):
+			se.Err = ErrNoPoint
+		case strings.Contains(se.Msg, "not finite"):
+			se.Err = ErrNoFinitePoint
+		}
 	}
 	return nil, lastErr
 }
@@ -222,6 +227,12 @@ func domainError(msg string) bool {
 // undefined wherever deriv looks, which no derivative can be checked
 // against.
 var ErrNoPoint = errors.New("no point where the expressions are defined")
+
+// ErrNoFinitePoint is wrapped by Sample's error when every draw made an
+// expression overflow (exp(10³(3 − a)) for a below 2.3). Unlike
+// ErrNoPoint it is not the program's fault: a constant that overflows
+// everywhere may still have a right derivative.
+var ErrNoFinitePoint = errors.New("no point where the expressions are finite")
 
 // shrunk scales an unconstrained value by s (0: unchanged).
 func shrunk(v *mat.Dense, kind valueKind, s float64) *mat.Dense {
