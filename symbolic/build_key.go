@@ -1,6 +1,9 @@
 package symbolic
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // sameExpr reports whether a and b are structurally equal (Pos ignored; the
 // shapes of 𝟙, I and zeros count). Like Equal it is linear in the distinct
@@ -56,6 +59,10 @@ type interner struct {
 	ids   map[*Expr]int
 }
 
+// hasSubs reports whether a canonical node may have subscripts: false
+// when none has (they are kept in table, never in fast).
+func (in *interner) hasSubs() bool { return len(in.table) > 0 }
+
 // size is the number of canonical nodes.
 func (in *interner) size() int { return len(in.fast) + len(in.table) }
 
@@ -76,9 +83,32 @@ func sameNode(c, e *Expr, args []*Expr) bool {
 
 // newInterner sizes its maps for a small function (a few dozen nodes): a
 // derivation interns that many at least, and growing from empty would
-// allocate at each doubling. ids is made at first use.
+// allocate at each doubling. The maps come from a pool (release gives
+// them back), so that a derivation of a small function makes none. ids
+// is made at first use.
 func newInterner() *interner {
+	return internerPool.Get().(*interner)
+}
+
+// internerPool holds emptied interners; maxPooledNodes bounds the size of
+// the ones kept (a cleared map keeps its room).
+var internerPool = sync.Pool{New: func() any {
 	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}, memo: make(map[*Expr]*Expr, 32)}
+}}
+
+const maxPooledNodes = 256
+
+// release empties in and gives it back to the pool: in must not be used
+// afterwards (nodes it made stay valid).
+func (in *interner) release() {
+	if in.size() > maxPooledNodes || len(in.memo) > 2*maxPooledNodes {
+		return
+	}
+	clear(in.fast)
+	clear(in.table)
+	clear(in.memo)
+	in.ids = nil
+	internerPool.Put(in)
 }
 
 // intern returns the canonical node equal to e.

@@ -3,6 +3,7 @@ package symbolic
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // gradCtx holds one differentiation problem: the program, the function
@@ -49,12 +50,37 @@ type gradCtx struct {
 }
 
 func newGradCtx(p *Program) *gradCtx {
+	c := gradCtxPool.Get().(*gradCtx)
+	c.p, c.in = p, newInterner()
+	return c
+}
+
+// gradCtxPool holds contexts with empty tables (see release): a
+// derivation of a small function makes no map for them.
+var gradCtxPool = sync.Pool{New: func() any {
 	return &gradCtx{
-		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
+		names: map[*Expr]string{}, defs: map[string]*Expr{},
 		inlined: map[*Expr]*Expr{}, dep: map[*Expr]bool{},
 		// usedIdx, inlining, rename, bound, through and throughVal are made at
 		// their first entry (most derivations need few of them).
 	}
+}}
+
+// release empties c's tables and gives them back to the pools (large ones
+// are left to the garbage collector): c must not be used afterwards. The
+// nodes it made stay valid.
+func (c *gradCtx) release() {
+	c.in.release()
+	if len(c.inlined) > maxPooledNodes || len(c.dep) > maxPooledNodes || len(c.names) > maxPooledNodes || len(c.defs) > maxPooledNodes {
+		return
+	}
+	names, defs, inlined, dep := c.names, c.defs, c.inlined, c.dep
+	clear(names)
+	clear(defs)
+	clear(inlined)
+	clear(dep)
+	*c = gradCtx{names: names, defs: defs, inlined: inlined, dep: dep}
+	gradCtxPool.Put(c)
 }
 
 // setTrue sets m[k], making m when it is nil, and returns m.

@@ -23,6 +23,12 @@ type hashCons struct {
 	// (foldZero) or with subscripts that have operands. When it is false,
 	// Cancel gives back any expression made of the table's nodes.
 	mayCancel bool
+	// nodes counts the canonical nodes (those of table and more), and
+	// subs says whether one of them has subscripts (which intern does
+	// not intern): without, an expression made of the table's nodes has
+	// at most nodes distinct nodes (see gradCtx.simplify).
+	nodes int
+	subs  bool
 }
 
 // canonical is an entry of hashCons.canon.
@@ -113,6 +119,10 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 
 // added notes a node new to the table.
 func (t *hashCons) added(e *Expr) {
+	t.nodes++
+	if len(e.Sub) > 0 {
+		t.subs = true
+	}
 	if !t.mayCancel && (e.Op == OpHDiv || foldZero(e) != nil || !leafSubs(e)) {
 		t.mayCancel = true
 	}

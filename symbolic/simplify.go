@@ -35,8 +35,18 @@ func simplifyIn(e *Expr, b *budget, hint int) (*Expr, error) {
 // simplifyCancel is simplifyIn, and says whether the Cancel rules may
 // change the result (false: Cancel.Rewrite gives it back).
 func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ error) {
+	s, t, err := simplifyTable(e, b, hint)
+	if err != nil || t == nil {
+		return s, false, err
+	}
+	return s, t.mayCancel, nil
+}
+
+// simplifyTable is simplifyIn, and returns the table whose nodes the
+// result is made of (nil for a nil e).
+func simplifyTable(e *Expr, b *budget, hint int) (*Expr, *hashCons, error) {
 	if e == nil {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	t := newHashCons(hint)
 	var stable bool
@@ -46,18 +56,18 @@ func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ er
 		stable = true
 		n := r.Rewrite(e)
 		if r.err != nil {
-			return nil, false, r.err
+			return nil, nil, r.err
 		}
 		if n == e || stable {
 			// A stable pass built only nodes the next would keep: it
 			// would give n back (see simplifier).
-			return n, t.mayCancel, nil
+			return n, t, nil
 		}
 		e = n
 	}
 	// Every node of the result went through the table (the simplifier
 	// interns what it returns).
-	return e, t.mayCancel, nil
+	return e, t, nil
 }
 
 // simplifyAll simplifies every root of es, sharing the work on their

@@ -369,6 +369,10 @@ func Expand(d *Derivative) *Expr {
 	if d == nil {
 		return nil
 	}
+	if len(d.Where) == 0 {
+		// No name to substitute: Subst would give d.Expr back.
+		return d.Expr
+	}
 	done := map[int]*Expr{}
 	// The bindings by the hash of their variable: one lookup per variable
 	// node, not a comparison with every binding.
