@@ -109,6 +109,7 @@ func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer t.release()
 	// The result is made of the table's nodes (and their subscripts):
 	// when they are within the limit, so is the result, without a walk.
 	if c.budget != nil && (t.subs || t.nodes > c.budget.maxNodes) {

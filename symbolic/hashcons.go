@@ -1,5 +1,7 @@
 package symbolic
 
+import "sync"
+
 // hashCons interns expressions: structurally equal nodes (sameExpr, and
 // the same shape) become one pointer. It is local to one computation (a
 // Simplify call), so it needs no lock and is dropped with it.
@@ -29,6 +31,9 @@ type hashCons struct {
 	// at most nodes distinct nodes (see gradCtx.simplify).
 	nodes int
 	subs  bool
+	// memo is the memo of the simplifier's Rewriter, kept here to be
+	// reused with the table.
+	memo map[*Expr]*Expr
 }
 
 // canonical is an entry of hashCons.canon.
@@ -44,23 +49,36 @@ func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
 func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
 
 // newHashCons makes a table for about hint distinct nodes (0 if unknown:
-// the maps grow from empty). A map made with a hint of more than 8 entries
-// costs more than an empty one, so small hints are ignored.
+// the maps grow from empty), with a Rewriter memo of the same size (see
+// simplifier). A map made with a hint of more than 8 entries costs more
+// than an empty one, so small hints are ignored. Tables given back by
+// release are reused first, whatever their room.
 func newHashCons(hint int) *hashCons {
+	if t, ok := hashConsPool.Get().(*hashCons); ok {
+		return t
+	}
 	if hint <= 8 {
-		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
+		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}, memo: map[*Expr]*Expr{}}
 	}
 	// canon holds the nodes given and the canonical ones.
-	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint)}
+	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint), memo: make(map[*Expr]*Expr, hint)}
 }
 
-// newMemo makes a Rewriter's memo for about hint distinct nodes, as
-// newHashCons does.
-func newMemo(hint int) map[*Expr]*Expr {
-	if hint <= 8 {
-		return map[*Expr]*Expr{}
+// hashConsPool holds emptied tables (see release).
+var hashConsPool sync.Pool
+
+// release empties t and gives it back for the next newHashCons (a large
+// table is left to the garbage collector): t must not be used
+// afterwards, and no Rewriter may use its memo. The nodes stay valid.
+func (t *hashCons) release() {
+	if len(t.canon) > 2*maxPooledNodes || len(t.memo) > 2*maxPooledNodes {
+		return
 	}
-	return make(map[*Expr]*Expr, hint)
+	clear(t.table)
+	clear(t.canon)
+	clear(t.memo)
+	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo}
+	hashConsPool.Put(t)
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.

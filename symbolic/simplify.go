@@ -39,23 +39,26 @@ func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ er
 	if err != nil || t == nil {
 		return s, false, err
 	}
+	defer t.release()
 	return s, t.mayCancel, nil
 }
 
 // simplifyTable is simplifyIn, and returns the table whose nodes the
-// result is made of (nil for a nil e).
+// result is made of (nil for a nil e or an error), for the caller to
+// release.
 func simplifyTable(e *Expr, b *budget, hint int) (*Expr, *hashCons, error) {
 	if e == nil {
 		return nil, nil, nil
 	}
 	t := newHashCons(hint)
 	var stable bool
-	r := simplifier(t, b, hint, &stable) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, &stable) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
 		stable = true
 		n := r.Rewrite(e)
 		if r.err != nil {
+			t.release()
 			return nil, nil, r.err
 		}
 		if n == e || stable {
@@ -77,8 +80,9 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 		return nil, nil
 	}
 	t := newHashCons(0)
+	defer t.release()
 	cur := slices.Clone(es)
-	r := simplifier(t, b, 0, nil) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, nil) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
 		clear(r.memo)
 		changed := false
@@ -98,8 +102,7 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 }
 
 // simplifier is the Rewriter of one simplification pass, interning its
-// results in t; hint is the expected number of distinct nodes (0 if
-// unknown).
+// results in t; its memo is t.memo.
 //
 // When stable is not nil, a pass clears it as soon as it builds a node the
 // next pass might change: one that is not fixed, whose operands are not
@@ -107,8 +110,8 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 // sum or product), or when Pre fires. A pass that leaves it set returned a
 // tree of fixed nodes over its own results, which the next pass keeps
 // node by node (the fast path of Post), so that pass is not needed.
-func simplifier(t *hashCons, b *budget, hint int, stable *bool) *Rewriter {
-	r := &Rewriter{memo: newMemo(hint)}
+func simplifier(t *hashCons, b *budget, stable *bool) *Rewriter {
+	r := &Rewriter{memo: t.memo}
 	r.b = b
 	unstable := func() {
 		if stable != nil {
