@@ -55,7 +55,7 @@ type interner struct {
 	// hit; table holds the rest, and any node whose hash another holds.
 	fast  map[uint64]*Expr
 	table map[internKey]*Expr
-	memo  map[*Expr]*Expr
+	memo  exprTable[*Expr]
 	ids   map[*Expr]int
 }
 
@@ -93,7 +93,7 @@ func newInterner() *interner {
 // internerPool holds emptied interners; maxPooledNodes bounds the size of
 // the ones kept (a cleared map keeps its room).
 var internerPool = sync.Pool{New: func() any {
-	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}, memo: make(map[*Expr]*Expr, 32)}
+	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}}
 }}
 
 const maxPooledNodes = 256
@@ -101,19 +101,19 @@ const maxPooledNodes = 256
 // release empties in and gives it back to the pool: in must not be used
 // afterwards (nodes it made stay valid).
 func (in *interner) release() {
-	if in.size() > maxPooledNodes || len(in.memo) > 2*maxPooledNodes {
+	if in.size() > maxPooledNodes || in.memo.size() > 2*maxPooledNodes {
 		return
 	}
 	clear(in.fast)
 	clear(in.table)
-	clear(in.memo)
+	in.memo.reset()
 	in.ids = nil
 	internerPool.Put(in)
 }
 
 // intern returns the canonical node equal to e.
 func (in *interner) intern(e *Expr) *Expr {
-	if c, ok := in.memo[e]; ok {
+	if c, ok := in.memo.get(e); ok {
 		return c
 	}
 	args := e.Args // copied at the first operand that changes
@@ -133,7 +133,7 @@ func (in *interner) intern(e *Expr) *Expr {
 		h := Hash(e) // e's operands are structurally the canonical args
 		c, ok := in.fast[h]
 		if ok && sameNode(c, e, args) {
-			in.memo[e] = c
+			in.memo.set(e, c)
 			return c
 		}
 		if !ok {
@@ -158,7 +158,7 @@ func (in *interner) intern(e *Expr) *Expr {
 		k.shape = shapeKey(e.Shape)
 	}
 	if c, ok := in.table[k]; ok {
-		in.memo[e] = c
+		in.memo.set(e, c)
 		return c
 	}
 	c := in.adopt(e, args, changed)
@@ -175,9 +175,9 @@ func (in *interner) adopt(e *Expr, args []*Expr, changed bool) *Expr {
 		cp.Args = args
 		c = &cp
 	}
-	in.memo[e] = c
+	in.memo.set(e, c)
 	if c != e {
-		in.memo[c] = c
+		in.memo.set(c, c)
 	}
 	return c
 }

@@ -23,7 +23,7 @@ type gradCtx struct {
 	// index to fresh letters, while inlining a Σ body.
 	rename map[string]string
 	// inlined memoises inline for nodes outside any substitution.
-	inlined map[*Expr]*Expr
+	inlined exprTable[*Expr]
 	// usedIdx lists every index name in use (bound or free); made by
 	// usedIndices from idxDef (the function differentiated) and idxWrt.
 	usedIdx map[string]bool
@@ -36,7 +36,7 @@ type gradCtx struct {
 	// bound holds the names of Σ-bound indices in the function.
 	bound map[string]bool
 	// dep memoises whether a node depends on the target.
-	dep map[*Expr]bool
+	dep exprTable[bool]
 	// through maps interned intermediates named by GradOptions.Through to
 	// their δ variables; throughVal records ∂f/∂S for each.
 	through    map[*Expr]*Expr
@@ -60,7 +60,6 @@ func newGradCtx(p *Program) *gradCtx {
 var gradCtxPool = sync.Pool{New: func() any {
 	return &gradCtx{
 		names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlined: map[*Expr]*Expr{}, dep: map[*Expr]bool{},
 		// usedIdx, inlining, rename, bound, through and throughVal are made at
 		// their first entry (most derivations need few of them).
 	}
@@ -71,14 +70,14 @@ var gradCtxPool = sync.Pool{New: func() any {
 // nodes it made stay valid.
 func (c *gradCtx) release() {
 	c.in.release()
-	if len(c.inlined) > maxPooledNodes || len(c.dep) > maxPooledNodes || len(c.names) > maxPooledNodes || len(c.defs) > maxPooledNodes {
+	if c.inlined.size() > maxPooledNodes || c.dep.size() > maxPooledNodes || len(c.names) > maxPooledNodes || len(c.defs) > maxPooledNodes {
 		return
 	}
 	names, defs, inlined, dep := c.names, c.defs, c.inlined, c.dep
 	clear(names)
 	clear(defs)
-	clear(inlined)
-	clear(dep)
+	inlined.reset()
+	dep.reset()
 	*c = gradCtx{names: names, defs: defs, inlined: inlined, dep: dep}
 	gradCtxPool.Put(c)
 }
@@ -142,14 +141,14 @@ func (c *gradCtx) inline(e *Expr, env map[string]*Expr) (*Expr, error) {
 	if len(env) > 0 || len(c.rename) > 0 {
 		return c.inlineNode(e, env)
 	}
-	if r, ok := c.inlined[e]; ok {
+	if r, ok := c.inlined.get(e); ok {
 		return r, nil
 	}
 	r, err := c.inlineNode(e, env)
 	if err != nil {
 		return nil, err
 	}
-	c.inlined[e] = r
+	c.inlined.set(e, r)
 	return r, nil
 }
 

@@ -2,7 +2,7 @@ package symbolic
 
 // depends reports whether e depends on the target (memoised).
 func (c *gradCtx) depends(e *Expr) bool {
-	if v, ok := c.dep[e]; ok {
+	if v, ok := c.dep.get(e); ok {
 		return v
 	}
 	d := false
@@ -21,7 +21,7 @@ func (c *gradCtx) depends(e *Expr) bool {
 			}
 		}
 	}
-	c.dep[e] = d
+	c.dep.set(e, d)
 	return d
 }
 
@@ -47,13 +47,13 @@ func (c *gradCtx) matchIndex(e *Expr) string {
 // hint is the room to make for the list (0 for none).
 func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
 	order := make([]*Expr, 0, hint)
-	seen := map[*Expr]bool{}
+	var seen exprTable[struct{}]
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
-		if seen[e] || !c.depends(e) {
+		if seen.has(e) || !c.depends(e) {
 			return
 		}
-		seen[e] = true
+		seen.set(e, struct{}{})
 		Stats.visit(1)
 		if e != c.target && e.Op != OpSum {
 			// Later operands first, so that contributions reach a node

@@ -19,7 +19,7 @@ type hashCons struct {
 	more  map[uint64][]*Expr
 	// canon maps every node seen to its canonical node, and says of a
 	// canonical node whether a rebuild gives it back (see simplifier).
-	canon map[*Expr]canonical
+	canon exprTable[canonical]
 	// mayCancel says that some node of the table is one the Cancel rules
 	// may rewrite: an elementwise quotient, a node with a zero operand
 	// (foldZero) or with subscripts that have operands. When it is false,
@@ -33,7 +33,7 @@ type hashCons struct {
 	subs  bool
 	// memo is the memo of the simplifier's Rewriter, kept here to be
 	// reused with the table.
-	memo map[*Expr]*Expr
+	memo exprTable[*Expr]
 }
 
 // canonical is an entry of hashCons.canon.
@@ -43,10 +43,13 @@ type canonical struct {
 }
 
 // isFixed reports whether e was marked with setFixed.
-func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
+func (t *hashCons) isFixed(e *Expr) bool {
+	c, _ := t.canon.get(e)
+	return c.fixed
+}
 
 // setFixed marks the canonical node c.
-func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
+func (t *hashCons) setFixed(c *Expr) { t.canon.set(c, canonical{c: c, fixed: true}) }
 
 // newHashCons makes a table for about hint distinct nodes (0 if unknown:
 // the maps grow from empty), with a Rewriter memo of the same size (see
@@ -58,10 +61,9 @@ func newHashCons(hint int) *hashCons {
 		return t
 	}
 	if hint <= 8 {
-		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}, memo: map[*Expr]*Expr{}}
+		return &hashCons{table: map[uint64]*Expr{}}
 	}
-	// canon holds the nodes given and the canonical ones.
-	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint), memo: make(map[*Expr]*Expr, hint)}
+	return &hashCons{table: make(map[uint64]*Expr, hint)}
 }
 
 // hashConsPool holds emptied tables (see release).
@@ -71,12 +73,12 @@ var hashConsPool sync.Pool
 // table is left to the garbage collector): t must not be used
 // afterwards, and no Rewriter may use its memo. The nodes stay valid.
 func (t *hashCons) release() {
-	if len(t.canon) > 2*maxPooledNodes || len(t.memo) > 2*maxPooledNodes {
+	if t.canon.size() > 2*maxPooledNodes || t.memo.size() > 2*maxPooledNodes {
 		return
 	}
 	clear(t.table)
-	clear(t.canon)
-	clear(t.memo)
+	t.canon.reset()
+	t.memo.reset()
 	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo}
 	hashConsPool.Put(t)
 }
@@ -85,7 +87,7 @@ func (t *hashCons) release() {
 // The operands are interned first (nodes seen before at once), so the
 // comparison with a candidate compares operand pointers only.
 func (t *hashCons) intern(e *Expr) *Expr {
-	if c, ok := t.canon[e]; ok {
+	if c, ok := t.canon.get(e); ok {
 		return c.c
 	}
 	if len(e.Args) > 0 {
@@ -105,7 +107,7 @@ func (t *hashCons) intern(e *Expr) *Expr {
 		}
 	}
 	c := t.lookup(e)
-	t.canon[e] = canonical{c: c} // e is new here: not yet marked fixed
+	t.canon.set(e, canonical{c: c}) // e is new here: not yet marked fixed
 	return c
 }
 

@@ -54,7 +54,7 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	}
 	for range maxRounds {
 		applied = false
-		clear(rw.memo)
+		rw.memo.reset()
 		next := rw.Rewrite(e)
 		if !applied {
 			return next

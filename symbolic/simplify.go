@@ -54,7 +54,7 @@ func simplifyTable(e *Expr, b *budget, hint int) (*Expr, *hashCons, error) {
 	var stable bool
 	r := simplifier(t, b, &stable) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		clear(r.memo)
+		r.memo.reset()
 		stable = true
 		n := r.Rewrite(e)
 		if r.err != nil {
@@ -84,7 +84,7 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 	cur := slices.Clone(es)
 	r := simplifier(t, b, nil) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		clear(r.memo)
+		r.memo.reset()
 		changed := false
 		for i, e := range cur {
 			n := r.Rewrite(e)
@@ -111,7 +111,7 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 // tree of fixed nodes over its own results, which the next pass keeps
 // node by node (the fast path of Post), so that pass is not needed.
 func simplifier(t *hashCons, b *budget, stable *bool) *Rewriter {
-	r := &Rewriter{memo: t.memo}
+	r := &Rewriter{memo: &t.memo}
 	r.b = b
 	unstable := func() {
 		if stable != nil {
