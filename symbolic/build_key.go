@@ -53,7 +53,7 @@ type interner struct {
 	// fast holds the commonest nodes (no subscripts, at most three
 	// operands) by their structural hash, checked field by field on a
 	// hit; table holds the rest, and any node whose hash another holds.
-	fast  map[uint64]*Expr
+	fast  hashIndex
 	table map[internKey]*Expr
 	memo  exprTable[*Expr]
 	ids   map[*Expr]int
@@ -64,7 +64,7 @@ type interner struct {
 func (in *interner) hasSubs() bool { return len(in.table) > 0 }
 
 // size is the number of canonical nodes.
-func (in *interner) size() int { return len(in.fast) + len(in.table) }
+func (in *interner) size() int { return in.fast.size() + len(in.table) }
 
 // sameNode reports whether the canonical node c is e with operands args
 // (canonical, so compared by identity).
@@ -93,7 +93,7 @@ func newInterner() *interner {
 // internerPool holds emptied interners; maxPooledNodes bounds the size of
 // the ones kept (a cleared map keeps its room).
 var internerPool = sync.Pool{New: func() any {
-	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}}
+	return &interner{table: map[internKey]*Expr{}}
 }}
 
 const maxPooledNodes = 256
@@ -104,7 +104,7 @@ func (in *interner) release() {
 	if in.size() > maxPooledNodes || in.memo.size() > 2*maxPooledNodes {
 		return
 	}
-	clear(in.fast)
+	in.fast.reset()
 	clear(in.table)
 	in.memo.reset()
 	in.ids = nil
@@ -131,14 +131,14 @@ func (in *interner) intern(e *Expr) *Expr {
 	}
 	if len(args) <= 3 && len(e.Sub) == 0 {
 		h := Hash(e) // e's operands are structurally the canonical args
-		c, ok := in.fast[h]
+		c, ok := in.fast.get(h)
 		if ok && sameNode(c, e, args) {
 			in.memo.set(e, c)
 			return c
 		}
 		if !ok {
 			c := in.adopt(e, args, changed)
-			in.fast[h] = c
+			in.fast.set(h, c)
 			return c
 		}
 		// Another node has this hash: e goes to the table.

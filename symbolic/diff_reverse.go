@@ -84,18 +84,19 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the
 	// node is reached (sumAll: linear in their number).
-	adj := map[*Expr][]*Expr{root: {seed}}
+	var adj exprTable[[]*Expr]
+	adj.set(root, []*Expr{seed})
 	outs := map[string][]*Expr{}
 	var keys []string
 	// A node's first contribution is a list of one cut from a shared
 	// chunk (capacity one: a second contribution makes its own list).
 	var room []*Expr
-	give := func(m map[*Expr][]*Expr, k *Expr, v *Expr) {
+	give := func(k *Expr, v *Expr) {
 		if v == nil {
 			return
 		}
-		if xs := m[k]; len(xs) > 0 {
-			m[k] = append(xs, v)
+		if xs, _ := adj.get(k); len(xs) > 0 {
+			adj.set(k, append(xs, v))
 			return
 		}
 		if len(room) == 0 {
@@ -104,7 +105,7 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		one := room[:1:1]
 		room = room[1:]
 		one[0] = v
-		m[k] = one
+		adj.set(k, one)
 	}
 	giveKey := func(k string, v *Expr) {
 		if _, ok := outs[k]; !ok {
@@ -118,11 +119,12 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		if err := c.budget.tick(); err != nil {
 			return nil, err
 		}
-		if len(adj[n]) == 0 {
+		xs, _ := adj.get(n)
+		if len(xs) == 0 {
 			continue
 		}
-		a := sumAll(adj[n])
-		delete(adj, n)
+		a := sumAll(xs)
+		adj.set(n, nil) // summed: the list is not needed any more
 		if top {
 			if d, ok := c.through[n]; ok && n != c.target {
 				if c.throughVal == nil {
@@ -162,7 +164,7 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		}
 		err := c.propagate(n, a, func(child, v *Expr) {
 			if c.depends(child) {
-				give(adj, child, v)
+				give(child, v)
 			}
 		})
 		if err != nil {

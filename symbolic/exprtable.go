@@ -20,6 +20,16 @@ type exprTable[V any] struct {
 // minExprTable is the room a table starts with.
 const minExprTable = 16
 
+// roomFor is the room (a power of two) that holds n entries at most half
+// full.
+func roomFor(n int) int {
+	size := minExprTable
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
 // slot is where key k is, or the empty slot where it would go.
 func (t *exprTable[V]) slot(k *Expr) int {
 	mask := len(t.keys) - 1
@@ -68,9 +78,20 @@ func (t *exprTable[V]) set(k *Expr, v V) {
 }
 
 // grow doubles the room (or makes the first), placing the entries again.
-func (t *exprTable[V]) grow() {
+func (t *exprTable[V]) grow() { t.resize(max(2*len(t.keys), minExprTable)) }
+
+// reserve makes room for n entries (a hint: the table grows as needed
+// anyway).
+func (t *exprTable[V]) reserve(n int) {
+	if size := roomFor(n); size > len(t.keys) {
+		t.resize(size)
+	}
+}
+
+// resize places the entries in a room of size slots (a power of two
+// more than twice the entries).
+func (t *exprTable[V]) resize(size int) {
 	keys, vals := t.keys, t.vals
-	size := max(2*len(keys), minExprTable)
 	t.keys, t.vals = make([]*Expr, size), make([]V, size)
 	for i, k := range keys {
 		if k != nil {
@@ -89,6 +110,83 @@ func (t *exprTable[V]) reset() {
 		return
 	}
 	clear(t.keys)
+	clear(t.vals)
+	t.n = 0
+}
+
+// hashIndex maps structural hashes to nodes (never nil): the first node
+// of each hash in a hash-consing table. It is exprTable's scheme keyed by
+// a uint64 (an empty slot is one whose node is nil).
+type hashIndex struct {
+	keys []uint64
+	vals []*Expr
+	n    int
+}
+
+// slot is where hash h is, or the empty slot where it would go.
+func (t *hashIndex) slot(h uint64) int {
+	mask := len(t.keys) - 1
+	i := int((h * 0x9E3779B97F4A7C15) >> 32)
+	for {
+		i &= mask
+		if t.vals[i] == nil || t.keys[i] == h {
+			return i
+		}
+		i++
+	}
+}
+
+// get returns the node for h and whether there is one.
+func (t *hashIndex) get(h uint64) (*Expr, bool) {
+	if t.n == 0 {
+		return nil, false
+	}
+	v := t.vals[t.slot(h)]
+	return v, v != nil
+}
+
+// set maps h to e (not nil).
+func (t *hashIndex) set(h uint64, e *Expr) {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	i := t.slot(h)
+	if t.vals[i] == nil {
+		t.n++
+	}
+	t.keys[i], t.vals[i] = h, e
+}
+
+// grow doubles the room (or makes the first), placing the entries again.
+func (t *hashIndex) grow() { t.resize(max(2*len(t.keys), minExprTable)) }
+
+// reserve makes room for n entries (a hint, as exprTable.reserve).
+func (t *hashIndex) reserve(n int) {
+	if size := roomFor(n); size > len(t.keys) {
+		t.resize(size)
+	}
+}
+
+// resize places the entries in a room of size slots.
+func (t *hashIndex) resize(size int) {
+	keys, vals := t.keys, t.vals
+	t.keys, t.vals = make([]uint64, size), make([]*Expr, size)
+	for i, v := range vals {
+		if v != nil {
+			j := t.slot(keys[i])
+			t.keys[j], t.vals[j] = keys[i], v
+		}
+	}
+}
+
+// size is the number of entries.
+func (t *hashIndex) size() int { return t.n }
+
+// reset empties the index, keeping its room.
+func (t *hashIndex) reset() {
+	if t.n == 0 {
+		return
+	}
 	clear(t.vals)
 	t.n = 0
 }

@@ -15,7 +15,7 @@ type hashCons struct {
 	// table holds the first node of each hash, more the others (hash
 	// collisions between different nodes, and equal structures of
 	// different shapes).
-	table map[uint64]*Expr
+	table hashIndex
 	more  map[uint64][]*Expr
 	// canon maps every node seen to its canonical node, and says of a
 	// canonical node whether a rebuild gives it back (see simplifier).
@@ -52,18 +52,21 @@ func (t *hashCons) isFixed(e *Expr) bool {
 func (t *hashCons) setFixed(c *Expr) { t.canon.set(c, canonical{c: c, fixed: true}) }
 
 // newHashCons makes a table for about hint distinct nodes (0 if unknown:
-// the maps grow from empty), with a Rewriter memo of the same size (see
-// simplifier). A map made with a hint of more than 8 entries costs more
-// than an empty one, so small hints are ignored. Tables given back by
-// release are reused first, whatever their room.
+// the tables grow as needed), with the memo of the simplifier's Rewriter
+// (see simplifier). Tables given back by release are reused first, with
+// their room.
 func newHashCons(hint int) *hashCons {
-	if t, ok := hashConsPool.Get().(*hashCons); ok {
-		return t
+	t, ok := hashConsPool.Get().(*hashCons)
+	if !ok {
+		t = &hashCons{}
 	}
-	if hint <= 8 {
-		return &hashCons{table: map[uint64]*Expr{}}
+	if hint > minExprTable {
+		// canon holds the nodes given and the canonical ones.
+		t.table.reserve(hint)
+		t.canon.reserve(2 * hint)
+		t.memo.reserve(hint)
 	}
-	return &hashCons{table: make(map[uint64]*Expr, hint)}
+	return t
 }
 
 // hashConsPool holds emptied tables (see release).
@@ -76,7 +79,7 @@ func (t *hashCons) release() {
 	if t.canon.size() > 2*maxPooledNodes || t.memo.size() > 2*maxPooledNodes {
 		return
 	}
-	clear(t.table)
+	t.table.reset()
 	t.canon.reset()
 	t.memo.reset()
 	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo}
@@ -115,10 +118,10 @@ func (t *hashCons) intern(e *Expr) *Expr {
 func (t *hashCons) lookup(e *Expr) *Expr {
 	h := Hash(e)
 	same := func(c *Expr) bool { return c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) }
-	first, ok := t.table[h]
+	first, ok := t.table.get(h)
 	if !ok {
 		t.added(e)
-		t.table[h] = e
+		t.table.set(h, e)
 		return e
 	}
 	if same(first) {

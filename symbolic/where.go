@@ -135,19 +135,25 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	g = c.in.intern(g)
 	// The nodes of g in post-order (each once), numbered by pos; the
 	// facts about node post[i] are kept at index i.
-	pos := map[*Expr]int32{}
+	var posTable exprTable[int32]
+	// pos is the index of a node of g in post (every node of g is there
+	// once walk is done).
+	pos := func(e *Expr) int32 {
+		i, _ := posTable.get(e)
+		return i
+	}
 	post := make([]*Expr, 0, 32)
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
-		if _, ok := pos[e]; ok {
+		if posTable.has(e) {
 			return
 		}
-		pos[e] = -1 // being visited
+		posTable.set(e, -1) // being visited
 		Stats.visit(1)
 		for _, a := range e.Args {
 			walk(a)
 		}
-		pos[e] = int32(len(post))
+		posTable.set(e, int32(len(post)))
 		post = append(post, e)
 	}
 	walk(g)
@@ -163,7 +169,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 			abstract = !builtin || info.Kind == Elementwise || e.Name == "softmax"
 		}
 		for _, a := range e.Args {
-			i := pos[a]
+			i := pos(a)
 			refs[i]++
 			if abstract {
 				argOf[i] = true
@@ -184,7 +190,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		}
 		if !isLeaf(n) {
 			for _, a := range n.Args {
-				w += weight[pos[a]]
+				w += weight[pos(a)]
 			}
 		}
 		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
@@ -192,7 +198,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 			// A repeated activation of a compound argument, σ(W x + b),
 			// is named through its argument z (below).
 			a := activationOf(n)
-			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos[a]] >= minNamedWeight
+			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos(a)] >= minNamedWeight
 			switch {
 			case user && w >= 2:
 				named[i] = true
@@ -225,7 +231,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
 			continue
 		}
-		j := pos[a]
+		j := pos(a)
 		named[i] = false
 		if !named[j] {
 			named[j] = true
