@@ -47,7 +47,8 @@ func (c *gradCtx) matchIndex(e *Expr) string {
 // hint is the room to make for the list (0 for none).
 func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
 	order := make([]*Expr, 0, hint)
-	var seen exprTable[struct{}]
+	seen := seenPool.get()
+	defer seenPool.put(seen)
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
 		if seen.has(e) || !c.depends(e) {
@@ -84,7 +85,8 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the
 	// node is reached (sumAll: linear in their number).
-	var adj exprTable[[]*Expr]
+	adj := listPool.get()
+	defer listPool.put(adj)
 	adj.set(root, []*Expr{seed})
 	outs := map[string][]*Expr{}
 	var keys []string

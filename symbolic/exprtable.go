@@ -1,6 +1,9 @@
 package symbolic
 
-import "unsafe"
+import (
+	"sync"
+	"unsafe"
+)
 
 // exprTable maps nodes (by pointer) to values of type V: the side table
 // of one pass over a DAG (a memo, a visited set). It is an open-addressing
@@ -190,3 +193,39 @@ func (t *hashIndex) reset() {
 	clear(t.vals)
 	t.n = 0
 }
+
+// tablePool keeps emptied exprTables for the passes that need one for a
+// while (a walk's visited set, a rewrite's memo), so that a derivation
+// of a small function allocates none. Tables that grew large are left to
+// the garbage collector.
+type tablePool[V any] struct{ p sync.Pool }
+
+// maxPooledRoom is the largest room (slots) of a table kept in a pool.
+const maxPooledRoom = 4096
+
+// get returns an empty table.
+func (p *tablePool[V]) get() *exprTable[V] {
+	if t, ok := p.p.Get().(*exprTable[V]); ok {
+		return t
+	}
+	return &exprTable[V]{}
+}
+
+// put empties t and keeps it for a later get; t must not be used
+// afterwards.
+func (p *tablePool[V]) put(t *exprTable[V]) {
+	if len(t.keys) > maxPooledRoom {
+		return
+	}
+	t.reset()
+	p.p.Put(t)
+}
+
+// The pools of the tables of walks, topo, reverse, whereList and
+// RuleSet.Rewrite.
+var (
+	seenPool tablePool[struct{}]
+	memoPool tablePool[*Expr]
+	listPool tablePool[[]*Expr]
+	posPool  tablePool[int32]
+)

@@ -35,7 +35,8 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	// One Rewriter for all the passes, its memo emptied for each; applied
 	// says whether a rule applied in the current pass.
 	applied := false
-	rw := NewRewriter()
+	rw := &Rewriter{memo: memoPool.get()}
+	defer memoPool.put(rw.memo)
 	rw.Post = func(e *Expr, subs, args []*Expr) *Expr {
 		r := withChildren(e, subs, args)
 		if z := foldZero(r); z != nil {

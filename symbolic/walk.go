@@ -15,7 +15,8 @@ func walkArgs(e *Expr, f func(*Expr) bool) { walk(e, f, false) }
 
 // walk is Walk, through subscripts too when subs is set.
 func walk(e *Expr, f func(*Expr) bool, subs bool) {
-	var seen exprTable[struct{}]
+	seen := seenPool.get()
+	defer seenPool.put(seen)
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
 		if e == nil || seen.has(e) {

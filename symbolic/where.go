@@ -135,7 +135,8 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	g = c.in.intern(g)
 	// The nodes of g in post-order (each once), numbered by pos; the
 	// facts about node post[i] are kept at index i.
-	var posTable exprTable[int32]
+	posTable := posPool.get()
+	defer posPool.put(posTable)
 	// pos is the index of a node of g in post (every node of g is there
 	// once walk is done).
 	pos := func(e *Expr) int32 {
