@@ -10,7 +10,26 @@ type Rule struct {
 	// Doc says in one line what the rule rewrites, as input → output.
 	Doc   string
 	Apply func(e *Expr) (*Expr, bool)
+	// Ops, if not empty, are the only operations of the nodes Apply may
+	// rewrite: RuleSet does not call it on others (TestRuleOps holds
+	// the rules to their sets).
+	Ops OpSet
 }
+
+// OpSet is a set of operations (OpsOf).
+type OpSet uint64
+
+// OpsOf returns the set of ops.
+func OpsOf(ops ...Op) OpSet {
+	var s OpSet
+	for _, op := range ops {
+		s |= 1 << op
+	}
+	return s
+}
+
+// Has reports whether op is in s.
+func (s OpSet) Has(op Op) bool { return s&(1<<op) != 0 }
 
 // RuleSet is an ordered list of rules: at each node the first rule that
 // applies wins, and the node is tried again.
@@ -109,6 +128,9 @@ func foldZero(e *Expr) *Expr {
 // applyOnce applies the first rule that matches e.
 func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
 	for _, r := range rs {
+		if r.Ops != 0 && !r.Ops.Has(e.Op) {
+			continue
+		}
 		if out, ok := r.Apply(e); ok && out != nil && !Equal(out, e) {
 			return out, true
 		}

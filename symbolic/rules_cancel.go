@@ -5,7 +5,7 @@ package symbolic
 // constructors, which then collect the terms it freed ((1 − σ) ⊙ y and
 // σ ⊙ (y − 𝟙) add up to σ − y).
 var Cancel = RuleSet{
-	{Name: "cancel-hadamard", Doc: "a ⊙ b ⊙ (c ⊘ b) → a ⊙ c (also with 1 − s ⊘ 𝟙 − s)", Apply: ruleCancelHadamard},
+	{Name: "cancel-hadamard", Doc: "a ⊙ b ⊙ (c ⊘ b) → a ⊙ c (also with 1 − s ⊘ 𝟙 − s)", Apply: ruleCancelHadamard, Ops: OpsOf(OpHad, OpHDiv)},
 }
 
 // hadParts splits an elementwise product and quotient into the factors of
