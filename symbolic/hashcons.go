@@ -31,9 +31,12 @@ type hashCons struct {
 	// at most nodes distinct nodes (see gradCtx.simplify).
 	nodes int
 	subs  bool
-	// memo is the memo of the simplifier's Rewriter, kept here to be
-	// reused with the table.
-	memo exprTable[*Expr]
+	// memo is the memo of the simplifier's Rewriter rw, kept here with
+	// it to be reused with the table (see simplifier); stable and track
+	// are the state of its passes.
+	memo          exprTable[*Expr]
+	rw            *Rewriter
+	stable, track bool
 }
 
 // canonical is an entry of hashCons.canon.
@@ -82,7 +85,10 @@ func (t *hashCons) release() {
 	t.table.reset()
 	t.canon.reset()
 	t.memo.reset()
-	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo}
+	if t.rw != nil {
+		t.rw.b, t.rw.err = nil, nil
+	}
+	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo, rw: t.rw}
 	hashConsPool.Put(t)
 }
 
