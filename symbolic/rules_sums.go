@@ -15,10 +15,11 @@ func ruleScalarQuotient(e *Expr) (*Expr, bool) {
 	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 {
 		return nil, false
 	}
-	m, ok := monomialOf(e)
+	m, ok := borrowMonomial(e)
 	if !ok {
 		return nil, false
 	}
+	defer returnMonomial(m) // build copies the lists it uses
 	m.foldSoftmax()
 	if m.buildsItself(e) {
 		return nil, false // the rule would give e back
