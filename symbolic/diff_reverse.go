@@ -70,12 +70,12 @@ func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
 }
 
 // reverse propagates the adjoint seed of root down to the target (reverse
-// mode over the DAG, each node visited once). The result maps "" to the
-// gradient contributions found, and a Σ-bound index j to contributions of
+// mode over the DAG, each node visited once). The result gives "" the
+// gradient contributions found, and a Σ-bound index j the contributions of
 // family members w_j still to be collapsed by the enclosing Σ_j.
 // top is set for the outermost pass, where --through intermediates are
 // replaced by their δ names.
-func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
+func (c *gradCtx) reverse(root, seed *Expr, top bool) (adjoints, error) {
 	hint := 0
 	if top {
 		// At most the distinct nodes of the function (those interned so
@@ -88,8 +88,14 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	adj := listPool.get()
 	defer listPool.put(adj)
 	adj.set(root, []*Expr{seed})
-	outs := map[string][]*Expr{}
-	var keys []string
+	// outs collects the contributions by key, keys in the order first
+	// reached (a few: "" and the Σ-bound indices of family members).
+	type keyed struct {
+		key string
+		xs  []*Expr
+	}
+	var outRoom [1]keyed
+	outs := outRoom[:0]
 	// A node's first contribution is a list of one cut from a shared
 	// chunk (capacity one: a second contribution makes its own list).
 	var room []*Expr
@@ -110,10 +116,13 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		adj.set(k, one)
 	}
 	giveKey := func(k string, v *Expr) {
-		if _, ok := outs[k]; !ok {
-			keys = append(keys, k)
+		for i := range outs {
+			if outs[i].key == k {
+				outs[i].xs = append(outs[i].xs, v)
+				return
+			}
 		}
-		outs[k] = append(outs[k], v)
+		outs = append(outs, keyed{key: k, xs: []*Expr{v}})
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
@@ -149,7 +158,8 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 			if err != nil {
 				return nil, err
 			}
-			for k, v := range sub {
+			for _, kv := range sub {
+				k, v := kv.key, kv.sum
 				switch k {
 				case n.Name:
 					if err := c.partialRange(n); err != nil {
@@ -173,9 +183,31 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 			return nil, err
 		}
 	}
-	out := map[string]*Expr{}
-	for _, k := range keys {
-		out[k] = sumAll(outs[k])
+	out := make(adjoints, len(outs))
+	for i, o := range outs {
+		out[i] = keyedSum{key: o.key, sum: sumAll(o.xs)}
 	}
 	return out, nil
+}
+
+// adjoints are the results of reverse: the gradient contributions found
+// under each key ("" for the target itself, a Σ-bound index j for members
+// w_j still to be collapsed by the enclosing Σ_j), keys in the order
+// first reached.
+type adjoints []keyedSum
+
+// keyedSum is one entry of adjoints.
+type keyedSum struct {
+	key string
+	sum *Expr
+}
+
+// get returns the sum under key k, or nil.
+func (as adjoints) get(k string) *Expr {
+	for _, a := range as {
+		if a.key == k {
+			return a.sum
+		}
+	}
+	return nil
 }

@@ -94,7 +94,7 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := b[""]
+	g := b.get("")
 	if g == nil {
 		return Zero(c.target.Shape), nil
 	}
