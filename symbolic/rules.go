@@ -127,7 +127,8 @@ func foldZero(e *Expr) *Expr {
 
 // applyOnce applies the first rule that matches e.
 func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
-	for _, r := range rs {
+	for i := range rs {
+		r := &rs[i] // not a copy of the rule: most are skipped
 		if r.Ops != 0 && !r.Ops.Has(e.Op) {
 			continue
 		}
