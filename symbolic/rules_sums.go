@@ -210,7 +210,8 @@ func sameUpToIndex(a, b *Expr) bool {
 }
 
 // sumTerms flattens a sum or difference into its terms, each with the
-// sign it enters with.
+// sign it enters with: monomials of the pool (see borrowMonomial), to be
+// given back.
 func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
 	switch {
 	case (e.Op == OpAdd || e.Op == OpSub) && len(e.Args) == 2:
@@ -225,11 +226,15 @@ func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
 	case e.Op == OpNeg && len(e.Args) == 1:
 		return sumTerms(e.Args[0], -sign, out)
 	}
-	m, ok := monomialOf(e)
+	m, ok := borrowMonomial(e)
 	if !ok {
-		m = &monomial{coef: 1, mats: []*Expr{e}, shape: e.Shape}
+		// e as one factor of its own.
+		m = monomialPool.Get().(*monomial)
+		*m = monomial{coef: 1}
 		if e.Shape.IsScalar() {
-			m = &monomial{coef: 1, bases: []*Expr{e}, exps: []float64{1}}
+			m.bases, m.exps = append(m.room.bases[:0], e), append(m.room.exps[:0], 1)
+		} else {
+			m.mats, m.shape = append(m.room.mats[:0], e), e.Shape
 		}
 	}
 	m.coef *= sign
@@ -244,6 +249,11 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 	}
 	var tbuf, gbuf [8]*monomial
 	terms, ok := sumTerms(e, 1, tbuf[:0])
+	defer func() {
+		for _, t := range terms { // build copies the lists it uses
+			returnMonomial(t)
+		}
+	}()
 	if !ok {
 		return nil, false
 	}
