@@ -47,6 +47,8 @@ type gradCtx struct {
 	// budget holds the derivation's limits (GradOptions.MaxNodes,
 	// GradOptions.Context).
 	budget *budget
+	// budgetRoom holds the budget of a derivation set up by setup.
+	budgetRoom budget
 }
 
 func newGradCtx(p *Program) *gradCtx {

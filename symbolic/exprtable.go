@@ -221,11 +221,9 @@ func (p *tablePool[V]) put(t *exprTable[V]) {
 	p.p.Put(t)
 }
 
-// The pools of the tables of walks, topo, reverse, whereList and
-// RuleSet.Rewrite.
+// The pools of the tables of walks, topo, reverse and whereList.
 var (
 	seenPool tablePool[struct{}]
-	memoPool tablePool[*Expr]
 	listPool tablePool[[]*Expr]
 	posPool  tablePool[int32]
 )

@@ -166,7 +166,8 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		return nil, nil, nil, Errorf(NoPos, "nothing to differentiate: the program has no definition or expression")
 	}
 	c := newGradCtx(p)
-	c.budget = newBudget(opts)
+	c.budgetRoom = budgetOf(opts)
+	c.budget = &c.budgetRoom
 	if err := c.budget.expired(); err != nil {
 		return nil, nil, nil, err
 	}

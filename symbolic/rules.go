@@ -1,5 +1,7 @@
 package symbolic
 
+import "sync"
+
 // Rule is a named rewrite of one node. Apply returns the replacement and
 // true when the rule matches e; it must preserve e's value and shape, and
 // must not return an expression Equal to e with true (the engine stops
@@ -51,37 +53,66 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	if e == nil {
 		return nil
 	}
-	// One Rewriter for all the passes, its memo emptied for each; applied
-	// says whether a rule applied in the current pass.
-	applied := false
-	rw := &Rewriter{memo: memoPool.get()}
-	defer memoPool.put(rw.memo)
-	rw.Post = func(e *Expr, subs, args []*Expr) *Expr {
-		r := withChildren(e, subs, args)
-		if z := foldZero(r); z != nil {
-			applied = true
-			r = z
-		}
-		for range maxLocal {
-			next, ok := rs.applyOnce(r)
-			if !ok {
-				break
-			}
-			applied = true
-			r = next
-		}
-		return r
-	}
+	// One Rewriter for all the passes, its memo emptied for each.
+	r := ruleRewriterPool.Get().(*ruleRewriter)
+	defer r.release()
+	r.rs = rs
 	for range maxRounds {
-		applied = false
-		rw.memo.reset()
-		next := rw.Rewrite(e)
-		if !applied {
+		r.applied = false
+		r.rw.memo.reset()
+		next := r.rw.Rewrite(e)
+		if !r.applied {
 			return next
 		}
 		e = next
 	}
 	return e
+}
+
+// ruleRewriter is the Rewriter of RuleSet.Rewrite, kept in a pool with
+// its memo; applied says whether a rule applied in the current pass.
+type ruleRewriter struct {
+	rw      Rewriter
+	memo    exprTable[*Expr]
+	rs      RuleSet
+	applied bool
+}
+
+var ruleRewriterPool = sync.Pool{New: func() any {
+	r := &ruleRewriter{}
+	r.rw = Rewriter{memo: &r.memo, Post: r.post}
+	return r
+}}
+
+// release empties r and gives it back to the pool (one whose memo grew
+// large is left to the collector).
+func (r *ruleRewriter) release() {
+	if len(r.memo.keys) > maxPooledRoom {
+		return
+	}
+	r.memo.reset()
+	r.rs = nil
+	ruleRewriterPool.Put(r)
+}
+
+// post rewrites a node whose operands are rewritten: zero operands folded
+// (foldZero), then the first rule that applies, again, up to maxLocal
+// times.
+func (r *ruleRewriter) post(e *Expr, subs, args []*Expr) *Expr {
+	n := withChildren(e, subs, args)
+	if z := foldZero(n); z != nil {
+		r.applied = true
+		n = z
+	}
+	for range maxLocal {
+		next, ok := r.rs.applyOnce(n)
+		if !ok {
+			break
+		}
+		r.applied = true
+		n = next
+	}
+	return n
 }
 
 // foldZero is what the builders would make of a node one of whose

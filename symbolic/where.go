@@ -161,8 +161,11 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	// refs counts the references to each node; argOf marks arguments of
 	// abstract functions (Φ(z), φ'(z)) and of activations (σ, tanh,
 	// relu, softmax): named z when they need a name, as answer keys do.
-	refs := make([]int32, len(post))
-	argOf := make([]bool, len(post))
+	// weight and named (below) share their allocations.
+	np := len(post)
+	ints, bools := make([]int, 2*np), make([]bool, 2*np)
+	refs, weight := ints[:np:np], ints[np:]
+	argOf, named := bools[:np:np], bools[np:]
 	for _, e := range post {
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
@@ -178,8 +181,6 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		}
 	}
 	free := boundMentions(g, c.bound)
-	weight := make([]int, len(post))
-	named := make([]bool, len(post))
 	nNamed := 0
 	for i, n := range post {
 		if !mayName && (namedMayApply(n) || foldZero(n) != nil || !leafSubs(n)) {
