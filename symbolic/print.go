@@ -158,7 +158,7 @@ func (p *printer) node(e *Expr) {
 	case OpVar:
 		p.variable(e)
 	case OpNeg:
-		p.str(OpTable[OpNeg].pick(p.st))
+		p.str(opInfo(OpNeg).pick(p.st))
 		p.expr(nthArg(e, 0), PrecElem)
 	case OpAdd, OpSub, OpHad, OpHDiv:
 		p.binary(e)
