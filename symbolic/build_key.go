@@ -111,6 +111,19 @@ func (in *interner) release() {
 	internerPool.Put(in)
 }
 
+// find returns the canonical node equal to e, a node of no subscripts
+// whose operands are canonical, or nil when there is none (e is not
+// added, nor kept: it may live on the caller's stack).
+func (in *interner) find(e *Expr) *Expr {
+	if len(e.Args) > 3 || len(e.Sub) > 0 {
+		return nil
+	}
+	if c, ok := in.fast.get(hashOf(e)); ok && sameNode(c, e, e.Args) {
+		return c
+	}
+	return nil
+}
+
 // intern returns the canonical node equal to e.
 func (in *interner) intern(e *Expr) *Expr {
 	if c, ok := in.memo.get(e); ok {

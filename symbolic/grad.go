@@ -282,8 +282,12 @@ func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
 	default:
 		return nil, Errorf(NoPos, "cannot differentiate with respect to %s", Print(wrt, Text))
 	}
-	v := &Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
-	return c.in.intern(v), nil
+	v := Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
+	if t := c.in.find(&v); t != nil {
+		return t, nil // the variable as the function has it
+	}
+	nv := v // a node of its own: v stays on the stack
+	return c.in.intern(&nv), nil
 }
 
 func orDefault(s, d string) string {
