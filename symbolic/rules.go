@@ -56,7 +56,7 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	// One Rewriter for all the passes, its memo emptied for each.
 	r := ruleRewriterPool.Get().(*ruleRewriter)
 	defer r.release()
-	r.rs = rs
+	r.rs, r.ops = rs, rs.ops()
 	for range maxRounds {
 		r.applied = false
 		r.rw.memo.reset()
@@ -72,9 +72,11 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 // ruleRewriter is the Rewriter of RuleSet.Rewrite, kept in a pool with
 // its memo; applied says whether a rule applied in the current pass.
 type ruleRewriter struct {
-	rw      Rewriter
-	memo    exprTable[*Expr]
-	rs      RuleSet
+	rw   Rewriter
+	memo exprTable[*Expr]
+	rs   RuleSet
+	// ops are the operations some rule of rs may rewrite (rs.ops).
+	ops     OpSet
 	applied bool
 }
 
@@ -105,6 +107,9 @@ func (r *ruleRewriter) post(e *Expr, subs, args []*Expr) *Expr {
 		n = z
 	}
 	for range maxLocal {
+		if !r.ops.Has(n.Op) {
+			break // no rule rewrites this operation (a leaf, mostly)
+		}
 		next, ok := r.rs.applyOnce(n)
 		if !ok {
 			break
@@ -154,6 +159,19 @@ func foldZero(e *Expr) *Expr {
 		}
 	}
 	return nil
+}
+
+// ops is the union of the rules' OpSets: every operation when a rule
+// has none.
+func (rs RuleSet) ops() OpSet {
+	var s OpSet
+	for i := range rs {
+		if rs[i].Ops == 0 {
+			return ^OpSet(0)
+		}
+		s |= rs[i].Ops
+	}
+	return s
 }
 
 // applyOnce applies the first rule that matches e.
