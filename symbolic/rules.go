@@ -25,13 +25,17 @@ type OpSet uint64
 func OpsOf(ops ...Op) OpSet {
 	var s OpSet
 	for _, op := range ops {
-		s |= 1 << op
+		s |= opBit(op)
 	}
 	return s
 }
 
 // Has reports whether op is in s.
-func (s OpSet) Has(op Op) bool { return s&(1<<op) != 0 }
+func (s OpSet) Has(op Op) bool { return s&opBit(op) != 0 }
+
+// opBit is the set of op alone (ops are fewer than 64: the mask spares
+// the shift its bounds check).
+func opBit(op Op) OpSet { return 1 << (op & 63) }
 
 // RuleSet is an ordered list of rules: at each node the first rule that
 // applies wins, and the node is tried again.
@@ -176,9 +180,10 @@ func (rs RuleSet) ops() OpSet {
 
 // applyOnce applies the first rule that matches e.
 func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
+	bit := opBit(e.Op)
 	for i := range rs {
 		r := &rs[i] // not a copy of the rule: most are skipped
-		if r.Ops != 0 && !r.Ops.Has(e.Op) {
+		if r.Ops != 0 && r.Ops&bit == 0 {
 			continue
 		}
 		if out, ok := r.Apply(e); ok && out != nil && !Equal(out, e) {

@@ -7,6 +7,9 @@ import "testing"
 // the nodes the rules look into — Apply does not match, so RuleSet may
 // skip it there.
 func TestRuleOps(t *testing.T) {
+	if OpDeriv >= 64 {
+		t.Fatalf("%d operations: an OpSet holds 64", OpDeriv+1)
+	}
 	vec, mat, row := Vector("n"), Matrix("n", "n"), Matrix("1", "n")
 	shapes := []Shape{nil, vec, mat, row}
 	x := &Expr{Op: OpVar, Name: "x", Shape: vec, Pos: NoPos}
