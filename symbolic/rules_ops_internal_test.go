@@ -53,3 +53,38 @@ func TestRuleOps(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainMatrixProduct holds scalar-quotient's shortcut to the rule:
+// on every product of two operands of the pool (of every shape) that
+// plainMatrixProduct passes, reading the monomial leaves it too.
+func TestPlainMatrixProduct(t *testing.T) {
+	vec, mat, row := Vector("n"), Matrix("n", "n"), Matrix("1", "n")
+	x := &Expr{Op: OpVar, Name: "x", Shape: vec, Pos: NoPos}
+	A := &Expr{Op: OpVar, Name: "A", Shape: mat, Pos: NoPos}
+	s := &Expr{Op: OpVar, Name: "s", Pos: NoPos}
+	xt := raw(OpT, x)
+	pool := []*Expr{
+		x, A, s, xt, Number(2), Zero(vec), Ones(vec), Ones(row), Eye("n"), raw(OpInv, A),
+		raw(OpMul, A, x), raw(OpMul, Number(2), x), raw(OpDiv, x, s), raw(OpNeg, x),
+		raw(OpAdd, x, x), raw(OpHad, x, x), raw(OpPow, A, Number(2)), Call("exp", x), Call("diag", x),
+		Call("softmax", x), raw(OpDiv, Call("exp", x), Call("sum", Call("exp", x))),
+	}
+	plain := 0
+	for _, a := range pool {
+		for _, b := range pool {
+			for _, sh := range []Shape{nil, vec, mat, row} {
+				e := &Expr{Op: OpMul, Args: []*Expr{a, b}, Shape: sh, Pos: NoPos}
+				if !plainMatrixProduct(e) {
+					continue
+				}
+				plain++
+				if out, ok := scalarQuotient(e); ok {
+					t.Errorf("scalar-quotient rewrites %s to %s, which plainMatrixProduct skips", Print(e, Text), Print(out, Text))
+				}
+			}
+		}
+	}
+	if plain == 0 {
+		t.Fatal("no product of the pool is plain")
+	}
+}

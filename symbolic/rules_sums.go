@@ -9,12 +9,36 @@ import (
 // The rules over sums and products that read their terms as monomials
 // (rules_monomial.go): scalar-quotient, common-factor, collect-terms,
 // push-transpose.
+
 // ruleScalarQuotient brings a product or quotient to the monomial's
 // textbook form.
 func ruleScalarQuotient(e *Expr) (*Expr, bool) {
-	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 {
+	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 || plainMatrixProduct(e) {
 		return nil, false
 	}
+	return scalarQuotient(e)
+}
+
+// plainMatrixProduct reports a product A B, not a scalar, of two factors
+// that are neither scalars nor products, quotients or negations: its
+// monomial is the chain A B itself (no coefficient, no scalar factor),
+// which builds e again, so scalar-quotient leaves it (without reading it;
+// TestPlainMatrixProduct holds the two to one answer).
+func plainMatrixProduct(e *Expr) bool {
+	if e.Op != OpMul || len(e.Args) != 2 || e.Shape.IsScalar() || e.Name != "" || e.Label != "" || len(e.Sub) != 0 {
+		return false
+	}
+	for _, a := range e.Args {
+		if a.Shape.IsScalar() || a.Op == OpNeg || a.Op == OpMul || a.Op == OpDiv {
+			return false
+		}
+	}
+	return true
+}
+
+// scalarQuotient is ruleScalarQuotient for a product or quotient, read as
+// a monomial.
+func scalarQuotient(e *Expr) (*Expr, bool) {
 	m, ok := borrowMonomial(e)
 	if !ok {
 		return nil, false

@@ -106,8 +106,14 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 		out = r.Pre(e)
 	}
 	if out == nil {
-		subs, sc := r.all(e.Sub)
-		args, ac := r.all(e.Args)
+		subs, sc := e.Sub, false // most nodes have no subscripts
+		if len(subs) > 0 {
+			subs, sc = r.all(subs)
+		}
+		args, ac := e.Args, false
+		if len(args) > 0 {
+			args, ac = r.all(args)
+		}
 		switch {
 		case r.Post != nil:
 			out = r.Post(e, subs, args)
