@@ -87,6 +87,9 @@ func ruleCancelHadamard(e *Expr) (*Expr, bool) {
 // hadamardFactors lists the factors of an elementwise product, a power a .^ k
 // (k = 2, 3) counted as k factors a; nil when e is not a product.
 func hadamardFactors(e *Expr) []*Expr {
+	if e.Op != OpHad && e.Op != OpHPow {
+		return nil // one factor, e itself
+	}
 	var out []*Expr
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
