@@ -3,6 +3,7 @@ package symbolic_test
 import (
 	"encoding/json"
 	"os"
+	"sync"
 	"testing"
 
 	"deriv/parser"
@@ -78,5 +79,50 @@ func BenchmarkSympyGrad(b *testing.B) {
 				gradAndPrint(b, c)
 			}
 		})
+	}
+}
+
+// printed is a derivative with its where list, printed (the error as
+// text when the derivation fails).
+func printed(c sympyPrepared) string {
+	d, err := symbolic.Grad(c.p, c.w, symbolic.GradOptions{})
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	s := symbolic.Print(d.Expr, symbolic.Text) + " | " + symbolic.Print(symbolic.Expand(d), symbolic.Text)
+	for _, w := range d.Where {
+		s += " | " + symbolic.Print(w.Var(), symbolic.Text) + " = " + symbolic.Print(w.Expr, symbolic.Text)
+	}
+	return s
+}
+
+// TestSympyGradConcurrent derives the SymPy cases from several goroutines
+// at once (sharing the programs, and the pools of tables a derivation
+// borrows): every result is the one a derivation alone gives. Run it
+// with -race.
+func TestSympyGradConcurrent(t *testing.T) {
+	cs := sympyCases(t)
+	want := make([]string, len(cs))
+	for i, c := range cs {
+		want[i] = printed(c)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(cs))
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 5 {
+				for i := range cs {
+					c := cs[(i+g+k)%len(cs)]
+					if got := printed(c); got != want[(i+g+k)%len(cs)] {
+						errs <- c.id + ": " + got
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
