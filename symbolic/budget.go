@@ -22,7 +22,13 @@ type budget struct {
 const checkEvery = 1024
 
 func newBudget(opts GradOptions) *budget {
-	b := &budget{ctx: opts.Context, maxNodes: opts.MaxNodes}
+	b := budgetOf(opts)
+	return &b
+}
+
+// budgetOf is the budget of opts, as a value (gradCtx keeps its own).
+func budgetOf(opts GradOptions) budget {
+	b := budget{ctx: opts.Context, maxNodes: opts.MaxNodes}
 	if b.maxNodes <= 0 {
 		b.maxNodes = DefaultMaxNodes
 	}

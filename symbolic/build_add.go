@@ -17,7 +17,8 @@ func Add(a, b *Expr) *Expr {
 			return sumOf([]term{{c: ca + cb, t: ta}}, resultShape2(a, b))
 		}
 	}
-	var ts termSet
+	var room [4]term // one allocation for the terms of a short sum
+	ts := termSet{ts: room[:0]}
 	ts.add(a, 1)
 	ts.add(b, 1)
 	return expanded(ts.ts, resultShape2(a, b))
@@ -38,7 +39,8 @@ func Sub(a, b *Expr) *Expr {
 	if d := diagSum(a, b, -1); d != nil {
 		return d
 	}
-	var ts termSet
+	var room [4]term
+	ts := termSet{ts: room[:0]}
 	ts.add(a, 1)
 	ts.add(b, -1)
 	return expanded(ts.ts, resultShape2(a, b))

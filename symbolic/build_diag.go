@@ -37,7 +37,7 @@ func mergeDiags(fs []*Expr) []*Expr {
 	for _, f := range fs {
 		if n := len(out); n > 0 {
 			if u, v := diagArg(out[n-1]), diagArg(f); u != nil && v != nil {
-				out[n-1] = Call("diag", Had(u, v))
+				out[n-1] = diagHad(u, v)
 				continue
 			}
 		}

@@ -17,21 +17,28 @@ func expandSum(ts []term, s Shape, r *Expr) *Expr {
 	if len(ts) < 2 || treeSize(r, maxExpandSize+1) > maxExpandSize {
 		return nil
 	}
-	var out []term
+	// The terms distributed first: when none has a sum factor, the sum
+	// stays as built, and no term is merged.
+	var buf [8][]term
+	parts := buf[:0]
 	changed := false
 	for _, x := range ts {
-		parts := distribute(x)
-		if parts == nil {
-			out = mergeTerm(out, x)
-			continue
-		}
-		changed = true
-		for _, p := range parts {
-			out = mergeTerm(out, p)
-		}
+		d := distribute(x)
+		parts = append(parts, d)
+		changed = changed || d != nil
 	}
 	if !changed {
 		return nil
+	}
+	var out []term
+	for i, x := range ts {
+		if parts[i] == nil {
+			out = mergeTerm(out, x)
+			continue
+		}
+		for _, p := range parts[i] {
+			out = mergeTerm(out, p)
+		}
 	}
 	e := sumOf(out, s)
 	if treeSize(e, maxExpandSize+1) >= treeSize(r, maxExpandSize+1) {

@@ -1,6 +1,9 @@
 package symbolic
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // sameExpr reports whether a and b are structurally equal (Pos ignored; the
 // shapes of 𝟙, I and zeros count). Like Equal it is linear in the distinct
@@ -50,14 +53,18 @@ type interner struct {
 	// fast holds the commonest nodes (no subscripts, at most three
 	// operands) by their structural hash, checked field by field on a
 	// hit; table holds the rest, and any node whose hash another holds.
-	fast  map[uint64]*Expr
+	fast  hashIndex
 	table map[internKey]*Expr
-	memo  map[*Expr]*Expr
+	memo  exprTable[*Expr]
 	ids   map[*Expr]int
 }
 
+// hasSubs reports whether a canonical node may have subscripts: false
+// when none has (they are kept in table, never in fast).
+func (in *interner) hasSubs() bool { return len(in.table) > 0 }
+
 // size is the number of canonical nodes.
-func (in *interner) size() int { return len(in.fast) + len(in.table) }
+func (in *interner) size() int { return in.fast.size() + len(in.table) }
 
 // sameNode reports whether the canonical node c is e with operands args
 // (canonical, so compared by identity).
@@ -76,14 +83,50 @@ func sameNode(c, e *Expr, args []*Expr) bool {
 
 // newInterner sizes its maps for a small function (a few dozen nodes): a
 // derivation interns that many at least, and growing from empty would
-// allocate at each doubling. ids is made at first use.
+// allocate at each doubling. The maps come from a pool (release gives
+// them back), so that a derivation of a small function makes none. ids
+// is made at first use.
 func newInterner() *interner {
-	return &interner{fast: make(map[uint64]*Expr, 32), table: map[internKey]*Expr{}, memo: make(map[*Expr]*Expr, 32)}
+	return internerPool.Get().(*interner)
+}
+
+// internerPool holds emptied interners; maxPooledNodes bounds the size of
+// the ones kept (a cleared map keeps its room).
+var internerPool = sync.Pool{New: func() any {
+	return &interner{table: map[internKey]*Expr{}}
+}}
+
+const maxPooledNodes = 256
+
+// release empties in and gives it back to the pool: in must not be used
+// afterwards (nodes it made stay valid).
+func (in *interner) release() {
+	if in.size() > maxPooledNodes || in.memo.size() > 2*maxPooledNodes {
+		return
+	}
+	in.fast.reset()
+	clear(in.table)
+	in.memo.reset()
+	in.ids = nil
+	internerPool.Put(in)
+}
+
+// find returns the canonical node equal to e, a node of no subscripts
+// whose operands are canonical, or nil when there is none (e is not
+// added, nor kept: it may live on the caller's stack).
+func (in *interner) find(e *Expr) *Expr {
+	if len(e.Args) > 3 || len(e.Sub) > 0 {
+		return nil
+	}
+	if c, ok := in.fast.get(hashOf(e)); ok && sameNode(c, e, e.Args) {
+		return c
+	}
+	return nil
 }
 
 // intern returns the canonical node equal to e.
 func (in *interner) intern(e *Expr) *Expr {
-	if c, ok := in.memo[e]; ok {
+	if c, ok := in.memo.get(e); ok {
 		return c
 	}
 	args := e.Args // copied at the first operand that changes
@@ -101,14 +144,14 @@ func (in *interner) intern(e *Expr) *Expr {
 	}
 	if len(args) <= 3 && len(e.Sub) == 0 {
 		h := Hash(e) // e's operands are structurally the canonical args
-		c, ok := in.fast[h]
+		c, ok := in.fast.get(h)
 		if ok && sameNode(c, e, args) {
-			in.memo[e] = c
+			in.memo.set(e, c)
 			return c
 		}
 		if !ok {
 			c := in.adopt(e, args, changed)
-			in.fast[h] = c
+			in.fast.set(h, c)
 			return c
 		}
 		// Another node has this hash: e goes to the table.
@@ -128,7 +171,7 @@ func (in *interner) intern(e *Expr) *Expr {
 		k.shape = shapeKey(e.Shape)
 	}
 	if c, ok := in.table[k]; ok {
-		in.memo[e] = c
+		in.memo.set(e, c)
 		return c
 	}
 	c := in.adopt(e, args, changed)
@@ -145,9 +188,9 @@ func (in *interner) adopt(e *Expr, args []*Expr, changed bool) *Expr {
 		cp.Args = args
 		c = &cp
 	}
-	in.memo[e] = c
+	in.memo.set(e, c)
 	if c != e {
-		in.memo[c] = c
+		in.memo.set(c, c)
 	}
 	return c
 }

@@ -73,16 +73,20 @@ func scalarLeaves(e *Expr, limit int) (leaves []*Expr, neg int, ok bool) {
 // the given shape.
 func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	coef, den := sign, 1.0
-	// scalars and mats share one allocation, each with room for its
-	// factors of fs.
+	// scalars and mats share one buffer (on the stack for up to 8
+	// factors), each with room for its factors of fs.
 	ns := 0
 	for _, f := range fs {
 		if f.Shape.IsScalar() {
 			ns++
 		}
 	}
-	buf := make([]*Expr, len(fs))
-	scalars, mats := buf[:0:ns], buf[ns:ns]
+	var room [8]*Expr // on the stack, for the short products of most calls
+	buf := room[:]
+	if len(fs) > len(room) {
+		buf = make([]*Expr, len(fs))
+	}
+	scalars, mats := buf[:0:ns], buf[ns:ns:len(fs)]
 	for _, f := range fs {
 		if f.Shape.IsScalar() {
 			if v, ok := numValue(f); ok {
@@ -111,7 +115,11 @@ func mulList(fs []*Expr, sign float64, shape Shape) *Expr {
 	}
 	scalars = mergePowers(cancelReciprocals(scalars))
 	mats = mergeMatPowers(dropIdentities(mergeDiags(cancelInverses(mats))))
-	out := make([]*Expr, 0, 1+len(scalars)+len(mats))
+	var outRoom [8]*Expr
+	out := outRoom[:0]
+	if n := 1 + len(scalars) + len(mats); n > len(outRoom) {
+		out = make([]*Expr, 0, n)
+	}
 	if lead := coefficient(abs(coef), den); lead != nil {
 		out = append(out, lead)
 	} else if len(scalars) == 0 && len(mats) == 0 {
@@ -237,7 +245,19 @@ func mulFactorsIn(fs []*Expr, e *Expr, sign float64, inScalar bool) ([]*Expr, fl
 // buffer of every Mul to the heap.
 var reciprocal func(s *Expr) *Expr
 
-func init() { reciprocal = func(s *Expr) *Expr { return Div(Number(1), s) } }
+// powOf is Pow and diagHad diag(u ⊙ v), called through variables for the
+// same reason: mergePowers and mergeDiags then leave the cycle, and the
+// factor lists of mulList stay on its stack.
+var (
+	powOf   func(b, k *Expr) *Expr
+	diagHad func(u, v *Expr) *Expr
+)
+
+func init() {
+	reciprocal = func(s *Expr) *Expr { return Div(Number(1), s) }
+	powOf = Pow
+	diagHad = func(u, v *Expr) *Expr { return Call("diag", Had(u, v)) }
+}
 
 // sharedFactors appends the factors of the product of scalars root when
 // its tree is too long to flatten (a DAG whose factors are shared, as
@@ -436,7 +456,7 @@ func mergePowers(fs []*Expr) []*Expr {
 		for _, i := range cands {
 			if ob, _ := base(out[i]); sameExpr(ob, b) {
 				exps[i] += k
-				out[i] = Pow(b, Number(exps[i]))
+				out[i] = powOf(b, Number(exps[i]))
 				merged = true
 				break
 			}

@@ -3,6 +3,7 @@ package symbolic
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // gradCtx holds one differentiation problem: the program, the function
@@ -22,7 +23,7 @@ type gradCtx struct {
 	// index to fresh letters, while inlining a Σ body.
 	rename map[string]string
 	// inlined memoises inline for nodes outside any substitution.
-	inlined map[*Expr]*Expr
+	inlined exprTable[*Expr]
 	// usedIdx lists every index name in use (bound or free); made by
 	// usedIndices from idxDef (the function differentiated) and idxWrt.
 	usedIdx map[string]bool
@@ -35,7 +36,7 @@ type gradCtx struct {
 	// bound holds the names of Σ-bound indices in the function.
 	bound map[string]bool
 	// dep memoises whether a node depends on the target.
-	dep map[*Expr]bool
+	dep exprTable[bool]
 	// through maps interned intermediates named by GradOptions.Through to
 	// their δ variables; throughVal records ∂f/∂S for each.
 	through    map[*Expr]*Expr
@@ -46,15 +47,41 @@ type gradCtx struct {
 	// budget holds the derivation's limits (GradOptions.MaxNodes,
 	// GradOptions.Context).
 	budget *budget
+	// budgetRoom holds the budget of a derivation set up by setup.
+	budgetRoom budget
 }
 
 func newGradCtx(p *Program) *gradCtx {
+	c := gradCtxPool.Get().(*gradCtx)
+	c.p, c.in = p, newInterner()
+	return c
+}
+
+// gradCtxPool holds contexts with empty tables (see release): a
+// derivation of a small function makes no map for them.
+var gradCtxPool = sync.Pool{New: func() any {
 	return &gradCtx{
-		p: p, in: newInterner(), names: map[*Expr]string{}, defs: map[string]*Expr{},
-		inlined: map[*Expr]*Expr{}, dep: map[*Expr]bool{},
+		names: map[*Expr]string{}, defs: map[string]*Expr{},
 		// usedIdx, inlining, rename, bound, through and throughVal are made at
 		// their first entry (most derivations need few of them).
 	}
+}}
+
+// release empties c's tables and gives them back to the pools (large ones
+// are left to the garbage collector): c must not be used afterwards. The
+// nodes it made stay valid.
+func (c *gradCtx) release() {
+	c.in.release()
+	if c.inlined.size() > maxPooledNodes || c.dep.size() > maxPooledNodes || len(c.names) > maxPooledNodes || len(c.defs) > maxPooledNodes {
+		return
+	}
+	names, defs, inlined, dep := c.names, c.defs, c.inlined, c.dep
+	clear(names)
+	clear(defs)
+	inlined.reset()
+	dep.reset()
+	*c = gradCtx{names: names, defs: defs, inlined: inlined, dep: dep}
+	gradCtxPool.Put(c)
 }
 
 // setTrue sets m[k], making m when it is nil, and returns m.
@@ -116,14 +143,14 @@ func (c *gradCtx) inline(e *Expr, env map[string]*Expr) (*Expr, error) {
 	if len(env) > 0 || len(c.rename) > 0 {
 		return c.inlineNode(e, env)
 	}
-	if r, ok := c.inlined[e]; ok {
+	if r, ok := c.inlined.get(e); ok {
 		return r, nil
 	}
 	r, err := c.inlineNode(e, env)
 	if err != nil {
 		return nil, err
 	}
-	c.inlined[e] = r
+	c.inlined.set(e, r)
 	return r, nil
 }
 

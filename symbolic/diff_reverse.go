@@ -2,7 +2,7 @@ package symbolic
 
 // depends reports whether e depends on the target (memoised).
 func (c *gradCtx) depends(e *Expr) bool {
-	if v, ok := c.dep[e]; ok {
+	if v, ok := c.dep.get(e); ok {
 		return v
 	}
 	d := false
@@ -21,7 +21,7 @@ func (c *gradCtx) depends(e *Expr) bool {
 			}
 		}
 	}
-	c.dep[e] = d
+	c.dep.set(e, d)
 	return d
 }
 
@@ -47,13 +47,14 @@ func (c *gradCtx) matchIndex(e *Expr) string {
 // hint is the room to make for the list (0 for none).
 func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
 	order := make([]*Expr, 0, hint)
-	seen := map[*Expr]bool{}
+	seen := seenPool.get()
+	defer seenPool.put(seen)
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
-		if seen[e] || !c.depends(e) {
+		if seen.has(e) || !c.depends(e) {
 			return
 		}
-		seen[e] = true
+		seen.set(e, struct{}{})
 		Stats.visit(1)
 		if e != c.target && e.Op != OpSum {
 			// Later operands first, so that contributions reach a node
@@ -69,12 +70,12 @@ func (c *gradCtx) topo(root *Expr, hint int) []*Expr {
 }
 
 // reverse propagates the adjoint seed of root down to the target (reverse
-// mode over the DAG, each node visited once). The result maps "" to the
-// gradient contributions found, and a Σ-bound index j to contributions of
+// mode over the DAG, each node visited once). The result gives "" the
+// gradient contributions found, and a Σ-bound index j the contributions of
 // family members w_j still to be collapsed by the enclosing Σ_j.
 // top is set for the outermost pass, where --through intermediates are
 // replaced by their δ names.
-func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) {
+func (c *gradCtx) reverse(root, seed *Expr, top bool) (adjoints, error) {
 	hint := 0
 	if top {
 		// At most the distinct nodes of the function (those interned so
@@ -84,18 +85,26 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 	order := c.topo(root, hint)
 	// Contributions are collected per node and summed once, when the
 	// node is reached (sumAll: linear in their number).
-	adj := map[*Expr][]*Expr{root: {seed}}
-	outs := map[string][]*Expr{}
-	var keys []string
+	adj := listPool.get()
+	defer listPool.put(adj)
+	adj.set(root, []*Expr{seed})
+	// outs collects the contributions by key, keys in the order first
+	// reached (a few: "" and the Σ-bound indices of family members).
+	type keyed struct {
+		key string
+		xs  []*Expr
+	}
+	var outRoom [1]keyed
+	outs := outRoom[:0]
 	// A node's first contribution is a list of one cut from a shared
 	// chunk (capacity one: a second contribution makes its own list).
 	var room []*Expr
-	give := func(m map[*Expr][]*Expr, k *Expr, v *Expr) {
+	give := func(k *Expr, v *Expr) {
 		if v == nil {
 			return
 		}
-		if xs := m[k]; len(xs) > 0 {
-			m[k] = append(xs, v)
+		if xs, _ := adj.get(k); len(xs) > 0 {
+			adj.set(k, append(xs, v))
 			return
 		}
 		if len(room) == 0 {
@@ -104,13 +113,16 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		one := room[:1:1]
 		room = room[1:]
 		one[0] = v
-		m[k] = one
+		adj.set(k, one)
 	}
 	giveKey := func(k string, v *Expr) {
-		if _, ok := outs[k]; !ok {
-			keys = append(keys, k)
+		for i := range outs {
+			if outs[i].key == k {
+				outs[i].xs = append(outs[i].xs, v)
+				return
+			}
 		}
-		outs[k] = append(outs[k], v)
+		outs = append(outs, keyed{key: k, xs: []*Expr{v}})
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
@@ -118,11 +130,12 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		if err := c.budget.tick(); err != nil {
 			return nil, err
 		}
-		if len(adj[n]) == 0 {
+		xs, _ := adj.get(n)
+		if len(xs) == 0 {
 			continue
 		}
-		a := sumAll(adj[n])
-		delete(adj, n)
+		a := sumAll(xs)
+		adj.set(n, nil) // summed: the list is not needed any more
 		if top {
 			if d, ok := c.through[n]; ok && n != c.target {
 				if c.throughVal == nil {
@@ -145,7 +158,8 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 			if err != nil {
 				return nil, err
 			}
-			for k, v := range sub {
+			for _, kv := range sub {
+				k, v := kv.key, kv.sum
 				switch k {
 				case n.Name:
 					if err := c.partialRange(n); err != nil {
@@ -162,16 +176,38 @@ func (c *gradCtx) reverse(root, seed *Expr, top bool) (map[string]*Expr, error) 
 		}
 		err := c.propagate(n, a, func(child, v *Expr) {
 			if c.depends(child) {
-				give(adj, child, v)
+				give(child, v)
 			}
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	out := map[string]*Expr{}
-	for _, k := range keys {
-		out[k] = sumAll(outs[k])
+	out := make(adjoints, len(outs))
+	for i, o := range outs {
+		out[i] = keyedSum{key: o.key, sum: sumAll(o.xs)}
 	}
 	return out, nil
+}
+
+// adjoints are the results of reverse: the gradient contributions found
+// under each key ("" for the target itself, a Σ-bound index j for members
+// w_j still to be collapsed by the enclosing Σ_j), keys in the order
+// first reached.
+type adjoints []keyedSum
+
+// keyedSum is one entry of adjoints.
+type keyedSum struct {
+	key string
+	sum *Expr
+}
+
+// get returns the sum under key k, or nil.
+func (as adjoints) get(k string) *Expr {
+	for _, a := range as {
+		if a.key == k {
+			return a.sum
+		}
+	}
+	return nil
 }

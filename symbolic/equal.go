@@ -126,6 +126,15 @@ func Hash(e *Expr) uint64 {
 	if atomic.LoadPointer(&e.hashOf) == unsafe.Pointer(e) {
 		return atomic.LoadUint64(&e.hash)
 	}
+	h := hashOf(e)
+	// The hash first, then the mark that makes it valid.
+	atomic.StoreUint64(&e.hash, h)
+	atomic.StorePointer(&e.hashOf, unsafe.Pointer(e))
+	return h
+}
+
+// hashOf computes Hash(e) without caching it in e (e is not nil).
+func hashOf(e *Expr) uint64 {
 	h := fnvHash(fnvOffset)
 	h.byte(byte(e.Op))
 	switch e.Op {
@@ -148,9 +157,6 @@ func Hash(e *Expr) uint64 {
 	for _, a := range e.Args {
 		h.uint(Hash(a))
 	}
-	// The hash first, then the mark that makes it valid.
-	atomic.StoreUint64(&e.hash, uint64(h))
-	atomic.StorePointer(&e.hashOf, unsafe.Pointer(e))
 	return uint64(h)
 }
 

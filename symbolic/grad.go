@@ -76,6 +76,7 @@ func Grad(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer c.release() // the derivative keeps none of its tables
 	if !root.Shape.IsScalar() {
 		return nil, Errorf(NoPos, "the gradient ∂%s/∂%s needs a scalar %s, but it is a %s; use the Jacobian", fname(def), Print(wrt, Text), fname(def), root.Shape)
 	}
@@ -93,7 +94,7 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := b[""]
+	g := b.get("")
 	if g == nil {
 		return Zero(c.target.Shape), nil
 	}
@@ -104,14 +105,19 @@ func (c *gradCtx) gradient(root *Expr) (*Expr, error) {
 // the result checked against its limit.
 func (c *gradCtx) simplify(e *Expr) (*Expr, error) {
 	// The gradient has about as many distinct nodes as the function.
-	s, mayCancel, err := simplifyCancel(e, c.budget, c.in.size())
+	s, t, err := simplifyTable(e, c.budget, c.in.size())
 	if err != nil {
 		return nil, err
 	}
-	if err := c.budget.size(s); err != nil {
-		return nil, err
+	defer t.release()
+	// The result is made of the table's nodes (and their subscripts):
+	// when they are within the limit, so is the result, without a walk.
+	if c.budget != nil && (t.subs || t.nodes > c.budget.maxNodes) {
+		if err := c.budget.size(s); err != nil {
+			return nil, err
+		}
 	}
-	if !mayCancel {
+	if !t.mayCancel {
 		c.cancelFree = s
 	}
 	return s, nil
@@ -160,7 +166,8 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 		return nil, nil, nil, Errorf(NoPos, "nothing to differentiate: the program has no definition or expression")
 	}
 	c := newGradCtx(p)
-	c.budget = newBudget(opts)
+	c.budgetRoom = budgetOf(opts)
+	c.budget = &c.budgetRoom
 	if err := c.budget.expired(); err != nil {
 		return nil, nil, nil, err
 	}
@@ -201,6 +208,11 @@ func setup(p *Program, wrt *Expr, opts GradOptions) (*gradCtx, *Def, *Expr, erro
 			c.through = map[*Expr]*Expr{}
 		}
 		c.through[b] = dv
+	}
+	if !c.in.hasSubs() {
+		// No node of the function has subscripts: no entry x_i of the
+		// target, no other member b_1 of its family.
+		return c, def, root, nil
 	}
 	if m := c.entryOfTarget(root); m != nil {
 		return nil, nil, nil, Errorf(m.Pos, "%s is an entry of %s: deriv differentiates whole vectors and matrices, not entries; write the sum in matrix form (Σ_i x_i² is xᵀ x, Σ_i a_i x_i is aᵀ x)", Print(m, Text), Print(wrt, Text))
@@ -270,8 +282,12 @@ func (c *gradCtx) resolveTarget(wrt *Expr) (*Expr, error) {
 	default:
 		return nil, Errorf(NoPos, "cannot differentiate with respect to %s", Print(wrt, Text))
 	}
-	v := &Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
-	return c.in.intern(v), nil
+	v := Expr{Op: OpVar, Name: wrt.Name, Label: wrt.Label, Sub: wrt.Sub, Shape: s.Shape, Pos: NoPos}
+	if t := c.in.find(&v); t != nil {
+		return t, nil // the variable as the function has it
+	}
+	nv := v // a node of its own: v stays on the stack
+	return c.in.intern(&nv), nil
 }
 
 func orDefault(s, d string) string {

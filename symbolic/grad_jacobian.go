@@ -59,7 +59,7 @@ func Hessian(p *Program, wrt *Expr, opts GradOptions) (*Derivative, error) {
 		return nil, err
 	}
 	g = c.in.intern(g)
-	c.dep = map[*Expr]bool{}
+	c.dep.reset() // the tangent pass asks about g's nodes afresh
 	h, err := c.tangent(g, map[*Expr]*Expr{})
 	if err != nil {
 		return nil, err

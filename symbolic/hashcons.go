@@ -1,5 +1,7 @@
 package symbolic
 
+import "sync"
+
 // hashCons interns expressions: structurally equal nodes (sameExpr, and
 // the same shape) become one pointer. It is local to one computation (a
 // Simplify call), so it needs no lock and is dropped with it.
@@ -13,16 +15,28 @@ type hashCons struct {
 	// table holds the first node of each hash, more the others (hash
 	// collisions between different nodes, and equal structures of
 	// different shapes).
-	table map[uint64]*Expr
+	table hashIndex
 	more  map[uint64][]*Expr
 	// canon maps every node seen to its canonical node, and says of a
 	// canonical node whether a rebuild gives it back (see simplifier).
-	canon map[*Expr]canonical
+	canon exprTable[canonical]
 	// mayCancel says that some node of the table is one the Cancel rules
 	// may rewrite: an elementwise quotient, a node with a zero operand
 	// (foldZero) or with subscripts that have operands. When it is false,
 	// Cancel gives back any expression made of the table's nodes.
 	mayCancel bool
+	// nodes counts the canonical nodes (those of table and more), and
+	// subs says whether one of them has subscripts (which intern does
+	// not intern): without, an expression made of the table's nodes has
+	// at most nodes distinct nodes (see gradCtx.simplify).
+	nodes int
+	subs  bool
+	// memo is the memo of the simplifier's Rewriter rw, kept here with
+	// it to be reused with the table (see simplifier); stable and track
+	// are the state of its passes.
+	memo          exprTable[*Expr]
+	rw            *Rewriter
+	stable, track bool
 }
 
 // canonical is an entry of hashCons.canon.
@@ -32,36 +46,57 @@ type canonical struct {
 }
 
 // isFixed reports whether e was marked with setFixed.
-func (t *hashCons) isFixed(e *Expr) bool { return t.canon[e].fixed }
-
-// setFixed marks the canonical node c.
-func (t *hashCons) setFixed(c *Expr) { t.canon[c] = canonical{c: c, fixed: true} }
-
-// newHashCons makes a table for about hint distinct nodes (0 if unknown:
-// the maps grow from empty). A map made with a hint of more than 8 entries
-// costs more than an empty one, so small hints are ignored.
-func newHashCons(hint int) *hashCons {
-	if hint <= 8 {
-		return &hashCons{table: map[uint64]*Expr{}, canon: map[*Expr]canonical{}}
-	}
-	// canon holds the nodes given and the canonical ones.
-	return &hashCons{table: make(map[uint64]*Expr, hint), canon: make(map[*Expr]canonical, 2*hint)}
+func (t *hashCons) isFixed(e *Expr) bool {
+	c, _ := t.canon.get(e)
+	return c.fixed
 }
 
-// newMemo makes a Rewriter's memo for about hint distinct nodes, as
-// newHashCons does.
-func newMemo(hint int) map[*Expr]*Expr {
-	if hint <= 8 {
-		return map[*Expr]*Expr{}
+// setFixed marks the canonical node c.
+func (t *hashCons) setFixed(c *Expr) { t.canon.set(c, canonical{c: c, fixed: true}) }
+
+// newHashCons makes a table for about hint distinct nodes (0 if unknown:
+// the tables grow as needed), with the memo of the simplifier's Rewriter
+// (see simplifier). Tables given back by release are reused first, with
+// their room.
+func newHashCons(hint int) *hashCons {
+	t, ok := hashConsPool.Get().(*hashCons)
+	if !ok {
+		t = &hashCons{}
 	}
-	return make(map[*Expr]*Expr, hint)
+	if hint > minExprTable {
+		// canon holds the nodes given and the canonical ones.
+		t.table.reserve(hint)
+		t.canon.reserve(2 * hint)
+		t.memo.reserve(hint)
+	}
+	return t
+}
+
+// hashConsPool holds emptied tables (see release).
+var hashConsPool sync.Pool
+
+// release empties t and gives it back for the next newHashCons (a large
+// table is left to the garbage collector): t must not be used
+// afterwards, and no Rewriter may use its memo. The nodes stay valid.
+func (t *hashCons) release() {
+	if t.canon.size() > 2*maxPooledNodes || t.memo.size() > 2*maxPooledNodes {
+		return
+	}
+	t.table.reset()
+	t.canon.reset()
+	t.memo.reset()
+	if t.rw != nil {
+		t.rw.b, t.rw.err = nil, nil
+	}
+	*t = hashCons{table: t.table, canon: t.canon, memo: t.memo, rw: t.rw}
+	hashConsPool.Put(t)
 }
 
 // intern returns the canonical node equal to e, adding e when it is new.
 // The operands are interned first (nodes seen before at once), so the
 // comparison with a candidate compares operand pointers only.
 func (t *hashCons) intern(e *Expr) *Expr {
-	if c, ok := t.canon[e]; ok {
+	if c, ok := t.canon.get(e); ok {
 		return c.c
 	}
 	if len(e.Args) > 0 {
@@ -81,7 +116,7 @@ func (t *hashCons) intern(e *Expr) *Expr {
 		}
 	}
 	c := t.lookup(e)
-	t.canon[e] = canonical{c: c} // e is new here: not yet marked fixed
+	t.canon.set(e, canonical{c: c}) // e is new here: not yet marked fixed
 	return c
 }
 
@@ -89,10 +124,10 @@ func (t *hashCons) intern(e *Expr) *Expr {
 func (t *hashCons) lookup(e *Expr) *Expr {
 	h := Hash(e)
 	same := func(c *Expr) bool { return c == e || sameExpr(c, e) && c.Shape.Equal(e.Shape) }
-	first, ok := t.table[h]
+	first, ok := t.table.get(h)
 	if !ok {
 		t.added(e)
-		t.table[h] = e
+		t.table.set(h, e)
 		return e
 	}
 	if same(first) {
@@ -113,6 +148,10 @@ func (t *hashCons) lookup(e *Expr) *Expr {
 
 // added notes a node new to the table.
 func (t *hashCons) added(e *Expr) {
+	t.nodes++
+	if len(e.Sub) > 0 {
+		t.subs = true
+	}
 	if !t.mayCancel && (e.Op == OpHDiv || foldZero(e) != nil || !leafSubs(e)) {
 		t.mayCancel = true
 	}

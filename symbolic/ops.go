@@ -53,13 +53,32 @@ var OpTable = map[Op]OpInfo{
 	OpInv:  {Op: OpInv, Prec: PrecPostfix, Postfix: true, Text: "⁻¹", ASCII: "^(-1)", LaTeX: "^{-1}", Spellings: []string{"⁻¹", "^{-1}", "^(-1)", "^-1"}},
 }
 
+// opInfos is OpTable as an array indexed by op (the zero OpInfo for an
+// op OpTable has no entry for, as the map gives): the printers look an
+// op up per node.
+var opInfos [OpDeriv + 1]OpInfo
+
+func init() {
+	for op, info := range OpTable {
+		opInfos[op] = info
+	}
+}
+
+// opInfo is OpTable[op], without the map lookup.
+func opInfo(op Op) *OpInfo {
+	if int(op) < len(opInfos) {
+		return &opInfos[op]
+	}
+	return &OpInfo{}
+}
+
 // PrecOf returns the binding power of an expression's top node, for
 // parenthesisation: an operand whose PrecOf is below what its context
 // requires is printed in parentheses.
 func PrecOf(e *Expr) Prec {
 	switch e.Op {
 	case OpAdd, OpSub, OpNeg, OpMul, OpDiv, OpHad, OpHDiv, OpHPow, OpPow, OpT, OpInv:
-		return OpTable[e.Op].Prec
+		return opInfo(e.Op).Prec
 	case OpNum:
 		if e.Num < 0 {
 			return PrecSum

@@ -1,6 +1,9 @@
 package symbolic
 
-import "strconv"
+import (
+	"strconv"
+	"unsafe"
+)
 
 // Style selects one of the three spellings of the language (SPEC §2): the
 // printers write each of them, and the parser reads each of them back.
@@ -44,7 +47,9 @@ func (s Style) String() string {
 func Print(e *Expr, s Style) string {
 	p := printer{st: s, buf: make([]byte, 0, 64)}
 	p.expr(e, PrecNone)
-	return string(p.buf)
+	// The buffer is the string's (nothing writes to it afterwards): no
+	// copy.
+	return unsafe.String(unsafe.SliceData(p.buf), len(p.buf))
 }
 
 // String prints the expression in the Text style.
@@ -158,7 +163,7 @@ func (p *printer) node(e *Expr) {
 	case OpVar:
 		p.variable(e)
 	case OpNeg:
-		p.str(OpTable[OpNeg].pick(p.st))
+		p.str(opInfo(OpNeg).pick(p.st))
 		p.expr(nthArg(e, 0), PrecElem)
 	case OpAdd, OpSub, OpHad, OpHDiv:
 		p.binary(e)

@@ -18,7 +18,7 @@ func (p *printer) num(e *Expr) {
 	}
 	v := e.Num
 	if v < 0 {
-		p.str(OpTable[OpNeg].pick(p.st))
+		p.str(opInfo(OpNeg).pick(p.st))
 		v = -v
 	}
 	switch {

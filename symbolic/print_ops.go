@@ -37,7 +37,7 @@ func tall(b []byte) bool {
 // binary prints the left-associative operators + − ⊙ ⊘: the right operand
 // is parenthesised when it binds no tighter than the operator.
 func (p *printer) binary(e *Expr) {
-	op := OpTable[e.Op]
+	op := opInfo(e.Op)
 	if isHadamard(e) {
 		// Products and quotients inside ⊙ are parenthesised although
 		// they bind more tightly, so that φ'(z) ⊙ (W r) reads the same
@@ -92,7 +92,7 @@ func (p *printer) mul(e *Expr) {
 		} else {
 			p.expr(r, PrecProd+1)
 		}
-		sep := OpTable[OpMul].pick(p.st)
+		sep := opInfo(OpMul).pick(p.st)
 		if p.st != ASCII && startsNumeric(p.buf[mark:]) {
 			sep = p.pick("·", "*", ` \cdot `)
 		}
@@ -181,7 +181,7 @@ func (p *printer) hpow(e *Expr) {
 		return
 	}
 	p.expr(nthArg(e, 0), PrecPow+1)
-	p.str(OpTable[OpHPow].pick(p.st))
+	p.str(opInfo(OpHPow).pick(p.st))
 	p.expr(nthArg(e, 1), PrecPow+1)
 }
 

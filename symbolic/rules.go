@@ -1,5 +1,7 @@
 package symbolic
 
+import "sync"
+
 // Rule is a named rewrite of one node. Apply returns the replacement and
 // true when the rule matches e; it must preserve e's value and shape, and
 // must not return an expression Equal to e with true (the engine stops
@@ -10,7 +12,30 @@ type Rule struct {
 	// Doc says in one line what the rule rewrites, as input → output.
 	Doc   string
 	Apply func(e *Expr) (*Expr, bool)
+	// Ops, if not empty, are the only operations of the nodes Apply may
+	// rewrite: RuleSet does not call it on others (TestRuleOps holds
+	// the rules to their sets).
+	Ops OpSet
 }
+
+// OpSet is a set of operations (OpsOf).
+type OpSet uint64
+
+// OpsOf returns the set of ops.
+func OpsOf(ops ...Op) OpSet {
+	var s OpSet
+	for _, op := range ops {
+		s |= opBit(op)
+	}
+	return s
+}
+
+// Has reports whether op is in s.
+func (s OpSet) Has(op Op) bool { return s&opBit(op) != 0 }
+
+// opBit is the set of op alone (ops are fewer than 64: the mask spares
+// the shift its bounds check).
+func opBit(op Op) OpSet { return 1 << (op & 63) }
 
 // RuleSet is an ordered list of rules: at each node the first rule that
 // applies wins, and the node is tried again.
@@ -32,36 +57,71 @@ func (rs RuleSet) Rewrite(e *Expr) *Expr {
 	if e == nil {
 		return nil
 	}
-	// One Rewriter for all the passes, its memo emptied for each; applied
-	// says whether a rule applied in the current pass.
-	applied := false
-	rw := NewRewriter()
-	rw.Post = func(e *Expr, subs, args []*Expr) *Expr {
-		r := withChildren(e, subs, args)
-		if z := foldZero(r); z != nil {
-			applied = true
-			r = z
-		}
-		for range maxLocal {
-			next, ok := rs.applyOnce(r)
-			if !ok {
-				break
-			}
-			applied = true
-			r = next
-		}
-		return r
-	}
+	// One Rewriter for all the passes, its memo emptied for each.
+	r := ruleRewriterPool.Get().(*ruleRewriter)
+	defer r.release()
+	r.rs, r.ops = rs, rs.ops()
 	for range maxRounds {
-		applied = false
-		clear(rw.memo)
-		next := rw.Rewrite(e)
-		if !applied {
+		r.applied = false
+		r.rw.memo.reset()
+		next := r.rw.Rewrite(e)
+		if !r.applied {
 			return next
 		}
 		e = next
 	}
 	return e
+}
+
+// ruleRewriter is the Rewriter of RuleSet.Rewrite, kept in a pool with
+// its memo; applied says whether a rule applied in the current pass.
+type ruleRewriter struct {
+	rw   Rewriter
+	memo exprTable[*Expr]
+	rs   RuleSet
+	// ops are the operations some rule of rs may rewrite (rs.ops).
+	ops     OpSet
+	applied bool
+}
+
+var ruleRewriterPool = sync.Pool{New: func() any {
+	r := &ruleRewriter{}
+	r.rw = Rewriter{memo: &r.memo, Post: r.post}
+	return r
+}}
+
+// release empties r and gives it back to the pool (one whose memo grew
+// large is left to the collector).
+func (r *ruleRewriter) release() {
+	if len(r.memo.keys) > maxPooledRoom {
+		return
+	}
+	r.memo.reset()
+	r.rs = nil
+	ruleRewriterPool.Put(r)
+}
+
+// post rewrites a node whose operands are rewritten: zero operands folded
+// (foldZero), then the first rule that applies, again, up to maxLocal
+// times.
+func (r *ruleRewriter) post(e *Expr, subs, args []*Expr) *Expr {
+	n := withChildren(e, subs, args)
+	if z := foldZero(n); z != nil {
+		r.applied = true
+		n = z
+	}
+	for range maxLocal {
+		if !r.ops.Has(n.Op) {
+			break // no rule rewrites this operation (a leaf, mostly)
+		}
+		next, ok := r.rs.applyOnce(n)
+		if !ok {
+			break
+		}
+		r.applied = true
+		n = next
+	}
+	return n
 }
 
 // foldZero is what the builders would make of a node one of whose
@@ -105,9 +165,27 @@ func foldZero(e *Expr) *Expr {
 	return nil
 }
 
+// ops is the union of the rules' OpSets: every operation when a rule
+// has none.
+func (rs RuleSet) ops() OpSet {
+	var s OpSet
+	for i := range rs {
+		if rs[i].Ops == 0 {
+			return ^OpSet(0)
+		}
+		s |= rs[i].Ops
+	}
+	return s
+}
+
 // applyOnce applies the first rule that matches e.
 func (rs RuleSet) applyOnce(e *Expr) (*Expr, bool) {
-	for _, r := range rs {
+	bit := opBit(e.Op)
+	for i := range rs {
+		r := &rs[i] // not a copy of the rule: most are skipped
+		if r.Ops != 0 && r.Ops&bit == 0 {
+			continue
+		}
 		if out, ok := r.Apply(e); ok && out != nil && !Equal(out, e) {
 			return out, true
 		}

@@ -5,7 +5,7 @@ package symbolic
 // constructors, which then collect the terms it freed ((1 − σ) ⊙ y and
 // σ ⊙ (y − 𝟙) add up to σ − y).
 var Cancel = RuleSet{
-	{Name: "cancel-hadamard", Doc: "a ⊙ b ⊙ (c ⊘ b) → a ⊙ c (also with 1 − s ⊘ 𝟙 − s)", Apply: ruleCancelHadamard},
+	{Name: "cancel-hadamard", Doc: "a ⊙ b ⊙ (c ⊘ b) → a ⊙ c (also with 1 − s ⊘ 𝟙 − s)", Apply: ruleCancelHadamard, Ops: OpsOf(OpHad, OpHDiv)},
 }
 
 // hadParts splits an elementwise product and quotient into the factors of
@@ -87,6 +87,9 @@ func ruleCancelHadamard(e *Expr) (*Expr, bool) {
 // hadamardFactors lists the factors of an elementwise product, a power a .^ k
 // (k = 2, 3) counted as k factors a; nil when e is not a product.
 func hadamardFactors(e *Expr) []*Expr {
+	if e.Op != OpHad && e.Op != OpHPow {
+		return nil // one factor, e itself
+	}
 	var out []*Expr
 	var walk func(e *Expr)
 	walk = func(e *Expr) {

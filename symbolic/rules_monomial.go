@@ -1,6 +1,9 @@
 package symbolic
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // monomial is a product read as coef · Π bases[i]^exps[i] · mats[0] mats[1] …:
 // a numeric coefficient, scalar factors with their (possibly negative)
@@ -31,12 +34,42 @@ const maxMonomialFactors = 64
 // monomialOf reads e as a monomial; false when e has a factor the form
 // cannot hold (a vector or matrix under a power or in a denominator).
 func monomialOf(e *Expr) (*monomial, bool) {
-	m := &monomial{coef: 1, shape: e.Shape}
-	m.bases, m.exps, m.mats = m.room.bases[:0], m.room.exps[:0], m.room.mats[:0]
-	if !m.collect(e, 1) || len(m.bases)+len(m.mats) > maxMonomialFactors {
+	m := &monomial{}
+	if !m.read(e) {
 		return nil, false
 	}
 	return m, true
+}
+
+// read sets m to e read as a monomial (see monomialOf); false when e has
+// no such form.
+func (m *monomial) read(e *Expr) bool {
+	*m = monomial{coef: 1, shape: e.Shape}
+	m.bases, m.exps, m.mats = m.room.bases[:0], m.room.exps[:0], m.room.mats[:0]
+	return m.collect(e, 1) && len(m.bases)+len(m.mats) <= maxMonomialFactors
+}
+
+// monomialPool holds monomials for a reading that ends with its rule
+// (borrowMonomial, then returnMonomial): the rule that reads every
+// product needs no allocation for it.
+var monomialPool = sync.Pool{New: func() any { return new(monomial) }}
+
+// borrowMonomial is monomialOf with a monomial of the pool: give it back
+// with returnMonomial (nothing may keep it or its lists).
+func borrowMonomial(e *Expr) (*monomial, bool) {
+	m := monomialPool.Get().(*monomial)
+	if !m.read(e) {
+		returnMonomial(m)
+		return nil, false
+	}
+	return m, true
+}
+
+// returnMonomial gives m back to the pool (its lists, if they outgrew
+// its room, go to the collector).
+func returnMonomial(m *monomial) {
+	*m = monomial{}
+	monomialPool.Put(m)
 }
 
 func isInteger(x float64) bool { return x == math.Trunc(x) && !math.IsInf(x, 0) }

@@ -8,25 +8,25 @@ package symbolic
 // is a row, and softmax folded. Every rule preserves value and shape; the
 // constructors' canonical forms are not re-applied (nodes are built raw).
 var Presentation = RuleSet{
-	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg},
-	{Name: "function-of-constant", Doc: "φ'(0) of the zero vector → φ'(0) 𝟙 (a scalar function of a constant vector is a constant vector; the bare form reads back as a scalar)", Apply: ruleFunctionOfConstant},
-	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow},
-	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag},
-	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose},
-	{Name: "push-transpose", Doc: "(aᵀ ± bᵀ C)ᵀ of rows → a ± Cᵀ b, columns that meet like terms", Apply: rulePushTranspose},
-	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose},
-	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient},
-	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf},
-	{Name: "scale-hadamard", Doc: "c (a ⊙ b) → c a ⊙ b for a positive number c and a name or call a", Apply: ruleScaleHadamard},
-	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms},
-	{Name: "common-hadamard", Doc: "a ⊙ b ± a ⊙ c → a ⊙ (b ± c)", Apply: ruleCommonHadamard},
-	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor},
+	{Name: "double-negation", Doc: "−(−a) → a", Apply: ruleDoubleNeg, Ops: OpsOf(OpNeg)},
+	{Name: "function-of-constant", Doc: "φ'(0) of the zero vector → φ'(0) 𝟙 (a scalar function of a constant vector is a constant vector; the bare form reads back as a scalar)", Apply: ruleFunctionOfConstant, Ops: OpsOf(OpCall, OpPrime)},
+	{Name: "ones-row", Doc: "𝟙 of row shape → 𝟙ᵀ (𝟙 is a column)", Apply: ruleOnesRow, Ops: OpsOf(OpOnes)},
+	{Name: "ones-diag", Doc: "𝟙ᵀ diag(v) → vᵀ, diag(v) 𝟙 → v", Apply: ruleOnesDiag, Ops: OpsOf(OpMul)},
+	{Name: "symmetric-transpose", Doc: "sᵀ → s for a matrix symmetric by construction: (Xᵀ X)⁻ᵀ → (Xᵀ X)⁻¹", Apply: ruleSymmetricTranspose, Ops: OpsOf(OpT)},
+	{Name: "push-transpose", Doc: "(aᵀ ± bᵀ C)ᵀ of rows → a ± Cᵀ b, columns that meet like terms", Apply: rulePushTranspose, Ops: OpsOf(OpT)},
+	{Name: "pull-transpose", Doc: "aᵀ ± bᵀ → (a ± b)ᵀ", Apply: rulePullTranspose, Ops: OpsOf(OpAdd, OpSub)},
+	{Name: "scalar-quotient", Doc: "scalar factors and quotients of a product in one normal form: (1/‖x‖ x xᵀ)/‖x‖² → x xᵀ/‖x‖³, 2/(2 m) a → a/m, exp(z)/sum(exp(z)) → softmax(z)", Apply: ruleScalarQuotient, Ops: OpsOf(OpMul, OpDiv)},
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y, (1 − s) .^ 2 → (1 − s) ⊙ (1 − s) (.^ is not Unicode notation; tanh(z) .^ 2 prints tanh²(z))", Apply: ruleSquareLeaf, Ops: OpsOf(OpHPow)},
+	{Name: "scale-hadamard", Doc: "c (a ⊙ b) → c a ⊙ b for a positive number c and a name or call a", Apply: ruleScaleHadamard, Ops: OpsOf(OpMul)},
+	{Name: "collect-terms", Doc: "terms that differ only in a number add up: 6 a + 3 b − 3 a → 3 a + 3 b", Apply: ruleCollectTerms, Ops: OpsOf(OpAdd, OpSub)},
+	{Name: "common-hadamard", Doc: "a ⊙ b ± a ⊙ c → a ⊙ (b ± c)", Apply: ruleCommonHadamard, Ops: OpsOf(OpAdd, OpSub)},
+	{Name: "common-factor", Doc: "c a ± c b → c (a ± b) for a common number, scalar factor or denominator c", Apply: ruleCommonFactor, Ops: OpsOf(OpAdd, OpSub)},
 }
 
 // Named is the presentation rule set for expressions after the where list
 // has named their subexpressions: the rules that leaves enable.
 var Named = RuleSet{
-	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf},
+	{Name: "square-leaf", Doc: "y .^ 2 → y ⊙ y for a variable y (.^ is not Unicode notation)", Apply: ruleSquareLeaf, Ops: OpsOf(OpHPow)},
 }
 
 // namedMayApply reports whether a rule of Named may rewrite e: they

@@ -9,16 +9,41 @@ import (
 // The rules over sums and products that read their terms as monomials
 // (rules_monomial.go): scalar-quotient, common-factor, collect-terms,
 // push-transpose.
+
 // ruleScalarQuotient brings a product or quotient to the monomial's
 // textbook form.
 func ruleScalarQuotient(e *Expr) (*Expr, bool) {
-	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 {
+	if (e.Op != OpMul && e.Op != OpDiv) || len(e.Args) != 2 || plainMatrixProduct(e) {
 		return nil, false
 	}
-	m, ok := monomialOf(e)
+	return scalarQuotient(e)
+}
+
+// plainMatrixProduct reports a product A B, not a scalar, of two factors
+// that are neither scalars nor products, quotients or negations: its
+// monomial is the chain A B itself (no coefficient, no scalar factor),
+// which builds e again, so scalar-quotient leaves it (without reading it;
+// TestPlainMatrixProduct holds the two to one answer).
+func plainMatrixProduct(e *Expr) bool {
+	if e.Op != OpMul || len(e.Args) != 2 || e.Shape.IsScalar() || e.Name != "" || e.Label != "" || len(e.Sub) != 0 {
+		return false
+	}
+	for _, a := range e.Args {
+		if a.Shape.IsScalar() || a.Op == OpNeg || a.Op == OpMul || a.Op == OpDiv {
+			return false
+		}
+	}
+	return true
+}
+
+// scalarQuotient is ruleScalarQuotient for a product or quotient, read as
+// a monomial.
+func scalarQuotient(e *Expr) (*Expr, bool) {
+	m, ok := borrowMonomial(e)
 	if !ok {
 		return nil, false
 	}
+	defer returnMonomial(m) // build copies the lists it uses
 	m.foldSoftmax()
 	if m.buildsItself(e) {
 		return nil, false // the rule would give e back
@@ -209,7 +234,8 @@ func sameUpToIndex(a, b *Expr) bool {
 }
 
 // sumTerms flattens a sum or difference into its terms, each with the
-// sign it enters with.
+// sign it enters with: monomials of the pool (see borrowMonomial), to be
+// given back.
 func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
 	switch {
 	case (e.Op == OpAdd || e.Op == OpSub) && len(e.Args) == 2:
@@ -224,11 +250,15 @@ func sumTerms(e *Expr, sign float64, out []*monomial) ([]*monomial, bool) {
 	case e.Op == OpNeg && len(e.Args) == 1:
 		return sumTerms(e.Args[0], -sign, out)
 	}
-	m, ok := monomialOf(e)
+	m, ok := borrowMonomial(e)
 	if !ok {
-		m = &monomial{coef: 1, mats: []*Expr{e}, shape: e.Shape}
+		// e as one factor of its own.
+		m = monomialPool.Get().(*monomial)
+		*m = monomial{coef: 1}
 		if e.Shape.IsScalar() {
-			m = &monomial{coef: 1, bases: []*Expr{e}, exps: []float64{1}}
+			m.bases, m.exps = append(m.room.bases[:0], e), append(m.room.exps[:0], 1)
+		} else {
+			m.mats, m.shape = append(m.room.mats[:0], e), e.Shape
 		}
 	}
 	m.coef *= sign
@@ -243,6 +273,11 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 	}
 	var tbuf, gbuf [8]*monomial
 	terms, ok := sumTerms(e, 1, tbuf[:0])
+	defer func() {
+		for _, t := range terms { // build copies the lists it uses
+			returnMonomial(t)
+		}
+	}()
 	if !ok {
 		return nil, false
 	}

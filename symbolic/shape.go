@@ -92,6 +92,9 @@ func (s Shape) T() Shape { return matrixLike(s.Cols(), s.Rows(), s, s[min(1, len
 
 // Equal reports whether two shapes are the same.
 func (s Shape) Equal(t Shape) bool {
+	if len(s) == len(t) && (len(s) == 0 || &s[0] == &t[0]) {
+		return true // the same dimensions (constructors share shapes)
+	}
 	s, t = s.Norm(), t.Norm()
 	if len(s) != len(t) {
 		return false

@@ -35,29 +35,41 @@ func simplifyIn(e *Expr, b *budget, hint int) (*Expr, error) {
 // simplifyCancel is simplifyIn, and says whether the Cancel rules may
 // change the result (false: Cancel.Rewrite gives it back).
 func simplifyCancel(e *Expr, b *budget, hint int) (_ *Expr, mayCancel bool, _ error) {
+	s, t, err := simplifyTable(e, b, hint)
+	if err != nil || t == nil {
+		return s, false, err
+	}
+	defer t.release()
+	return s, t.mayCancel, nil
+}
+
+// simplifyTable is simplifyIn, and returns the table whose nodes the
+// result is made of (nil for a nil e or an error), for the caller to
+// release.
+func simplifyTable(e *Expr, b *budget, hint int) (*Expr, *hashCons, error) {
 	if e == nil {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	t := newHashCons(hint)
-	var stable bool
-	r := simplifier(t, b, hint, &stable) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, true) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		clear(r.memo)
-		stable = true
+		r.memo.reset()
+		t.stable = true
 		n := r.Rewrite(e)
 		if r.err != nil {
-			return nil, false, r.err
+			t.release()
+			return nil, nil, r.err
 		}
-		if n == e || stable {
+		if n == e || t.stable {
 			// A stable pass built only nodes the next would keep: it
 			// would give n back (see simplifier).
-			return n, t.mayCancel, nil
+			return n, t, nil
 		}
 		e = n
 	}
 	// Every node of the result went through the table (the simplifier
 	// interns what it returns).
-	return e, t.mayCancel, nil
+	return e, t, nil
 }
 
 // simplifyAll simplifies every root of es, sharing the work on their
@@ -67,10 +79,11 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 		return nil, nil
 	}
 	t := newHashCons(0)
+	defer t.release()
 	cur := slices.Clone(es)
-	r := simplifier(t, b, 0, nil) // one Rewriter, its memo emptied for each pass
+	r := simplifier(t, b, false) // one Rewriter, its memo emptied for each pass
 	for range maxSimplifyPasses {
-		clear(r.memo)
+		r.memo.reset()
 		changed := false
 		for i, e := range cur {
 			n := r.Rewrite(e)
@@ -88,71 +101,83 @@ func simplifyAll(es []*Expr, b *budget) ([]*Expr, error) {
 }
 
 // simplifier is the Rewriter of one simplification pass, interning its
-// results in t; hint is the expected number of distinct nodes (0 if
-// unknown).
+// results in t; its memo is t.memo. It is made once per table (Post and
+// Pre are t's methods) and kept with it in the pool.
 //
-// When stable is not nil, a pass clears it as soon as it builds a node the
-// next pass might change: one that is not fixed, whose operands are not
-// this pass's results, or that the next pass's Pre would take up (a long
-// sum or product), or when Pre fires. A pass that leaves it set returned a
-// tree of fixed nodes over its own results, which the next pass keeps
-// node by node (the fast path of Post), so that pass is not needed.
-func simplifier(t *hashCons, b *budget, hint int, stable *bool) *Rewriter {
-	r := &Rewriter{memo: newMemo(hint)}
-	r.b = b
-	unstable := func() {
-		if stable != nil {
-			*stable = false
-		}
+// When track is set, a pass clears t.stable as soon as it builds a node
+// the next pass might change: one that is not fixed, whose operands are
+// not this pass's results, or that the next pass's Pre would take up (a
+// long sum or product), or when Pre fires. A pass that leaves it set
+// returned a tree of fixed nodes over its own results, which the next
+// pass keeps node by node (the fast path of Post), so that pass is not
+// needed.
+func simplifier(t *hashCons, b *budget, track bool) *Rewriter {
+	if t.rw == nil {
+		t.rw = &Rewriter{memo: &t.memo, Post: t.post, Pre: t.pre}
 	}
-	// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
-	// operands as they were given: rebuilding o from its own operands is
-	// that same rebuild (rebuild reads only the node's fields and its
-	// operands), so it gives o again, and the next pass keeps o without
-	// rebuilding it when its operands are unchanged.
-	r.Post = func(e *Expr, _, args []*Expr) *Expr {
-		if t.isFixed(e) && sameSlice(args, e.Args) {
-			return e
-		}
-		o := t.intern(rebuild(e, args))
-		if o.Op == e.Op && o.Name == e.Name && o.Label == e.Label && o.Num == e.Num &&
-			sameSlice(o.Sub, e.Sub) && sameSlice(o.Args, args) && o.Shape.Equal(e.Shape) {
-			t.setFixed(o)
-		}
-		if stable != nil && *stable && (!t.isFixed(o) || !sameSlice(o.Args, args) || preMayTake(o)) {
-			unstable()
-		}
-		return o
+	t.rw.b, t.rw.err = b, nil
+	t.track = track
+	return t.rw
+}
+
+// unstable notes that the current pass built a node the next may change.
+func (t *hashCons) unstable() {
+	if t.track {
+		t.stable = false
 	}
-	r.Pre = func(e *Expr) *Expr {
-		// A long sum is collected at once from its rewritten summands,
-		// not rebuilt prefix by prefix (which would flatten each prefix
-		// again: quadratic in its length).
-		if e.Op == OpMul && e.Shape.IsScalar() {
-			if p := longProduct(r, e); p != nil {
-				unstable()
-				return t.intern(p)
-			}
-			return nil
-		}
-		if e.Op != OpAdd && e.Op != OpSub {
-			return nil
-		}
-		if sumLen(e, maxFold) <= maxFold {
-			return nil
-		}
-		leaves, signs, ok := sumLeaves(e, maxFlatten)
-		if !ok {
-			return nil
-		}
-		var ts termSet
-		for i, l := range leaves {
-			ts.add(r.Rewrite(l), signs[i])
-		}
-		unstable()
-		return t.intern(expanded(ts.ts, e.Shape))
+}
+
+// post is the simplifier's Post.
+//
+// Fixed (t.setFixed) are the results o of a rebuild that have e's fields and
+// operands as they were given: rebuilding o from its own operands is
+// that same rebuild (rebuild reads only the node's fields and its
+// operands), so it gives o again, and the next pass keeps o without
+// rebuilding it when its operands are unchanged.
+func (t *hashCons) post(e *Expr, _, args []*Expr) *Expr {
+	if t.isFixed(e) && sameSlice(args, e.Args) {
+		return e
 	}
-	return r
+	o := t.intern(rebuild(e, args))
+	if o.Op == e.Op && o.Name == e.Name && o.Label == e.Label && o.Num == e.Num &&
+		sameSlice(o.Sub, e.Sub) && sameSlice(o.Args, args) && o.Shape.Equal(e.Shape) {
+		t.setFixed(o)
+	}
+	if t.track && t.stable && (!t.isFixed(o) || !sameSlice(o.Args, args) || preMayTake(o)) {
+		t.unstable()
+	}
+	return o
+}
+
+// pre is the simplifier's Pre.
+func (t *hashCons) pre(e *Expr) *Expr {
+	r := t.rw
+	// A long sum is collected at once from its rewritten summands,
+	// not rebuilt prefix by prefix (which would flatten each prefix
+	// again: quadratic in its length).
+	if e.Op == OpMul && e.Shape.IsScalar() {
+		if p := longProduct(r, e); p != nil {
+			t.unstable()
+			return t.intern(p)
+		}
+		return nil
+	}
+	if e.Op != OpAdd && e.Op != OpSub {
+		return nil
+	}
+	if sumLen(e, maxFold) <= maxFold {
+		return nil
+	}
+	leaves, signs, ok := sumLeaves(e, maxFlatten)
+	if !ok {
+		return nil
+	}
+	var ts termSet
+	for i, l := range leaves {
+		ts.add(r.Rewrite(l), signs[i])
+	}
+	t.unstable()
+	return t.intern(expanded(ts.ts, e.Shape))
 }
 
 // preMayTake reports whether the simplifier's Pre might rewrite e (a long

@@ -15,13 +15,14 @@ func walkArgs(e *Expr, f func(*Expr) bool) { walk(e, f, false) }
 
 // walk is Walk, through subscripts too when subs is set.
 func walk(e *Expr, f func(*Expr) bool, subs bool) {
-	seen := map[*Expr]bool{}
+	seen := seenPool.get()
+	defer seenPool.put(seen)
 	var visit func(e *Expr)
 	visit = func(e *Expr) {
-		if e == nil || seen[e] {
+		if e == nil || seen.has(e) {
 			return
 		}
-		seen[e] = true
+		seen.set(e, struct{}{})
 		Stats.visit(1)
 		if !f(e) {
 			return
@@ -48,7 +49,7 @@ func Inspect(e *Expr, f func(*Expr) bool) { Walk(e, f) }
 // stays shared in the result. The zero value is not ready: use
 // NewRewriter.
 type Rewriter struct {
-	memo map[*Expr]*Expr
+	memo *exprTable[*Expr]
 	// Pre, if set, is called on a node before its children: a non-nil
 	// result replaces the node (and its subtree) as it is.
 	Pre func(e *Expr) *Expr
@@ -68,7 +69,7 @@ type Rewriter struct {
 func (r *Rewriter) Err() error { return r.err }
 
 // NewRewriter returns a Rewriter with an empty memo.
-func NewRewriter() *Rewriter { return &Rewriter{memo: map[*Expr]*Expr{}} }
+func NewRewriter() *Rewriter { return &Rewriter{memo: &exprTable[*Expr]{}} }
 
 // Rewrite returns e rewritten post-order by f: f receives each distinct
 // node once, with its operands (subscripts and arguments) already
@@ -85,7 +86,7 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 	if e == nil {
 		return nil
 	}
-	if v, ok := r.memo[e]; ok {
+	if v, ok := r.memo.get(e); ok {
 		return v
 	}
 	if r.err != nil {
@@ -105,8 +106,14 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 		out = r.Pre(e)
 	}
 	if out == nil {
-		subs, sc := r.all(e.Sub)
-		args, ac := r.all(e.Args)
+		subs, sc := e.Sub, false // most nodes have no subscripts
+		if len(subs) > 0 {
+			subs, sc = r.all(subs)
+		}
+		args, ac := e.Args, false
+		if len(args) > 0 {
+			args, ac = r.all(args)
+		}
 		switch {
 		case r.Post != nil:
 			out = r.Post(e, subs, args)
@@ -116,7 +123,7 @@ func (r *Rewriter) Rewrite(e *Expr) *Expr {
 			out = e
 		}
 	}
-	r.memo[e] = out
+	r.memo.set(e, out)
 	return out
 }
 

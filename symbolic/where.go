@@ -135,27 +135,37 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 	g = c.in.intern(g)
 	// The nodes of g in post-order (each once), numbered by pos; the
 	// facts about node post[i] are kept at index i.
-	pos := map[*Expr]int32{}
+	posTable := posPool.get()
+	defer posPool.put(posTable)
+	// pos is the index of a node of g in post (every node of g is there
+	// once walk is done).
+	pos := func(e *Expr) int32 {
+		i, _ := posTable.get(e)
+		return i
+	}
 	post := make([]*Expr, 0, 32)
 	var walk func(e *Expr)
 	walk = func(e *Expr) {
-		if _, ok := pos[e]; ok {
+		if posTable.has(e) {
 			return
 		}
-		pos[e] = -1 // being visited
+		posTable.set(e, -1) // being visited
 		Stats.visit(1)
 		for _, a := range e.Args {
 			walk(a)
 		}
-		pos[e] = int32(len(post))
+		posTable.set(e, int32(len(post)))
 		post = append(post, e)
 	}
 	walk(g)
 	// refs counts the references to each node; argOf marks arguments of
 	// abstract functions (Φ(z), φ'(z)) and of activations (σ, tanh,
 	// relu, softmax): named z when they need a name, as answer keys do.
-	refs := make([]int32, len(post))
-	argOf := make([]bool, len(post))
+	// weight and named (below) share their allocations.
+	np := len(post)
+	ints, bools := make([]int, 2*np), make([]bool, 2*np)
+	refs, weight := ints[:np:np], ints[np:]
+	argOf, named := bools[:np:np], bools[np:]
 	for _, e := range post {
 		abstract := e.Op == OpJac || e.Op == OpPrime || e.Op == OpPartial
 		if e.Op == OpCall {
@@ -163,7 +173,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 			abstract = !builtin || info.Kind == Elementwise || e.Name == "softmax"
 		}
 		for _, a := range e.Args {
-			i := pos[a]
+			i := pos(a)
 			refs[i]++
 			if abstract {
 				argOf[i] = true
@@ -171,8 +181,6 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		}
 	}
 	free := boundMentions(g, c.bound)
-	weight := make([]int, len(post))
-	named := make([]bool, len(post))
 	nNamed := 0
 	for i, n := range post {
 		if !mayName && (namedMayApply(n) || foldZero(n) != nil || !leafSubs(n)) {
@@ -184,7 +192,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		}
 		if !isLeaf(n) {
 			for _, a := range n.Args {
-				w += weight[pos[a]]
+				w += weight[pos(a)]
 			}
 		}
 		if n != g && len(free[n]) == 0 && !isLeaf(n) && n.Op != OpNum {
@@ -192,7 +200,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 			// A repeated activation of a compound argument, σ(W x + b),
 			// is named through its argument z (below).
 			a := activationOf(n)
-			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos[a]] >= minNamedWeight
+			conventional := argOf[i] || isResidual(n) || isSoftmax(n) || a != nil && weight[pos(a)] >= minNamedWeight
 			switch {
 			case user && w >= 2:
 				named[i] = true
@@ -225,7 +233,7 @@ func (c *gradCtx) whereList(g *Expr) (_ *Expr, _ []Binding, mayName bool) {
 		if isLeaf(a) || a.Op == OpNum || a.Op == OpT || len(free[a]) > 0 {
 			continue
 		}
-		j := pos[a]
+		j := pos(a)
 		named[i] = false
 		if !named[j] {
 			named[j] = true
@@ -368,6 +376,10 @@ func boundMentions(g *Expr, bound map[string]bool) map[*Expr][]string {
 func Expand(d *Derivative) *Expr {
 	if d == nil {
 		return nil
+	}
+	if len(d.Where) == 0 {
+		// No name to substitute: Subst would give d.Expr back.
+		return d.Expr
 	}
 	done := map[int]*Expr{}
 	// The bindings by the hash of their variable: one lookup per variable
