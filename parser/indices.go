@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"deriv/grammar"
 	"deriv/symbolic"
 )
@@ -89,11 +91,21 @@ func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
 	return declared
 }
 
-// isSumWord reports whether it spells a sum: Σ, ∑, \sum, sum.
+// isSumWord reports whether it spells a sum: Σ, ∑, \sum, sum, Sigma.
+// Most words are not: canonName runs only for the spellings of Sigma.
 func isSumWord(it *grammar.Item) bool {
-	raw := itemText(it)
-	if raw == "sum" || raw == `\sum` {
+	raw := it.Ident
+	if raw == "" {
+		raw = it.Cmd
+	}
+	switch raw {
+	case "":
+		return false
+	case "sum", `\sum`, "Σ", "∑":
 		return true
+	}
+	if !strings.Contains(raw, "igma") {
+		return false
 	}
 	canon, ok := canonName(raw)
 	return ok && canon == "Σ"
