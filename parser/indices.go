@@ -95,8 +95,12 @@ func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
 // Most words are not: canonName runs only for the spellings of Sigma.
 func isSumWord(it *grammar.Item) bool {
 	raw := it.Ident
-	if raw == "" {
+	switch {
+	case raw != "":
+	case it.Cmd != "":
 		raw = it.Cmd
+	default:
+		raw = it.Punct // ∑ is read as an operator
 	}
 	switch raw {
 	case "":
