@@ -149,18 +149,33 @@ func foldZero(e *Expr) *Expr {
 		}
 	case OpAdd:
 		switch {
-		case isZero(a) && b != nil && b.Shape.Equal(e.Shape):
-			return b
-		case b != nil && isZero(b) && a.Shape.Equal(e.Shape):
-			return a
+		case isZero(a) && b != nil:
+			return broadcast(b, e.Shape)
+		case b != nil && isZero(b):
+			return broadcast(a, e.Shape)
 		}
 	case OpSub:
 		switch {
-		case b != nil && isZero(b) && a.Shape.Equal(e.Shape):
-			return a
-		case isZero(a) && b != nil && b.Shape.Equal(e.Shape):
-			return Neg(b)
+		case b != nil && isZero(b):
+			return broadcast(a, e.Shape)
+		case isZero(a) && b != nil:
+			if t := broadcast(b, e.Shape); t != nil {
+				return Neg(t)
+			}
 		}
+	}
+	return nil
+}
+
+// broadcast returns x as a value of shape s: x itself when it has that
+// shape, c 𝟙 for a scalar c added to a vector or matrix (0 + 1 with a
+// vector 0 is 𝟙), nil otherwise.
+func broadcast(x *Expr, s Shape) *Expr {
+	switch {
+	case x.Shape.Equal(s):
+		return x
+	case x.Shape.IsScalar() && !s.IsScalar():
+		return Mul(x, Ones(s))
 	}
 	return nil
 }

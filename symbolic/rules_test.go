@@ -188,7 +188,8 @@ func TestPresentPreservesValue(t *testing.T) {
 // no 2·0 behind (rapid found ∂/∂u of (2uᵀ − uᵀ/½) u printed as 2·0, which
 // reads back as a scalar).
 func TestPresentFoldsZeros(t *testing.T) {
-	for _, in := range []string{"2 (2 u − u/½)", "(2 u − u/½) ⊙ v", "A (2 u − u/½)", "x + 3 (2 u − u/½)", "(2 u − u/½)ᵀ v", "−(2 u − u/½)"} {
+	for _, in := range []string{"2 (2 u − u/½)", "(2 u − u/½) ⊙ v", "A (2 u − u/½)", "x + 3 (2 u − u/½)", "(2 u − u/½)ᵀ v", "−(2 u − u/½)",
+		"−(u/½ − (u + u) + 1)", "u/½ − (u + u) − 3"} { // a vector 0 beside a broadcast number: 𝟙, −3 𝟙
 		p, err := parser.Parse(rulesProgram)
 		if err != nil {
 			t.Fatal(err)
