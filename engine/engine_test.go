@@ -223,3 +223,25 @@ func TestFamilyOfDefinitionsGrad(t *testing.T) {
 		assert.Equal(t, verdict, rep.Verdict, claim)
 	}
 }
+
+// TestReductionsOfZero: logsumexp and softmax of a zero vector are not
+// zero; they are written with the dimension (log(n), 𝟙/n), which claims
+// may name too, so that the answer reads back (logsumexp(0) read back as
+// that of the scalar 0).
+func TestReductionsOfZero(t *testing.T) {
+	gradVerified(t, "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) logsumexp(x - x)", "A", "log(n) I")
+	gradVerified(t, "X ∈ R^{m×n}; A ∈ R^{n×n}; f = tr(A) logsumexp(X - X)", "A", "log(m n) I")
+	gradVerified(t, "x ∈ R^3; A ∈ R^{3×3}; f = tr(A) logsumexp(x - x)", "A", "log(3) I")
+	gradVerified(t, "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) softmax(x - x)^T x", "x", "tr(A) 𝟙/n")
+	p := load(t, "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) logsumexp(x - x)")
+	a := expr(t, p, "A")
+	for claim, verdict := range map[string]engine.Verdict{"log(n) I": engine.Correct, "log(2 n) I": engine.Incorrect} {
+		c, err := engine.ParseClaim(p, claim, a)
+		require.NoError(t, err, claim)
+		rep, err := engine.Check(t.Context(), p, a, c, engine.CheckOptions{Points: 3, Seed: 1}, engine.Budget{})
+		require.NoError(t, err, claim)
+		assert.Equal(t, verdict, rep.Verdict, claim)
+	}
+	_, err := engine.ParseClaim(p, "log(k) I", a)
+	assert.ErrorContains(t, err, "unknown name k")
+}

@@ -32,6 +32,8 @@ type lowerer struct {
 	// famDefs holds the families of definitions by base name (see
 	// famdefs.go).
 	famDefs map[string]famDef
+	// dims holds the program's dimensions, for claims (see isDim).
+	dims map[symbolic.Dim]bool
 	// freeIndices: see options.freeIndices.
 	freeIndices bool
 	// split marks the items splitProduct put back (the rest of a name

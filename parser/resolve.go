@@ -74,10 +74,22 @@ func (l *lowerer) use(key string, np *nameParts) error {
 		return nil
 	}
 	if l.readOnly {
+		if l.isDim(key) {
+			return nil // a dimension's size as a value: log(n)
+		}
 		return errUnknownName(np.pos, key)
 	}
 	l.addSymbol(key, l.newSymbol(symbolic.Symbol{Name: key, Kind: symbolic.SymVar, Pos: np.pos}))
 	return nil
+}
+
+// isDim reports whether name is a dimension of the program (found once,
+// at the first question).
+func (l *lowerer) isDim(name string) bool {
+	if l.dims == nil {
+		l.dims = symbolic.ProgramDims(l.prog)
+	}
+	return l.dims[symbolic.Dim(name)]
 }
 
 // isFamilyIndex reports whether name is the index of a declared family.

@@ -1,6 +1,9 @@
 package symbolic
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Div returns a/b for a scalar b: a/1 is a, a/a is 1, numbers fold and a
 // negated numerator is hoisted.
@@ -207,6 +210,21 @@ func Call(name string, arg *Expr) *Expr {
 		}
 		return Mul(Number(v), Ones(arg.Shape))
 	}
+	if isZero(arg) && !arg.Shape.IsScalar() {
+		// Reductions of the zero vector that are not zero: written with
+		// the dimension, so that the answer reads back (logsumexp(0)
+		// would read as that of the scalar 0).
+		switch {
+		case name == "logsumexp":
+			count := dimValue(arg.Shape.Rows())
+			if arg.Shape.IsMatrix() {
+				count = Mul(count, dimValue(arg.Shape.Cols()))
+			}
+			return Call("log", count)
+		case name == "softmax" && arg.Shape.IsVector():
+			return Div(Ones(arg.Shape), dimValue(arg.Shape.Rows()))
+		}
+	}
 	if (name == "sum" || name == "tr" || name == "diag") && isZero(arg) {
 		// Linear maps of zero: diag(0) is the zero of diag's shape.
 		return Zero(builtCallShape(name, arg))
@@ -215,6 +233,16 @@ func Call(name string, arg *Expr) *Expr {
 		return Eye(arg.Shape.Rows())
 	}
 	return &Expr{Op: OpCall, Name: name, Args: []*Expr{arg}, Shape: builtCallShape(name, arg), Pos: NoPos}
+}
+
+// dimValue is the dimension d as a scalar value: the number, or the
+// dimension's name (n), which evaluates to its size.
+func dimValue(d Dim) *Expr {
+	if d.IsLiteral() {
+		v, _ := strconv.ParseFloat(string(d), 64)
+		return Number(v)
+	}
+	return &Expr{Op: OpVar, Name: string(d), Pos: NoPos}
 }
 
 // atZero holds the values at 0 of the elementwise builtins defined there.
