@@ -70,6 +70,7 @@ func TestRoundTrip(t *testing.T) {
 // parsed, printed in each style, parsed again (it must be Equal) and printed
 // again (it must print the same: printing is idempotent).
 var knownForms = []struct{ program, expr string }{
+	{"C ∈ R^{n×d}", "1/½ C ⊘ C"}, // LaTeX: \frac{1}{1/2} C, which reads back as 1/(1/2) C
 	{"f: R^n → R\ng_i: R → R for i = 1..n\nw ∈ R", "∂_1 f(g_1(w), g_2(w), g_3(w)) g_1'(w) + ∂_2 f(g_1(w), g_2(w), g_3(w)) g_2'(w)"},
 	{"w_i ∈ R^d, b_i ∈ R for i = 1..n\nx ∈ R^d; y ∈ R", "-2 (y - Σ_{j=1}^{n} σ(w_j^T x + b_j)) σ(w_i^T x + b_i) (1 - σ(w_i^T x + b_i)) x"},
 	{"w_i ∈ R^d, b_i ∈ R for i = 1..n\nx ∈ R^d; y ∈ R", "(y - Σ_{i=1}^{n} σ(w_i^T x + b_i))^2"},

@@ -109,8 +109,23 @@ func (p *printer) scaledLeaf(e *Expr) bool {
 		return false
 	}
 	c, x := e.Args[0], e.Args[1]
-	return (positiveNumber(c) || p.st == LaTeX && c.Op == OpDiv && len(c.Args) == 2 && positiveNumber(c.Args[0]) && positiveNumber(c.Args[1])) &&
+	return (positiveNumber(c) || p.st == LaTeX && positiveQuotient(c)) &&
 		(x.Op == OpVar || x.Op == OpCall || x.Op == OpPrime)
+}
+
+// positiveQuotient reports whether e is a quotient of positive numbers or
+// of such quotients: \frac{1}{2}, and \frac{1}{1/2}, which is how 1/½
+// reads back.
+func positiveQuotient(e *Expr) bool {
+	if e.Op != OpDiv || len(e.Args) != 2 {
+		return false
+	}
+	for _, a := range e.Args {
+		if !positiveNumber(a) && !positiveQuotient(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // positiveNumber reports whether e is a positive literal number.
