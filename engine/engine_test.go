@@ -210,6 +210,7 @@ func TestFamilyOfDefinitionsGrad(t *testing.T) {
 		"x ∈ R^d; w_i ∈ R^d, b_i ∈ R for i = 1..n; z_i = w_i^T x + b_i; f = Σ_{j=1}^{n} σ(z_j)^2": "2 σ(z)² (1 − σ(z)) x",
 		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; a_i = z_i^2; f = Σ_{j=1}^{n} a_j":        "2 (w_iᵀ x) x",
 		"x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2":                 "2 (Σ_{j=1}^{n} w_jᵀ x) x",
+		"x ∈ R^d; w_i ∈ R^d; b_i ∈ R; z_i = w_i^T x + b_i; f = Σ_{j=1}^{n} σ(z_j)^2":              "2 σ(z)² (1 − σ(z)) x",
 	} {
 		gradVerified(t, src, "w_i", want)
 	}

@@ -94,6 +94,8 @@ func TestFamilyFromSum(t *testing.T) {
 	}
 	family["x ∈ R^d; w_i ∈ R^d; i ∈ {1, …, n}; f = Σ_i w_i^T x"] = "w family vector(d) i=1..n"
 	family["x ∈ R^d; w_i ∈ R^d; f = Sigma_{i=1}^{n} w_i^T x"] = "w family vector(d) i=1..n"
+	// i is bound nowhere, but z_i is written z_j inside Σ_j: i runs as j does.
+	family["x ∈ R^d; w_i ∈ R^d; b_i ∈ R; z_i = w_i^T x + b_i; f = Σ_{j=1}^{n} σ(z_j)^2"] = "w family vector(d) i=1..n"
 	family["x ∈ R^d; w_i ∈ R^d; f = ∑_{i=1}^{n} w_i^T x"] = "w family vector(d) i=1..n"
 	family["x ∈ R^d; w_i ∈ R^d; b_i ∈ R for i = 1..m; f = Σ_i (w_i^T x + b_i)"] = "w family vector(d) i=1..m"
 	family["x ∈ R^d; w_i ∈ R^d; i ∈ {1, …, 4}; f = Σ_{i=1}^{4} w_i^T x"] = "w family vector(d) i=1..4"

@@ -17,7 +17,9 @@ import (
 
 // programIndices returns the indices of stmts with their counts: those
 // declared (by a range or an index set), then those bound by sums whose
-// upper bound is a single name or number (Σ_{i=1}^{n}, \sum_{j=1}^{3}).
+// upper bound is a single name or number (Σ_{i=1}^{n}, \sum_{j=1}^{3}),
+// then the subscript i of a name declared or defined as z_i that is also
+// written z_j with j one of those (its count is j's).
 // An index given two different counts, or bound only by sums whose bound
 // is an expression, is left out (its declarations keep their plain
 // meaning, and lowering reports any conflict where it meets it).
@@ -46,6 +48,63 @@ func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
 					add(&summed, index, count)
 				}
 			}
+		}
+	}
+	// subscripted: base → subscript of the names declared or defined as
+	// base_i (w_i ∈ R^d, z_i = …); uses: base → the subscripts it is
+	// written with in bodies (σ(z_j)).
+	subscripted := map[string]string{}
+	target := func(tg *grammar.Target) {
+		if t, err := targetOf(tg); err == nil && len(t.subs) == 1 && t.label == "" {
+			subscripted[t.base] = t.subs[0]
+		}
+	}
+	uses := map[string][]string{}
+	var useSeq func(items []*grammar.Item)
+	useSeq = func(items []*grammar.Item) {
+		for k, it := range items {
+			if it.Group != nil {
+				if it.Group.Body != nil {
+					useSeq(it.Group.Body.Items)
+				}
+				continue
+			}
+			if it.Ident == "" || k+1 >= len(items) {
+				continue
+			}
+			next := items[k+1]
+			switch {
+			case next.Sub != "":
+				uses[it.Ident] = append(uses[it.Ident], plain(next.Sub, unSub))
+			case isPunct(next, "_") && k+2 < len(items):
+				in := []*grammar.Item{items[k+2]}
+				if g := items[k+2].Group; g != nil {
+					in, _ = groupItems(g)
+				}
+				if len(in) == 1 && in[0].Ident != "" {
+					uses[it.Ident] = append(uses[it.Ident], in[0].Ident)
+				}
+			}
+		}
+	}
+	for _, st := range stmts {
+		switch {
+		case st.Decl != nil:
+			for _, part := range st.Decl.Parts {
+				for _, tg := range part.Targets {
+					if tg.Target != nil && (part.Space == nil || part.Space.Set == nil) {
+						target(tg.Target)
+					}
+				}
+			}
+		case st.Def != nil && st.Def.Target != nil && len(st.Def.Params) == 0:
+			target(st.Def.Target)
+		}
+		switch {
+		case st.Def != nil && st.Def.Body != nil:
+			useSeq(st.Def.Body.Items)
+		case st.Expr != nil:
+			useSeq(st.Expr.Items)
 		}
 	}
 	for _, st := range stmts {
@@ -81,6 +140,19 @@ func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
 	for i, c := range summed {
 		if _, ok := declared[i]; !ok && c != "" {
 			add(&declared, i, c)
+		}
+	}
+	// A name declared or defined as z_i and written z_j with j an index:
+	// i is an index too, with j's count (z_i = w_iᵀ x + b_i; f =
+	// Σ_{j=1}^{n} σ(z_j)², where i is bound nowhere).
+	for base, i := range subscripted {
+		if _, ok := declared[i]; ok {
+			continue
+		}
+		for _, j := range uses[base] {
+			if c, ok := declared[j]; ok && j != i && c != "" {
+				add(&declared, i, c)
+			}
 		}
 	}
 	for i, c := range declared {
