@@ -154,11 +154,14 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 		return nil, perturbation{}, symbolic.Errorf(symbolic.NoPos, "no value for %s", t.key)
 	}
 	r, cols := base.Dims()
-	if raw := base.RawMatrix(); m == 0 && t.entry == nil && t.sym.Kind == symbolic.SymVar && raw.Stride == cols {
+	if m == 0 && t.entry == nil && t.sym.Kind == symbolic.SymVar {
 		// The whole variable: along evaluates without writing it, so the
 		// point's value serves as it is; only eval and restore write,
 		// and they copy it first (a million entries copied twice per
 		// point was a fifth of a check at d = 1000).
+		if base.RawMatrix().Stride != cols {
+			base = mat.DenseCopyOf(base)
+		}
 		return t.bindWhole(env, f, b, base, known, nodes)
 	}
 	work := mat.DenseCopyOf(base) // stride = columns: rows are contiguous
@@ -184,14 +187,10 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 	}
 	target := raw.Data[off : off+n]
 	x0 := append([]float64(nil), target...)
-	var st evalStats
-	var f0 []float64
-	if known != nil {
-		f0, st.nodes = flatten([]*mat.Dense{known}), nodes
-	} else if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
+	p, err := baseValue(env, f, b, x0, known, nodes)
+	if err != nil {
 		return nil, perturbation{}, err
 	}
-	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
 	at := func(y []float64) error {
 		// Copy before restoring: v may be the perturbed matrix itself
 		// (and it stays f's buffer, which the next evaluation reuses).
@@ -205,29 +204,28 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 		return err
 	}
 	p.restore = func() { copy(target, x0) }
-	if m != 0 || t.entry != nil || t.sym.Kind != symbolic.SymVar {
-		// along leaves the variable perturbed (the next call
-		// overwrites it); restore puts x0 back.
-		p.along = func(y []float64, t float64, v []float64) error {
-			copy(target, x0)
-			blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
-			return at(y)
-		}
-	} else {
-		// The whole variable: evaluate along v without writing it
-		// (products linear in it cached per point and direction,
-		// along.go).
-		aff := f.newAffine(env, t.key, b)
-		p.release, p.steady = aff.release, aff.steady
-		p.along = func(y []float64, t float64, v []float64) error {
-			val, err := aff.along(t, v)
-			if err == nil {
-				flattenInto(y, val)
-			}
-			return err
-		}
+	// along leaves the variable perturbed (the next call overwrites
+	// it); restore puts x0 back.
+	p.along = func(y []float64, t float64, v []float64) error {
+		copy(target, x0)
+		blas64.Axpy(t, blas64.Vector{N: len(v), Inc: 1, Data: v}, blas64.Vector{N: len(target), Inc: 1, Data: target})
+		return at(y)
 	}
 	return env, p, nil
+}
+
+// baseValue starts a perturbation at x0: f's value there (known, when
+// the caller has it, with the nodes its evaluation computed) and the
+// evaluation's cost.
+func baseValue(env *Env, f *Compiled, b *budget, x0 []float64, known *mat.Dense, nodes int64) (perturbation, error) {
+	var st evalStats
+	var f0 []float64
+	if known != nil {
+		f0, st.nodes = flatten([]*mat.Dense{known}), nodes
+	} else if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
+		return perturbation{}, err
+	}
+	return perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}, nil
 }
 
 // bindWhole is bindKnown for a whole variable whose value base is
@@ -235,14 +233,10 @@ func (t *target) bindKnown(env *Env, f *Compiled, m int, b *budget, known *mat.D
 // variable is copied at the first eval, which perturbs the copy.
 func (t *target) bindWhole(env *Env, f *Compiled, b *budget, base *mat.Dense, known *mat.Dense, nodes int64) (*Env, perturbation, error) {
 	x0 := base.RawMatrix().Data
-	var st evalStats
-	var f0 []float64
-	if known != nil {
-		f0, st.nodes = flatten([]*mat.Dense{known}), nodes
-	} else if _, err := f.look(env, b, &st, func(v *mat.Dense) { f0 = flatten([]*mat.Dense{v}) }); err != nil {
+	p, err := baseValue(env, f, b, x0, known, nodes)
+	if err != nil {
 		return nil, perturbation{}, err
 	}
-	p := perturbation{x0: x0, m: len(f0), f0: f0, cost: st.nodes}
 	var target []float64 // the copy's entries, once eval has made it
 	p.eval = func(y, x []float64) error {
 		if target == nil {
