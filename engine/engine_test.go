@@ -214,9 +214,17 @@ func TestFamilyOfDefinitionsGrad(t *testing.T) {
 	} {
 		gradVerified(t, src, "w_i", want)
 	}
-	p := load(t, "x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2")
-	w := expr(t, p, "w_i")
-	for claim, verdict := range map[string]engine.Verdict{"2 (Σ_{k=1}^{n} z_k) x": engine.Correct, "2 z_i x": engine.Incorrect} {
+	checkClaims(t, "x ∈ R^d; w_i ∈ R^d for i = 1..n; z_i = w_i^T x; f = (Σ_{j=1}^{n} z_j)^2", "w_i",
+		map[string]engine.Verdict{"2 (Σ_{k=1}^{n} z_k) x": engine.Correct, "2 z_i x": engine.Incorrect})
+}
+
+// checkClaims checks each claim for ∂f/∂wrt in the program src and
+// requires its verdict.
+func checkClaims(t *testing.T, src, wrt string, claims map[string]engine.Verdict) {
+	t.Helper()
+	p := load(t, src)
+	w := expr(t, p, wrt)
+	for claim, verdict := range claims {
 		c, err := engine.ParseClaim(p, claim, w)
 		require.NoError(t, err, claim)
 		rep, err := engine.Check(t.Context(), p, w, c, engine.CheckOptions{Points: 3, Seed: 1}, engine.Budget{})
@@ -234,15 +242,9 @@ func TestReductionsOfZero(t *testing.T) {
 	gradVerified(t, "X ∈ R^{m×n}; A ∈ R^{n×n}; f = tr(A) logsumexp(X - X)", "A", "log(m n) I")
 	gradVerified(t, "x ∈ R^3; A ∈ R^{3×3}; f = tr(A) logsumexp(x - x)", "A", "log(3) I")
 	gradVerified(t, "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) softmax(x - x)^T x", "x", "tr(A) 𝟙/n")
-	p := load(t, "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) logsumexp(x - x)")
-	a := expr(t, p, "A")
-	for claim, verdict := range map[string]engine.Verdict{"log(n) I": engine.Correct, "log(2 n) I": engine.Incorrect} {
-		c, err := engine.ParseClaim(p, claim, a)
-		require.NoError(t, err, claim)
-		rep, err := engine.Check(t.Context(), p, a, c, engine.CheckOptions{Points: 3, Seed: 1}, engine.Budget{})
-		require.NoError(t, err, claim)
-		assert.Equal(t, verdict, rep.Verdict, claim)
-	}
-	_, err := engine.ParseClaim(p, "log(k) I", a)
+	src := "x ∈ R^n; A ∈ R^{n×n}; f = tr(A) logsumexp(x - x)"
+	checkClaims(t, src, "A", map[string]engine.Verdict{"log(n) I": engine.Correct, "log(2 n) I": engine.Incorrect})
+	p := load(t, src)
+	_, err := engine.ParseClaim(p, "log(k) I", expr(t, p, "A"))
 	assert.ErrorContains(t, err, "unknown name k")
 }
