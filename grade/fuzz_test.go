@@ -59,3 +59,30 @@ func FuzzGradeAnswer(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadSubmissions feeds arbitrary bytes to the CSV, TSV and JSONL
+// readers: no panic, no endless loop, and every item emitted is either a
+// submission or a bad record with its reason.
+func FuzzReadSubmissions(f *testing.F) {
+	for _, s := range []string{
+		"student,question,answer\na,q1,x\n",
+		"student,q1,q2\na,x,y\nb,\"x\n2\",\n",
+		"\ufeffName,Email,SID,q1\nAda,a@x,1,x\n",
+		`{"student": "a", "question": "q1", "answer": "x"}` + "\n[1]\n",
+		`{"student": "b", "answers": {"q2": "y", "q1": 3}}`,
+		"a\"b,c\n\"unclosed",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		check := func(it Item) error {
+			if it.Bad == "" && it.Question == "" {
+				t.Errorf("an item with neither a question nor a reason: %+v", it)
+			}
+			return nil
+		}
+		_ = ReadCSV(strings.NewReader(in), false, check)
+		_ = ReadCSV(strings.NewReader(in), true, check)
+		_ = ReadJSONL(strings.NewReader(in), check)
+	})
+}

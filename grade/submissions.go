@@ -168,6 +168,9 @@ func jsonRecord(data []byte, lineNo int, emit func(Item) error) error {
 			}
 		}
 	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return emit(Item{Submission: Submission{Student: student}, Bad: fmt.Sprintf("line %d: the JSON object is not closed", lineNo)})
+	}
 	switch {
 	case sawAnswers:
 		for _, a := range answers {
@@ -176,6 +179,8 @@ func jsonRecord(data []byte, lineNo int, emit func(Item) error) error {
 			}
 		}
 		return nil
+	case question == "" && answer != nil:
+		return emit(Item{Submission: Submission{Student: student, Answer: *answer}, Bad: fmt.Sprintf("line %d: an answer without a question", lineNo)})
 	case answer != nil || question != "":
 		a := ""
 		if answer != nil {
@@ -290,7 +295,7 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 	// item naming its row, and reading goes on with the next (with lazy
 	// quotes and free field counts csv rejects little); a failure to
 	// read stops (csv.Reader would return it again at every call).
-	rows := func(each func(rec []string) error) error {
+	rows := func(each func(rec []string, rowNo int) error) error {
 		for rowNo := 2; ; rowNo++ {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -303,7 +308,7 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 			case err != nil:
 				return fmt.Errorf("reading row %d: %w", rowNo, err)
 			default:
-				err = each(rec)
+				err = each(rec, rowNo)
 			}
 			if err != nil {
 				return err
@@ -312,7 +317,7 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 	}
 	if hasQ && hasA {
 		// Long: one answer per row.
-		return rows(func(rec []string) error {
+		return rows(func(rec []string, rowNo int) error {
 			st := ""
 			if hasS {
 				st = cell(rec, si)
@@ -320,7 +325,11 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 			if strings.TrimSpace(cell(rec, ai)) == "" {
 				return nil // an empty cell is no answer
 			}
-			return emit(Item{Submission: Submission{Student: st, Question: strings.TrimSpace(cell(rec, qi)), Answer: cell(rec, ai)}})
+			q := strings.TrimSpace(cell(rec, qi))
+			if q == "" {
+				return emit(Item{Submission: Submission{Student: st, Answer: cell(rec, ai)}, Bad: fmt.Sprintf("row %d: an answer without a question", rowNo)})
+			}
+			return emit(Item{Submission: Submission{Student: st, Question: q, Answer: cell(rec, ai)}})
 		})
 	}
 	if !hasS {
@@ -340,7 +349,7 @@ func ReadCSV(r io.Reader, tsv bool, emit func(Item) error) error {
 		qcols = append(qcols, i)
 	}
 	// Wide: one row per student, one column per question.
-	return rows(func(rec []string) error {
+	return rows(func(rec []string, _ int) error {
 		st := cell(rec, si)
 		for _, i := range qcols {
 			a := cell(rec, i)
