@@ -323,7 +323,12 @@ func ruleCollectTerms(e *Expr) (*Expr, bool) {
 	if out == nil {
 		return Zero(e.Shape), true
 	}
-	return out, out.Shape.Equal(e.Shape)
+	if !out.Shape.Equal(e.Shape) {
+		// Only broadcast numbers are left (1 − 2 u + 2 u with a vector
+		// u): 𝟙.
+		out = broadcast(out, e.Shape)
+	}
+	return out, out != nil
 }
 
 // transposed is the monomial of the transpose: matrix factors reversed,

@@ -229,3 +229,26 @@ func zeroOperand(e *symbolic.Expr) bool {
 	})
 	return found
 }
+
+// TestPresentCollectsBeside: terms that cancel beside a broadcast number
+// leave that number times 𝟙 (1 − 2 u + 2 u was left as it is: the sum
+// of the numbers is a scalar, the sum a vector).
+func TestPresentCollectsBeside(t *testing.T) {
+	p, err := parser.Parse(rulesProgram)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"1 − (u/½ − (u + u))":     "𝟙",
+		"3 − (u/½ − (u + u)) + 2": "5 𝟙",
+		"v − (u/½ − (u + u))":     "v",
+	} {
+		e, err := parser.ParseExpr(p, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := symbolic.Print(symbolic.Present(symbolic.Simplify(e)), symbolic.Text); got != want {
+			t.Errorf("Present(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
