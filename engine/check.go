@@ -18,6 +18,11 @@ import (
 // written.
 func ParseClaim(p *symbolic.Program, src string, wrt *symbolic.Expr) (e *symbolic.Expr, err error) {
 	defer recoverInternal(&err)
+	if q, t, _, ok := familyDefProgram(p, wrt); ok {
+		// --wrt z_i of a family of definitions: the claim is read where
+		// z is a family (z_j its member, as Check sees it).
+		p, wrt = q, t
+	}
 	eq := topLevelEquals(src)
 	if eq < 0 {
 		e, err = parser.ParseExpr(p, src)
@@ -107,7 +112,11 @@ func Check(ctx context.Context, p *symbolic.Program, wrt, claim *symbolic.Expr, 
 	if err := checkDims(p, opts.Dims); err != nil {
 		return nil, err
 	}
-	r, err := numeric.Check(p, p.Result.Body, wrt, claim, opts.numeric(ctx, b))
+	pw := p
+	if q, t, rewrite, ok := familyDefProgram(p, wrt); ok {
+		pw, wrt, claim = q, t, rewrite(claim) // --wrt z_i of a family of definitions
+	}
+	r, err := numeric.Check(pw, pw.Result.Body, wrt, claim, opts.numeric(ctx, b))
 	if err != nil {
 		return nil, inProgram(asLimit(err, ctx, b, "checking the claim"), p)
 	}

@@ -99,6 +99,10 @@ type Derived struct {
 	Index *IndexForm
 	// seeded is the program of an index-notation result, with its seeds.
 	seeded *symbolic.Program
+	// fam is set for --wrt z_i of a family of definitions: the program
+	// the result was derived in, where z is a family variable (see
+	// familyDefTarget).
+	fam *famTarget
 }
 
 // Failed reports whether the derivative failed its numeric check: a bug in
@@ -148,14 +152,19 @@ func Derive(ctx context.Context, p *symbolic.Program, req DeriveRequest) (out []
 			out = append(out, r)
 			continue
 		}
-		d, err := derive(p, w, gopts)
+		pw, w, fam := p, w, (*famTarget)(nil)
+		if q, t, ok := familyDefTarget(p, w); ok {
+			// --wrt z_i of a family of definitions
+			pw, w, fam = q, t, &famTarget{prog: q, def: p.Symbols[w.Key()].Def}
+		}
+		d, err := derive(pw, w, gopts)
 		if err != nil {
 			return nil, inProgram(asLimit(err, ctx, req.Budget, "differentiating"), p)
 		}
 		if err := timeLimit(ctx, req.Budget, "differentiating"); err != nil {
 			return nil, err
 		}
-		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p)}
+		r := &Derived{Derivative: d, Kind: req.Kind, Of: OfName(p), fam: fam}
 		if err := r.verify(ctx, p, req); err != nil {
 			return nil, err
 		}
@@ -186,6 +195,9 @@ func (d *Derived) verify(ctx context.Context, p *symbolic.Program, req DeriveReq
 		return nil
 	}
 	doing := "verifying ∂" + d.Of + "/∂" + symbolic.Print(d.Wrt, symbolic.Text)
+	if d.fam != nil {
+		p = d.fam.prog
+	}
 	rep, err := verify(ctx, p, d.Kind, d.Wrt, d.Full(), req.Check, req.Budget, req.Verify == VerifySilently)
 	err = asLimit(err, ctx, req.Budget, doing)
 	var le *LimitError
@@ -263,6 +275,12 @@ func (d *Derived) ValueAt(p *symbolic.Program, at *numeric.Env) (v any, err erro
 	defer recoverInternal(&err)
 	if d.Index != nil {
 		return d.indexValue(at)
+	}
+	if d.fam != nil {
+		if at, err = d.fam.values(p, at); err != nil {
+			return nil, err
+		}
+		p = d.fam.prog
 	}
 	c, err := numeric.Compile(p, d.Full())
 	if err != nil {

@@ -248,3 +248,30 @@ func TestReductionsOfZero(t *testing.T) {
 	_, err := engine.ParseClaim(p, "log(k) I", expr(t, p, "A"))
 	assert.ErrorContains(t, err, "unknown name k")
 }
+
+// TestFamilyDefinitionTarget: ∂f/∂z_i for a family of definitions z_i
+// (one per member) is derived as for a family member, checked the same
+// way (claims naming z_j read as its members), and evaluated at a point
+// from the values of the variables z_i is made of.
+func TestFamilyDefinitionTarget(t *testing.T) {
+	src := "w_i ∈ R^2, b_i ∈ R for i = 1..2; x ∈ R^2; y ∈ R; z_i = w_i^T x + b_i; a_i = σ(z_i); f = (y − Σ_{i=1}^{2} a_i)^2"
+	gradVerified(t, src, "z_i", "−2 (y − Σ_{j=1}^{2} σ(z_j)) σ(z_i) (1 − σ(z_i))")
+	gradVerified(t, src, "a_i", "−2 (y − Σ_{j=1}^{2} a_j)")
+	checkClaims(t, src, "z_i", map[string]engine.Verdict{
+		"-2 (y - Σ_{j=1}^{2} σ(z_j)) σ(z_i) (1 - σ(z_i))": engine.Correct,
+		"-2 (y - Σ_{j=1}^{2} σ(z_j)) σ(z_i)":              engine.Incorrect,
+	})
+	p := load(t, src)
+	ts, err := engine.Targets(p, "--wrt", "z_i")
+	require.NoError(t, err)
+	ds, err := engine.Derive(t.Context(), p, engine.DeriveRequest{Kind: engine.Grad, Wrt: ts})
+	require.NoError(t, err)
+	at, err := engine.ReadValues(p, []byte(`{"w": [[1,2],[3,4]], "b": [0.5, -0.5], "x": [0.1, 0.2], "y": 1}`), "at.json")
+	require.NoError(t, err)
+	v, err := ds[0].ValueAt(p, at)
+	require.NoError(t, err)
+	got := v.([]float64)
+	for k, want := range []float64{0.14813328358468228, 0.17237285760090282} { // by hand (Python)
+		assert.InDelta(t, want, got[k], 1e-12)
+	}
+}

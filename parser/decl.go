@@ -162,6 +162,10 @@ func (l *lowerer) declName(t targetName, r *grammar.Reals, index string, count s
 				count = later
 				if s := l.symbol(sub); s != nil {
 					count = s.Count
+				} else if !l.readOnly {
+					// An index known only from later statements is an
+					// index from here on, as a range would make it.
+					l.addSymbol(sub, l.newSymbol(symbolic.Symbol{Name: sub, Kind: symbolic.SymIndex, Count: later, Pos: t.pos}))
 				}
 			}
 			key = symbolic.VarKey(t.base, t.label)

@@ -63,18 +63,22 @@ func TestBugFamilyOutOfRange(t *testing.T) {
 const progFamDef = "w_i ∈ R^d, b_i ∈ R for i = 1..n; x ∈ R^d; y ∈ R; z_i = w_i^T x + b_i; a_i = φ(z_i); f = (y − Σ_{i=1}^{n} a_i)^2"
 
 // TestBugFamilyDefinitionTarget: ∂f/∂z_i for a definition z_i made once
-// per member is a Kronecker delta; deriv used to answer with the whole Σ
-// (a wrong answer) and ignored --through z_i. It now refuses, at the
-// definition, in grad, check and --through alike.
+// per member. deriv used to answer with the whole Σ (a wrong answer) and
+// ignored --through z_i; then it refused. It now answers as for a family
+// member (z a family variable, the sum collapsed on the Kronecker delta),
+// checked the same way, in grad and check; --through z_i still refuses,
+// at the definition.
 func TestBugFamilyDefinitionTarget(t *testing.T) {
 	refuse := []string{"z_i is defined once for each i", "<input>:1:50"}
 	wrong := []string{"Σ_{i=1}^{n} φ'"}
+	right := "−2 (y − Σ_{j=1}^{n} φ(z_j)) φ'(z_i)"
 	runBugCases(t, []bugCase{
-		{"grad-wrt", []string{"grad", "--wrt", "z_i", progFamDef}, 2, refuse, wrong},
-		{"grad-wrt-check", []string{"grad", "--check", "--wrt", "z_i", progFamDef}, 2, refuse, wrong},
-		{"grad-wrt-a", []string{"grad", "--wrt", "a_i", progFamDef}, 2, []string{"a_i is defined once for each i"}, wrong},
+		{"grad-wrt", []string{"grad", "--wrt", "z_i", progFamDef}, 0, []string{"∂f/∂z_i = " + right}, wrong},
+		{"grad-wrt-check", []string{"grad", "--check", "--wrt", "z_i", progFamDef}, 0, []string{right, "✓ verified"}, wrong},
+		{"grad-wrt-a", []string{"grad", "--check", "--wrt", "a_i", progFamDef}, 0, []string{"∂f/∂a_i = −2 (y − Σ_{j=1}^{n} a_j)", "✓ verified"}, nil},
 		{"through", []string{"grad", "--wrt", "w_i", "--through", "z_i", progFamDef}, 2, refuse, nil},
-		{"check-wrt", []string{"check", "--wrt", "z_i", "--claim", "z_i", progFamDef}, 2, refuse, nil},
+		{"check-wrt-right", []string{"check", "--wrt", "z_i", "--claim", "-2 (y - Σ_{j=1}^{n} φ(z_j)) φ'(z_i)", progFamDef}, 0, []string{"correct"}, nil},
+		{"check-wrt-sum", []string{"check", "--wrt", "z_i", "--claim", "-2 (y - Σ_{j=1}^{n} φ(z_j)) Σ_{j=1}^{n} φ'(z_j)", progFamDef}, 1, []string{"incorrect"}, nil},
 		{"wrt-w-still-works", []string{"grad", "--check", "--wrt", "w_i", progFamDef}, 0,
 			[]string{"φ'(w_iᵀ x + b_i) x"}, nil},
 		{"plain-through-still-works", []string{"grad", "--wrt", "x", "--through", "z", "x ∈ R^d; W ∈ R^{d×d}; z = W x; f = sum(z)"}, 0,
