@@ -177,3 +177,9 @@ func errInstanceSize(pos symbolic.Pos, name string, limit int) *symbolic.Error {
 func errComputedMember(pos symbolic.Pos, base, key string) *symbolic.Error {
 	return symbolic.Errorf(pos, "%s is a family of definitions: a member's subscript is an index or a whole number (%s_j, %s_2), not a computation", key, base, base)
 }
+
+// errNotFamily refuses z_j when the program has z_i but i is no index
+// (nothing gives it a range, or its uses give it two).
+func errNotFamily(pos symbolic.Pos, used, have, index string) *symbolic.Error {
+	return symbolic.Errorf(pos, "%s: the program has %s, but %s is not an index with one range; declare it (%s = 1..n) to make %s a family", used, have, index, index, have)
+}

@@ -45,6 +45,7 @@ func TestErrors(t *testing.T) {
 		{"x ∈ R^", "<input>:1:7: unexpected end of input: the statement is incomplete\n  x ∈ R^\n        ^"},
 		{"x ∈ S", "<input>:1:3: bad declaration: expected a name list before ∈ and R, R^d, R^{m×n}, {1, …, n} or R^d → R^m after it\n  x ∈ S\n    ^"},
 		{"f = sqrt(x,)", "<input>:1:12: unexpected \")\"\n  f = sqrt(x,)\n             ^"},
+		{"w_i ∈ R; z_i = 2 w_i; f = Σ_{j=1}^{n} z_j + Σ_{k=1}^{m} z_k", "<input>:1:39: z_j: the program has z_i, but i is not an index with one range; declare it (i = 1..n) to make z_i a family\n  w_i ∈ R; z_i = 2 w_i; f = Σ_{j=1}^{n} z_j + Σ_{k=1}^{m} z_k\n                                        ^"},
 		{"w_i ∈ R for i = 1..n; z_i = 2 w_i; f = Σ_{j=1}^{n} z_{j+1}", "<input>:1:52: z_i is a family of definitions: a member's subscript is an index or a whole number (z_j, z_2), not a computation\n  w_i ∈ R for i = 1..n; z_i = 2 w_i; f = Σ_{j=1}^{n} z_{j+1}\n                                                     ^"},
 	}
 	for _, tt := range tests {

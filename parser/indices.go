@@ -19,11 +19,12 @@ import (
 // declared (by a range or an index set), then those bound by sums whose
 // upper bound is a single name or number (Σ_{i=1}^{n}, \sum_{j=1}^{3}),
 // then the subscript i of a name declared or defined as z_i that is also
-// written z_j with j one of those (its count is j's).
+// written z_j with j one of those (its count is j's). It also returns
+// the names declared or defined with one subscript, base → subscript.
 // An index given two different counts, or bound only by sums whose bound
 // is an expression, is left out (its declarations keep their plain
 // meaning, and lowering reports any conflict where it meets it).
-func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
+func programIndices(stmts []*grammar.Stmt) (map[string]symbolic.Dim, map[string]string) {
 	var declared, summed map[string]symbolic.Dim
 	add := func(m *map[string]symbolic.Dim, index string, count symbolic.Dim) {
 		if *m == nil {
@@ -160,7 +161,7 @@ func programIndices(stmts []*grammar.Stmt) map[string]symbolic.Dim {
 			delete(declared, i)
 		}
 	}
-	return declared
+	return declared, subscripted
 }
 
 // isSumWord reports whether it spells a sum: Σ, ∑, \sum, sum, Sigma.

@@ -32,6 +32,9 @@ type lowerer struct {
 	// famDefs holds the families of definitions by base name (see
 	// famdefs.go).
 	famDefs map[string]famDef
+	// subscripted holds the names the program declares or defines with
+	// one subscript (z_i), base → subscript (see programIndices).
+	subscripted map[string]string
 	// dims holds the program's dimensions, for claims (see isDim).
 	dims map[symbolic.Dim]bool
 	// freeIndices: see options.freeIndices.

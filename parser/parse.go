@@ -157,7 +157,7 @@ func lowerSource(prog *symbolic.Program, src, file string, o *options, main bool
 		return attach(err, src, file)
 	}
 	l := newLowerer(prog, o, false)
-	l.indices = programIndices(stmts)
+	l.indices, l.subscripted = programIndices(stmts)
 	l.sizeSlabs(stmts)
 	for i, st := range stmts {
 		if err := l.stmt(st, main && i == len(stmts)-1); err != nil {

@@ -31,6 +31,11 @@ func (l *lowerer) resolveVar(np *nameParts) (*symbolic.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if i, ok := l.subscripted[np.base]; ok && l.symbol(v.Key()) == nil && len(subs) == 1 && subs[0].Op == symbolic.OpVar && subs[0].Name != i && l.anyIndex(subs) && !l.isAnyIndex(i) {
+		// z_i is declared or defined, but i is no index (its uses run
+		// over ranges that disagree): z_j would be an entry of another z.
+		return nil, errNotFamily(np.pos, np.base+"_"+np.subText[0], np.base+"_"+i, i)
+	}
 	if l.symbol(v.Key()) != nil || l.anyIndex(subs) {
 		v.Sub = subs
 		if err := l.checkMember(v); err != nil {
