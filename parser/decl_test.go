@@ -176,10 +176,37 @@ func TestFamilyOfDefinitionsChain(t *testing.T) {
 		t.Errorf("%d definitions, want 83", len(p.Defs))
 	}
 	_, err = ParseExpr(p, "Σ_{k=1}^{n} z40_k x")
-	if err == nil || !strings.Contains(err.Error(), "z40_k written out has more than 100000 subexpressions") {
+	if err == nil || !strings.Contains(err.Error(), "z40_k: the members of families of definitions written out have more than 100000 subexpressions (the limit)") {
 		t.Errorf("ParseExpr(z40_k): %v", err)
 	}
 	if _, err := ParseExpr(p, "Σ_{k=1}^{n} z3_k x"); err != nil {
 		t.Errorf("ParseExpr(z3_k): %v", err)
+	}
+}
+
+// TestFamilyOfDefinitionsLimit: a family of definitions of 3,000 terms
+// used as z_1, …, z_3000 would write out nine million subexpressions (it
+// ran out of memory); the program is refused at the limit, quickly.
+func TestFamilyOfDefinitionsLimit(t *testing.T) {
+	var body, uses []string
+	for k := 1; k <= 3000; k++ {
+		body = append(body, "w_i^T x")
+		uses = append(uses, fmt.Sprintf("z_%d", k))
+	}
+	src := "x ∈ R^d; w_i ∈ R^d for i = 1..3000; z_i = " + strings.Join(body, " + ") + "; f = " + strings.Join(uses, " + ")
+	_, err := Parse(src)
+	if err == nil || !strings.Contains(err.Error(), "have more than 100000 subexpressions (the limit)") {
+		t.Errorf("Parse: %v", err)
+	}
+	var claim []string
+	for k := 1; k <= 300; k++ {
+		claim = append(claim, fmt.Sprintf("z_%d", k))
+	}
+	p, err := Parse("x ∈ R^d; w_i ∈ R^d for i = 1..300; z_i = " + strings.Join(body[:1000], " + ") + "; f = Σ_{j=1}^{300} z_j")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseExpr(p, strings.Join(claim, " + ")); err == nil || !strings.Contains(err.Error(), "(the limit)") {
+		t.Errorf("ParseExpr: %v", err)
 	}
 }

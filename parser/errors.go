@@ -169,7 +169,7 @@ func errFuncValue(pos symbolic.Pos, name string) *symbolic.Error {
 // errInstanceSize refuses a member of a family of definitions (z_j for
 // z_i) in a claim whose definition written out is larger than limit.
 func errInstanceSize(pos symbolic.Pos, name string, limit int) *symbolic.Error {
-	return symbolic.Errorf(pos, "%s written out has more than %d subexpressions (the limit for a member of a family of definitions in an answer)", name, limit)
+	return symbolic.Errorf(pos, "%s: the members of families of definitions written out have more than %d subexpressions (the limit)", name, limit)
 }
 
 // errComputedMember refuses a member of a family of definitions with a

@@ -66,20 +66,25 @@ func (l *lowerer) familyDefMember(np *nameParts) (e *symbolic.Expr, ok bool, err
 	}
 	if l.readOnly {
 		e := l.instance(fd, to, nil, map[string]*symbolic.Expr{})
-		if n := treeSize(e, maxInstance); n > maxInstance {
+		if l.instanced += treeSize(e, maxInstance); l.instanced > maxInstance {
 			return nil, true, errInstanceSize(np.pos, np.base+"_"+np.subText[0], maxInstance)
 		}
 		return e, true, nil
 	}
 	name := l.memberDef(fd, to)
+	if l.instanced > maxInstance {
+		return nil, true, errInstanceSize(np.pos, np.base+"_"+np.subText[0], maxInstance)
+	}
 	if name == "" {
 		return nil, false, nil
 	}
 	return &symbolic.Expr{Op: symbolic.OpVar, Name: name, Pos: np.pos}, true, nil
 }
 
-// maxInstance bounds the size (as a tree) of a family-of-definitions
-// member written out in a claim.
+// maxInstance bounds the subexpressions that members of families of
+// definitions add, all together: the definitions z_j, z_2, … a program
+// gains, or the members written out in a claim (z_i of 3,000 terms used
+// as z_1, …, z_3000 would be nine million).
 const maxInstance = 100_000
 
 // treeSize counts e's nodes as a tree, stopping past limit.
@@ -119,7 +124,11 @@ func (l *lowerer) memberDef(fd famDef, to *symbolic.Expr) string {
 	// The symbol first: a definition that (wrongly) reaches itself meets
 	// the name, not an endless instance.
 	l.addSymbol(name, &symbolic.Symbol{Name: name, Kind: symbolic.SymDef, Def: d, Declared: true, Pos: d.Pos})
+	if l.instanced > maxInstance {
+		return name // over the limit: the caller reports it
+	}
 	d.Body = l.instance(fd, to, l.memberDef, nil)
+	l.instanced += treeSize(d.Body, maxInstance)
 	l.prog.Defs = append(l.prog.Defs, d)
 	return name
 }

@@ -32,6 +32,9 @@ type lowerer struct {
 	// famDefs holds the families of definitions by base name (see
 	// famdefs.go).
 	famDefs map[string]famDef
+	// instanced counts the subexpressions members of families of
+	// definitions have added (see maxInstance).
+	instanced int
 	// subscripted holds the names the program declares or defines with
 	// one subscript (z_i), base → subscript (see programIndices).
 	subscripted map[string]string
