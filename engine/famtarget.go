@@ -113,31 +113,18 @@ func familyDefProgram(p *symbolic.Program, w *symbolic.Expr) (*symbolic.Program,
 		}
 		return nil
 	}
-	memo := map[*symbolic.Expr]*symbolic.Expr{}
-	var rewrite func(e *symbolic.Expr) *symbolic.Expr
-	rewrite = func(e *symbolic.Expr) *symbolic.Expr {
-		if e == nil {
+	// rewrite turns the uses of members by their whole names into
+	// members of the family z.
+	rewrite := func(e *symbolic.Expr) *symbolic.Expr {
+		return symbolic.Subst(e, func(v *symbolic.Expr) *symbolic.Expr {
+			if len(v.Sub) > 0 || v.Label != "" {
+				return nil
+			}
+			if x := member(v.Name); x != nil {
+				return &symbolic.Expr{Op: symbolic.OpVar, Name: base, Sub: []*symbolic.Expr{x}, Shape: shape, Pos: v.Pos}
+			}
 			return nil
-		}
-		if r, ok := memo[e]; ok {
-			return r
-		}
-		out := e
-		if e.Op == symbolic.OpVar && len(e.Sub) == 0 && e.Label == "" {
-			if x := member(e.Name); x != nil {
-				out = &symbolic.Expr{Op: symbolic.OpVar, Name: base, Sub: []*symbolic.Expr{x}, Shape: shape, Pos: e.Pos}
-			}
-		} else if len(e.Args) > 0 || len(e.Sub) > 0 {
-			c := *e
-			changed := false
-			c.Args, changed = rewriteAll(e.Args, rewrite, changed)
-			c.Sub, changed = rewriteAll(e.Sub, rewrite, changed)
-			if changed {
-				out = &c
-			}
-		}
-		memo[e] = out
-		return out
+		})
 	}
 	q := *p
 	q.Symbols = make(map[string]*symbolic.Symbol, len(p.Symbols)+1)
@@ -180,24 +167,4 @@ func familyDefProgram(p *symbolic.Program, w *symbolic.Expr) (*symbolic.Program,
 	}
 	target := &symbolic.Expr{Op: symbolic.OpVar, Name: base, Sub: []*symbolic.Expr{{Op: symbolic.OpVar, Name: index, Pos: symbolic.NoPos}}, Shape: shape, Pos: w.Pos}
 	return &q, target, rewrite, true
-}
-
-// rewriteAll applies f to each of es, returning a new slice when one
-// changes (changed then true; it stays true once set).
-func rewriteAll(es []*symbolic.Expr, f func(*symbolic.Expr) *symbolic.Expr, changed bool) ([]*symbolic.Expr, bool) {
-	var out []*symbolic.Expr
-	for i, e := range es {
-		r := f(e)
-		if r != e && out == nil {
-			out = make([]*symbolic.Expr, len(es))
-			copy(out, es[:i])
-		}
-		if out != nil {
-			out[i] = r
-		}
-	}
-	if out == nil {
-		return es, changed
-	}
-	return out, true
 }
